@@ -1,0 +1,182 @@
+"""HTML pages: locate the regions (by profile, else generically) and read the metadata.
+
+The profile path uses a publisher's selectors; the generic path (generic.py) lets
+trafilatura find the story. Both hand their blocks to the same separation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from parsel import Selector
+
+from ..profiles.base import Profile
+from . import metadata as md
+from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
+from .text import clean
+
+PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall", re.I)
+
+
+@dataclass
+class Located:
+    """What the region finder found on an HTML page."""
+
+    blocks: list[Block] = field(default_factory=list)
+    headline: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date_text: str | None = None
+    section: str | None = None
+    topics: list[str] = field(default_factory=list)
+    premium_marker: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+def select(sel: Selector, query: str):
+    """A selector list for a CSS query, or an XPath one written as 'xpath:...'."""
+    if query.startswith("xpath:"):
+        return sel.xpath(query[6:])
+    return sel.css(query)
+
+
+def first_text(sel: Selector, queries) -> str | None:
+    for q in queries:
+        for node in select(sel, q):
+            text = clean(" ".join(node.xpath("string()").getall()) if not isinstance(node.root, str) else node.root)
+            if text:
+                return text
+    return None
+
+
+def all_texts(sel: Selector, queries) -> list[str]:
+    for q in queries:
+        out = []
+        for node in select(sel, q):
+            text = clean(node.root if isinstance(node.root, str) else node.xpath("string()").get())
+            if text and text not in out:
+                out.append(text)
+        if out:
+            return out
+    return []
+
+
+def _first_element(sel: Selector, queries):
+    for q in queries:
+        for node in select(sel, q):
+            if clean(node.xpath("string()").get()):
+                return node.root
+    return None
+
+
+def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
+    """Regions by the profile's selectors; None when the page has no story the profile finds."""
+    loc = Located()
+    loc.headline = first_text(sel, profile.headline)
+    loc.standfirst = first_text(sel, profile.standfirst)
+    loc.authors = [a for a in all_texts(sel, profile.authors) if len(a) < 80]
+    loc.date_text = first_text(sel, profile.date)
+    loc.section = first_text(sel, profile.section)
+    loc.topics = all_texts(sel, profile.topics)
+    loc.premium_marker = any(
+        "premium" in clean(n.xpath("string()").get()).lower() or "Paywall" in (n.attrib.get("class") or "")
+        for q in profile.premium_marker for n in select(sel, q)
+    )
+
+    noise = {id(n.root) for q in profile.noise for n in select(sel, q)}
+    paywalls = [n.root for q in profile.paywall for n in select(sel, q)]
+    paywall_ids = {id(p) for p in paywalls}
+
+    def zone_of(el):
+        if id(el) in paywall_ids:
+            return PAYWALL
+        if id(el) in noise:
+            return NOISE
+        return None
+
+    story = _first_element(sel, profile.story)
+    if story is None and profile.story_fallback_json:
+        story = _next_data_story(sel, profile.story_fallback_json)
+        if story is not None:
+            loc.flags.append("story_from_next_data")
+    if story is None:
+        return None
+
+    order = {id(el): i for i, el in enumerate(sel.root.iter())}
+    regions: list[tuple[int, list[Block]]] = []
+    for q in profile.byline_credit:
+        for n in select(sel, q):
+            regions.append((order.get(id(n.root), -1), blockify(n.root, BYLINE)))
+    regions.append((order.get(id(story), len(order)), blockify(story, STORY, zone_of=zone_of)))
+    inside_story = {id(el) for el in story.iter()}
+    for p in paywalls:
+        if id(p) not in inside_story and not _inside_any(p, paywall_ids):
+            regions.append((order.get(id(p), len(order)), blockify(p, PAYWALL, fine=True)))
+    for q in profile.after_story:
+        for n in select(sel, q):
+            if id(n.root) not in inside_story:
+                regions.append((order.get(id(n.root), len(order)), blockify(n.root, AFTER)))
+    regions.sort(key=lambda r: r[0])
+    loc.blocks = [b for _, blocks in regions for b in blocks]
+    return loc
+
+
+def _inside_any(el, ids) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if id(parent) in ids:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _next_data_story(sel: Selector, path: tuple[str, ...]):
+    raw = sel.css("script#__NEXT_DATA__::text").get()
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        for key in path:
+            data = data[key]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(data, str) or not data.strip():
+        return None
+    return parse_fragment(data)
+
+
+def paywall_widgets(sel: Selector) -> list:
+    """Elements that look like a paywall or plan widget on a page of unknown layout: a
+    class or id naming one, holding a meter, a price or a subscribe prompt."""
+    from .paywall import is_paywall_line
+
+    found = []
+    for node in sel.xpath("//body//*[self::div or self::section or self::aside or self::dialog or self::form]"
+                          "[@class or @id]"):
+        attrs = f"{node.attrib.get('class', '')} {node.attrib.get('id', '')}"
+        if not PAYWALL_HINT.search(attrs):
+            continue
+        el = node.root
+        if any(el is f or _is_descendant(el, f) for f in found):
+            continue
+        blocks = blockify(el, PAYWALL, fine=True)
+        if 0 < len(blocks) <= 80 and any(is_paywall_line(b.text) for b in blocks):
+            found.append(el)
+    return found
+
+
+def _is_descendant(el, ancestor) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def page_metadata(sel: Selector, url: str | None):
+    """JSON-LD article object, its flags, and the meta-tag values used by every path."""
+    ld, flags = md.json_ld(sel.root)
+    return ld, flags

@@ -1,0 +1,99 @@
+"""Page loading: bytes in, decoded text out, with HTML or plain text sniffed.
+
+Everything that can go wrong with the raw bytes is decided here, once, so the extractors
+get either a `Page` or a `PageError` with a clear reason.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+
+from w3lib.encoding import html_to_unicode, resolve_encoding
+
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+"""Pages above this size (after decompression) are refused rather than parsed."""
+
+
+class PageError(ValueError):
+    """A page that cannot be read as a news page; the message says why."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+@dataclass
+class Page:
+    """A decoded page."""
+
+    text: str
+    """The decoded page text (HTML source or plain text)."""
+    is_html: bool
+    """True when the text is HTML markup."""
+    encoding: str
+    """The encoding used to decode the bytes."""
+    flags: list[str] = field(default_factory=list)
+    """What had to be repaired while decoding ("encoding_repaired", ...)."""
+
+
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|script)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|p|div|article)[\s>]", re.IGNORECASE)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    # Control bytes other than tab/newline/CR/form feed/escape mark a binary file.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 50)
+
+
+def sniff_html(data: bytes) -> bool:
+    """True when the bytes look like HTML rather than plain text."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    if _HTML_SNIFF.match(head):
+        return True
+    return bool(_HTML_ANYWHERE.search(data[:65536]))
+
+
+def load_page(data: bytes, content_type: str | None = None) -> Page:
+    """Decode page bytes (gzip transparently); raise PageError for input that is no page."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise PageError("bad_gzip", str(exc)) from exc
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError("too_large", f"{len(data)} bytes, limit {MAX_PAGE_BYTES}")
+    if not data.strip():
+        raise PageError("empty", "the page has no content")
+    if _looks_binary(data):
+        raise PageError("binary", "the content is not text")
+    is_html = sniff_html(data)
+    if content_type and "html" in content_type.lower():
+        is_html = True
+    header = f"text/html; {content_type}" if content_type else None
+    encoding, text = html_to_unicode(header, data)
+    flags: list[str] = []
+    if "\ufffd" in text:
+        # The declared encoding did not fit the bytes (a page saying utf-8 while written in
+        # windows-1252 is the common case): decode again with the usual fallback.
+        fallback = resolve_encoding("cp1252")
+        try:
+            repaired = data.decode(fallback)
+        except UnicodeDecodeError:
+            repaired = None
+        if repaired is not None and "\ufffd" not in repaired:
+            text, encoding = repaired, fallback
+            flags.append("encoding_repaired")
+        else:
+            flags.append("undecodable_bytes")
+    if not text.strip():
+        raise PageError("empty", "the page has no text")
+    return Page(text=text.lstrip("\ufeff"), is_html=is_html, encoding=encoding, flags=flags)

@@ -1,0 +1,192 @@
+"""Paywalls: meter messages, calls to action, plan cards, renewal terms and benefits.
+
+`line_kind` names what one paywall line is; `parse_paywall` walks the lines of a paywall
+(a widget's blocks, or the tail of a plain-text page) and fills a `Paywall`, telling the
+caller which lines it used so that every line lands in exactly one field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Benefit, Paywall
+from . import offers
+from .blocks import Block
+from .text import fold
+
+METER = re.compile(
+    r"(?:reached your (?:free )?(?:article )?limit|you have (?P<left>\d+|no|one|two|three|four|five) free "
+    r"(?:articles?|stories|reads?) (?:left|remaining)|(?P<left2>\d+) free (?:articles?|stories) (?:left|remaining)|"
+    r"this is your (?:last|final|\w+) free (?:article|story)|free articles? (?:this|per|a) month|"
+    r"you(?:'ve| have) (?:read|used) (?:all )?(?:your )?(?:\d+ )?free)",
+    re.I,
+)
+_LIMIT = re.compile(r"limit of (?P<n>\d+) free", re.I)
+HEADER = re.compile(r"^(?:one subscription\. two world-class reads\.?|subscribe to continue reading|"
+                    r"this (?:article|story) is (?:for|only for|available to|exclusively for) (?:our )?(?:subscribers|members)(?: only)?\.?|"
+                    r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?)$", re.I)
+CTA = re.compile(
+    r"^(?:subscribe\b|already (?:a )?(?:subscribed|subscriber|member|registered|have an account)|log ?in\b|"
+    r"sign ?in\b|sign up\b|register\b|start (?:your )?(?:free )?trial|get (?:full|unlimited|digital|instant) access|"
+    r"unlock\b|become a (?:member|subscriber)|continue reading\b|read the full story|buy now\b|"
+    r"choose (?:your )?(?:a )?plan|see (?:all )?(?:subscription )?(?:plans|offers|options)|"
+    r"view (?:all )?plans|try (?:\w+ )?for|join now|cancel anytime\.?$|"
+    r"(?:to )?(?:continue|keep) reading,? (?:subscribe|log in|sign in))", re.I)
+_ARROW = re.compile(r"[→»›]\s*$")
+RENEWAL = re.compile(r"renews? automatically|auto[- ]?renew|renewal|cancel (?:any ?time|at any time)|"
+                     r"billed (?:annually|monthly|yearly|every)|recurring (?:payment|billing)|"
+                     r"until you cancel", re.I)
+BENEFITS_HEADING = re.compile(r"what(?:'|’)?s included|(?:subscriber|subscription|member(?:ship)?) benefits|"
+                              r"why subscribe|what you (?:get|will get)|benefits of|included in (?:all|every|our)|"
+                              r"everything you (?:get|need)", re.I)
+
+
+def is_meter(text: str) -> bool:
+    return bool(METER.search(text)) and len(text) < 200
+
+
+def is_header(text: str) -> bool:
+    return bool(HEADER.match(fold(text)))
+
+
+def is_cta(text: str) -> bool:
+    return len(text) < 120 and (bool(CTA.match(fold(text))) or (bool(_ARROW.search(text)) and "subscri" in text.lower()))
+
+
+def is_renewal(text: str) -> bool:
+    return len(text) < 200 and bool(RENEWAL.search(text))
+
+
+def is_benefits_heading(text: str) -> bool:
+    return len(text) < 120 and bool(BENEFITS_HEADING.search(fold(text)))
+
+
+def is_paywall_line(text: str) -> bool:
+    """A line that belongs to a paywall wherever it stands."""
+    return is_meter(text) or is_header(text) or is_cta(text) or offers.is_price_line(text)
+
+
+def starts_paywall(blocks: list[Block], i: int) -> bool:
+    """True when block i opens a paywall: a meter or header line, or a call to action or
+    price with more paywall lines close behind it (a lone "Subscribe" link in a story is not one)."""
+    text = blocks[i].text
+    if is_meter(text) or is_header(text):
+        return True
+    if not (is_cta(text) or offers.is_price_line(text)):
+        return False
+    near = [b.text for b in blocks[i + 1:i + 5]]
+    return sum(1 for t in near if is_paywall_line(t) or offers.is_term_line(t) or is_renewal(t)) >= 1
+
+
+def _plan_name(text: str) -> bool:
+    return (len(text) <= 48 and not offers.has_price(text) and not offers.is_term_line(text)
+            and not is_cta(text) and not is_meter(text) and not is_renewal(text)
+            and not text.endswith((".", ":")) and len(text.split()) <= 6
+            and not offers.UNRENDERED.fullmatch(text.strip()))
+
+
+def parse_paywall(blocks: list[Block]) -> tuple[Paywall, list[bool]]:
+    """Parse a paywall's lines; returns the paywall and, per line, whether it was used."""
+    pw = Paywall()
+    used = [False] * len(blocks)
+    texts = [b.text for b in blocks]
+    n = len(blocks)
+    in_benefits = False
+    i = 0
+    while i < n:
+        t = texts[i]
+        if is_meter(t) and pw.meter_message is None:
+            pw.meter_message = t
+            if m := _LIMIT.search(t):
+                pw.free_limit = int(m["n"])
+            if m := METER.search(t):
+                left = m["left"] or m["left2"]
+                if left:
+                    pw.free_remaining = int(left) if left.isdigit() else {"no": 0, "one": 1, "two": 2, "three": 3,
+                                                                          "four": 4, "five": 5}[left.lower()]
+            used[i] = True
+        elif is_header(t) and pw.meter_message is None:
+            pw.meter_message = t
+            used[i] = True
+        elif is_benefits_heading(t) and pw.benefits_heading is None:
+            pw.benefits_heading = t
+            in_benefits = True
+            used[i] = True
+        elif is_renewal(t) and not offers.is_price_line(t):
+            pw.renewal = t if pw.renewal is None else f"{pw.renewal} {t}"
+            used[i] = True
+        elif in_benefits:
+            i = _take_benefit(blocks, i, pw, used)
+            continue
+        elif is_cta(t) and not offers.is_price_line(t):
+            pw.calls_to_action.append(t)
+            used[i] = True
+        elif (j := _card_end(texts, i)) is not None:
+            _take_card(texts, i, j, pw, used)
+            i = j
+            continue
+        i += 1
+    for t in texts:
+        for m in offers.UNRENDERED.finditer(t):
+            if m.group(0) not in pw.unrendered:
+                pw.unrendered.append(m.group(0))
+    return pw, used
+
+
+def _card_end(texts: list[str], i: int) -> int | None:
+    """If a plan card starts at i (optional name, price line, optional term and per-month
+    lines), the index after it; else None."""
+    j = i
+    if _plan_name(texts[j]) and j + 1 < len(texts) and offers.is_price_line(texts[j + 1]):
+        j += 1
+    if not offers.is_price_line(texts[j]):
+        return None
+    j += 1
+    if j < len(texts) and offers.is_term_line(texts[j]):
+        j += 1
+    if j < len(texts) and offers.is_monthly_line(texts[j]) and not _starts_offer(texts[j]):
+        j += 1
+    return j
+
+
+def _starts_offer(text: str) -> bool:
+    return bool(re.match(r"(?:then|only|just)\b", text, re.I))
+
+
+def _take_card(texts: list[str], i: int, j: int, pw: Paywall, used: list[bool]) -> None:
+    lines = texts[i:j]
+    plan = lines.pop(0) if not offers.is_price_line(lines[0]) else None
+    price_line = lines.pop(0)
+    term_line = lines.pop(0) if lines and offers.is_term_line(lines[0]) else None
+    monthly_line = lines.pop(0) if lines else None
+    offer = offers.build_offer(plan, price_line, term_line, monthly_line)
+    if re.match(r"then\b", price_line, re.I) and pw.offers:
+        # "Then $X per month" continues the plan above: that one was an introductory price.
+        pw.offers[-1].intro = True
+        offer.plan = offer.plan or pw.offers[-1].plan
+    elif re.match(r"(?:only|just)\b", price_line, re.I) or re.search(r"\b(?:trial|intro|first)\b", price_line, re.I):
+        offer.intro = True
+    for k in range(i, j):
+        used[k] = True
+    pw.offers.append(offer)
+
+
+def _take_benefit(blocks: list[Block], i: int, pw: Paywall, used: list[bool]) -> int:
+    """A benefit: a title and its description. HTML keeps them in one list item (group);
+    plain text alternates title and description lines."""
+    title = blocks[i].text
+    used[i] = True
+    group = blocks[i].group
+    j = i + 1
+    desc: list[str] = []
+    if group is not None:
+        while j < len(blocks) and blocks[j].group == group:
+            desc.append(blocks[j].text)
+            used[j] = True
+            j += 1
+    elif j < len(blocks) and not (is_cta(blocks[j].text) or is_renewal(blocks[j].text)):
+        desc.append(blocks[j].text)
+        used[j] = True
+        j += 1
+    pw.benefits.append(Benefit(title=title, description=" ".join(desc) or None))
+    return j

@@ -1,0 +1,204 @@
+"""Wire credits: where a story's agency credit is recognised.
+
+Every form in ../shared/reference/publishers.md is one entry here: whole-line credits
+(sign-offs, desk initials, trailers, byline blocks) and the credits that sit inside a
+paragraph (datelines at the start, agency tags at the end). Each recogniser returns a
+`WireHit`; `assemble` folds a page's hits into the record's `wire`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..record import Contributor, Wire
+from .agencies import agency_of
+
+_AG = r"IANS|PTI|ANI(?:/NewsVoir)?|Reuters|AP|AFP|Bloomberg"
+_DASH = r"[-\u2013\u2014]"
+
+
+@dataclass
+class WireHit:
+    """One credit found on the page."""
+
+    agency: str | None
+    credit: str
+    dateline: str | None = None
+    desk: list[str] = field(default_factory=list)
+    contributors: list[Contributor] = field(default_factory=list)
+
+
+# --- whole-line credits -------------------------------------------------------------------
+
+_SIGN_OFF = re.compile(rf"^(?:{_DASH}{{1,2}}\s*|\(\s*)?(?P<ag>{_AG})\s*\)?\.?$")
+_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<ag>{_AG}|Agence France-Presse|The Associated Press|Associated Press|Thomson Reuters)\b.*$", re.I)
+_PTI_INITIALS = re.compile(r"^PTI(?P<desk>(?:\s+[A-Z]{2,4}){1,5})\.?$")
+_DESK = re.compile(r"^(?P<desk>[A-Za-z]{1,5}(?:/[A-Za-z]{0,5})+)$")
+_TRAILER = re.compile(
+    r"^\(?\s*(?P<body>(?:Reporting|Writing|Written|Editing|Edited|Additional reporting|Compiled|"
+    r"Reported|Graphics|Fact-checking|Translation)\s+by\b.*?)\s*\)?\.?$",
+    re.I,
+)
+_INPUTS = re.compile(r"^\(?\s*With (?:additional )?inputs? from (?P<who>[^)]+?)\s*\)?\.?$", re.I)
+_ASSIST = re.compile(rf"^{_DASH}{{1,2}}\s*With assistance from (?P<who>.+?)\.?$", re.I)
+_CONTACT = re.compile(
+    r"^To contact the (?P<role>reporters?|editors?)(?: responsible)? (?:on|for) this story:?\s*(?P<who>.+)$", re.I
+)
+_CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
+_BY_AP = re.compile(r"^By (?P<who>.+?)\s*[/|,]\s*(?:The )?Associated Press\.?$", re.I)
+_BY_AGENCY = re.compile(r"^By (?P<ag>IANS|PTI|ANI|AFP|Reuters)\s*,?\s*(?P<city>[A-Z][\w .'/&-]*?)?\s*:?$")
+_AGENCY_BYLINE = re.compile(
+    r"^(?P<ag>Press Trust of India|Indo-Asian News Service|Asian News International|Associated Press|"
+    r"Agence France-Presse|Capital Market|IANS|PTI|ANI|Reuters|AFP|AP|Bloomberg)"
+    r"(?:\s*[,|:]?\s+(?P<city>[A-Z][\w .'&-]*(?:/[A-Z][\w .'&-]*)*))?\s*:?$"
+)
+
+
+def _names(text: str) -> list[str]:
+    text = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", text.strip())
+    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", text)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _names_with_places(text: str) -> list[str]:
+    # "A in London, B in Paris and C" -> [A, B, C]
+    chunks = re.split(r",\s*|\s+and\s+|\s*&\s*", text)
+    names = []
+    for chunk in chunks:
+        name = re.sub(r"\s+in\s+.*$", "", chunk).strip(" .")
+        if name and name[0].isupper():
+            names.append(name)
+    return names
+
+
+def parse_trailer(body: str) -> list[Contributor]:
+    """'Reporting by A in B; Editing by C and D' -> contributors in order."""
+    out = []
+    for part in re.split(r";|\.\s+(?=[A-Z][a-z]+ (?:reporting )?by\b)", body):
+        m = re.match(r"\s*(?P<role>[A-Za-z -]+?)\s+by\s+(?P<who>.+)", part.strip())
+        if not m:
+            continue
+        role = m["role"].strip().lower()
+        role = {"written": "writing", "edited": "editing", "reported": "reporting"}.get(role, role)
+        out.extend(Contributor(role=role, name=n) for n in _names_with_places(m["who"]))
+    return out
+
+
+def line_credit(text: str, byline: bool = False) -> WireHit | None:
+    """The credit a whole line or paragraph is, or None. byline: the line sits in the byline area."""
+    if len(text) > 300:
+        return None
+    if m := _SIGN_OFF.match(text):
+        return WireHit(agency_of(m["ag"]), text)
+    if m := _PTI_INITIALS.match(text):
+        return WireHit("PTI", text, desk=m["desk"].split())
+    if m := _COPYRIGHT.match(text):
+        return WireHit(agency_of(m["ag"]) or _agency_in(m["ag"]), text)
+    if m := _TRAILER.match(text):
+        return WireHit("Reuters", text, contributors=parse_trailer(m["body"]))
+    if m := _INPUTS.match(text):
+        return WireHit(_agency_in(m["who"]), text)
+    if m := _ASSIST.match(text):
+        return WireHit("Bloomberg", text, contributors=[Contributor("assistance", n) for n in _names_with_places(m["who"])])
+    if m := _CONTACT.match(text):
+        role = "contact"
+        who = re.split(r"\s+(?:in|at)\s+", m["who"], maxsplit=1)[0]
+        return WireHit("Bloomberg", text, contributors=[Contributor(role, who.strip(" ."))])
+    if _CAPITAL_MARKET.match(text):
+        return WireHit("Capital Market", text)
+    if m := _BY_AP.match(text):
+        return WireHit("AP", text, contributors=[Contributor("writing", n) for n in _names(m["who"])])
+    if m := _BY_AGENCY.match(text):
+        return WireHit(agency_of(m["ag"]), text, dateline=(m["city"] or None))
+    if m := _AGENCY_BYLINE.match(text):
+        # A bare "AP Miami" or "Capital Market" line is a credit only where bylines stand,
+        # or when it is short enough that it cannot be a sentence.
+        if byline or (m["city"] is None and len(text.split()) <= 4) or (
+            m["city"] and len(text.split()) <= 5 and m["ag"] in ("AP", "Press Trust of India", "IANS", "PTI", "ANI")
+        ):
+            city = m["city"].strip() if m["city"] else None
+            return WireHit(agency_of(m["ag"]), text, dateline=city)
+    return None
+
+
+def desk_initials(text: str) -> list[str] | None:
+    """IANS-style desk initials ('qd/', 'ms/vd') as a list, or None."""
+    m = _DESK.match(text)
+    if not m:
+        return None
+    return [part for part in m["desk"].split("/") if part]
+
+
+def _agency_in(text: str) -> str | None:
+    for word in re.split(r"[,/]\s*|\s+and\s+|\s+", text):
+        if ag := agency_of(word):
+            return ag
+    return agency_of(text)
+
+
+# --- credits inside a paragraph -------------------------------------------------------------
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE = re.compile(
+    r"^(?P<credit>(?P<city>[A-Z][A-Za-z.'\u2019&-]*(?:[ /][A-Z][A-Za-z.'\u2019&-]*){0,3})"
+    r"(?:\s*\[(?P<country>[A-Za-z ]+)\])?"
+    r"(?:,\s*(?P<region>(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
+    r"\s*\((?P<ag>" + _AG + r")\)\s*(?:[:\-\u2013\u2014]+)?)\s*"
+)
+_TAIL_TAG = re.compile(r"\s*(?P<credit>\((?P<ag>" + _AG + r")\)|PTI(?:\s+[A-Z]{2,4}){1,5})\s*\.?$")
+
+
+def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
+    """'New Delhi, Jun 26 (PTI) The ...' -> (hit, 'The ...'), or None."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    rest = paragraph[m.end():].strip()
+    if not rest:
+        return None
+    credit = m["credit"].strip()
+    return WireHit(agency_of(m["ag"]), credit, dateline=m["city"]), rest
+
+
+def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
+    """'... he said. (ANI)' -> (hit, '... he said.'), or None."""
+    m = _TAIL_TAG.search(paragraph)
+    if not m or m.start() == 0:
+        return None
+    credit = m["credit"]
+    if credit.startswith("PTI"):
+        return WireHit("PTI", credit, desk=credit.split()[1:]), paragraph[: m.start()].strip()
+    return WireHit(agency_of(m["ag"]), credit), paragraph[: m.start()].strip()
+
+
+# --- the record's wire -------------------------------------------------------------------
+
+def assemble(hits: list[WireHit], authors: list[str] | None = None) -> Wire | None:
+    """Fold a page's credits (in page order) into one Wire; a byline naming an agency counts
+    when the text carries no credit of its own."""
+    hits = [h for h in hits if h.agency or h.desk]
+    if not any(h.agency for h in hits):
+        for author in authors or []:
+            if ag := agency_of(author):
+                hits.insert(0, WireHit(ag, author))
+                break
+    if not any(h.agency for h in hits):
+        return None
+    first = next(h for h in hits if h.agency)
+    desk: list[str] = []
+    contributors: list[Contributor] = []
+    for h in hits:
+        desk.extend(d for d in h.desk if d not in desk)
+        contributors.extend(h.contributors)
+    dateline = next((h.dateline for h in hits if h.dateline), None)
+    return Wire(
+        agency=first.agency,
+        credit=first.credit,
+        dateline=dateline,
+        desk=desk,
+        contributors=contributors,
+        credits=[h.credit for h in hits],
+    )

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Set-up and the two everyday jobs, with nothing but Python on the machine.
+
+    python3 run.py crawl   # the main job: crawl the bundled sample site, write JSON-lines feeds
+    python3 run.py test    # the test suite
+
+Both create ./.venv and install the project into it on first use (and again whenever
+pyproject.toml changes). Extra arguments after the job name go to the crawl or to pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".newsbot-installed"
+
+
+def ensure_env() -> None:
+    wanted = hashlib.sha1((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted and PY.exists():
+        return
+    if not PY.exists():
+        print("run.py: creating .venv", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("run.py: installing newsbot and its dependencies into .venv", flush=True)
+    subprocess.check_call([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    subprocess.check_call([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test,redis]"])
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("crawl", "test", "setup"):
+        print(__doc__)
+        return 2
+    ensure_env()
+    job, rest = argv[0], argv[1:]
+    if job == "setup":
+        return 0
+    if job == "test":
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", *rest], cwd=ROOT)
+    return subprocess.call([str(BIN / "newsbot"), "crawl-sample", *rest], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,43 @@
+"""Shared test helpers, in the style of City Bureau's city-scrapers: build a page or a
+Scrapy response from a saved file, parse once per module."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PAGES = FIXTURES / "pages"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "bs-ians-dual-track.txt"
+SEED_URL = "https://www.business-standard.com/article/news-ians/seed-118050600166_1.html"
+
+
+def fixture_bytes(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+def expected(stem: str) -> dict:
+    return json.loads((PAGES / f"{stem}.expected.json").read_text("utf-8"))
+
+
+def file_response(path, url: str):
+    """A Scrapy HtmlResponse/TextResponse built from a saved page."""
+    from scrapy.http import HtmlResponse
+
+    body = Path(path).read_bytes()
+    return HtmlResponse(url=url, body=body, encoding=None, headers={"Content-Type": "text/html"})
+
+
+@pytest.fixture(scope="session")
+def schema_validator():
+    from jsonschema import Draft202012Validator
+
+    from newsbot.record import load_schema
+
+    schema = load_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
