@@ -155,6 +155,10 @@ class Article:
     """Problems met while reading the page ("broken_json_ld", "encoding_repaired", "empty_body", ...)."""
     fingerprint: str | None = None
     """SHA-1 of body, wire, disclaimer and paywall: equal fingerprints mean unchanged content."""
+    is_update: bool = False
+    """True when an earlier run delivered this URL with other content; this record replaces it."""
+    previous_fingerprint: str | None = None
+    """The fingerprint of the version an earlier run delivered, for updates."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record's schema."""
 

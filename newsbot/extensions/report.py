@@ -1,0 +1,107 @@
+"""The end-of-run report: in the log and as a JSON file beside the feed.
+
+Pages fetched, records, records by agency and by access, pages with offers, disclaimers
+found, failures by reason, duplicates, monitor results and elapsed time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scrapy import signals
+
+from ..items import ArticleItem, FailureItem
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlReport:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.started = time.monotonic()
+        self.records = 0
+        self.updates = 0
+        self.by_agency: Counter[str] = Counter()
+        self.by_access: Counter[str] = Counter()
+        self.with_offers = 0
+        self.disclaimers = 0
+        self.failures: Counter[str] = Counter()
+        self.path: Path | None = None
+        self.report: dict | None = None
+        self.wire_sections = [s.lower() for s in crawler.settings.getlist("NEWSBOT_WIRE_SECTIONS")]
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.newsbot_report = ext
+        return ext
+
+    def item_scraped(self, item, response=None, spider=None):
+        if isinstance(item, ArticleItem):
+            self.records += 1
+            self._coverage(item)
+            wire = item.get("wire")
+            self.by_agency[wire["agency"] if wire else "none"] += 1
+            self.by_access[item.get("access", "free")] += 1
+            if item.get("paywall") and item["paywall"].get("offers"):
+                self.with_offers += 1
+            if item.get("disclaimer"):
+                self.disclaimers += 1
+            if item.get("is_update"):
+                self.updates += 1
+        elif isinstance(item, FailureItem):
+            self.failures[item.get("reason", "unknown")] += 1
+
+    def _coverage(self, item: ArticleItem) -> None:
+        """Stats the coverage monitor reads: records, and records with each key field filled."""
+        self.stats.inc_value("newsbot/records")
+        for field in ("body", "headline", "published_at"):
+            if item.get(field):
+                self.stats.inc_value(f"newsbot/coverage/{field}")
+        path = urlsplit(item.get("url") or "").path.lower().split("/")
+        if any(section in path for section in self.wire_sections):
+            self.stats.inc_value("newsbot/wire_section_records")
+            if item.get("wire"):
+                self.stats.inc_value("newsbot/coverage/wire")
+
+    def build(self, reason: str) -> dict:
+        stats = self.stats.get_stats()
+        spider = self.crawler.spider
+        return {
+            "spider": spider.name,
+            "run": getattr(spider, "run_id", None),
+            "finish_reason": reason,
+            "elapsed_seconds": round(time.monotonic() - self.started, 2),
+            "pages_fetched": stats.get("downloader/response_count", 0),
+            "article_pages": stats.get("newsbot/pages_extracted", 0),
+            "records": self.records,
+            "updates": self.updates,
+            "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
+            "records_by_agency": dict(sorted(self.by_agency.items())),
+            "records_by_access": dict(sorted(self.by_access.items())),
+            "pages_with_offers": self.with_offers,
+            "disclaimers_found": self.disclaimers,
+            "failures": sum(self.failures.values()),
+            "failures_by_reason": dict(sorted(self.failures.items())),
+            "duplicates": stats.get("newsbot/duplicates", 0),
+            "validation_errors": stats.get("spidermon/validation/items/errors", 0),
+            "monitors_failed": stats.get("newsbot/monitors/failed", []),
+            "feeds": getattr(spider, "feed_paths", {}),
+        }
+
+    def spider_closed(self, spider, reason):
+        self.report = self.build(reason)
+        out = Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
+        out.mkdir(parents=True, exist_ok=True)
+        self.path = out / f"{getattr(spider, 'run_id', 'run')}.report.json"
+        self.report["feeds"]["report"] = str(self.path)
+        self.path.write_text(json.dumps(self.report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        logger.info("newsbot crawl report:\n%s", json.dumps(self.report, indent=2, ensure_ascii=False))

@@ -1,0 +1,59 @@
+"""Page -> record: the separation, run on each fetched page."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from ..extract import PageError, extract
+from ..items import ArticleItem, PageItem, failure
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractPipeline:
+    """Turns each PageItem into an ArticleItem; a page that fails to parse becomes a
+    FailureItem with its reason (counted and logged), so one bad page never stops a run."""
+
+    def __init__(self, stats, failed_pages_dir: str | None = None):
+        self.stats = stats
+        self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        folder = crawler.settings.get("NEWSBOT_FAILED_PAGES_DIR")
+        if folder:
+            folder = folder % {"name": crawler.spider.name} if "%(name)s" in folder else folder
+        return cls(crawler.stats, folder)
+
+    def process_item(self, item):
+        if not isinstance(item, PageItem):
+            return item
+        self.stats.inc_value("newsbot/pages_extracted")
+        try:
+            record = extract(item.body, url=item.url, content_type=item.content_type, profile=item.profile)
+        except PageError as exc:
+            return self._failed(item, exc.reason, str(exc))
+        except Exception as exc:  # a parser bug must cost one page, not the crawl
+            logger.exception("extraction crashed on %s", item.url)
+            return self._failed(item, "extract_error", f"{type(exc).__name__}: {exc}")
+        out = ArticleItem(record.to_dict())
+        # Crawl facts for later pipelines ride as attributes, outside the exported record.
+        out.lastmod = item.lastmod
+        return out
+
+    def _failed(self, item: PageItem, reason: str, detail: str):
+        self.stats.inc_value(f"newsbot/failures/{reason}")
+        logger.warning("page failed to parse: %s (%s: %s)", item.url, reason, detail)
+        saved = self._save(item)
+        return failure(item.url, reason, item.status, detail, saved_as=saved)
+
+    def _save(self, item: PageItem) -> str | None:
+        """Keep the failed page's bytes for reprocessing (`newsbot extract FILE --url URL`)."""
+        if self.failed_pages_dir is None:
+            return None
+        self.failed_pages_dir.mkdir(parents=True, exist_ok=True)
+        path = self.failed_pages_dir / (hashlib.sha1(item.url.encode()).hexdigest() + ".page")
+        path.write_bytes(item.body)
+        return str(path)

@@ -1,0 +1,50 @@
+"""The offers feed: one line per publisher and plan seen in the run, with price, currency,
+term and when runs first and last saw that plan at that price (from the state store), so a
+price change between runs shows as a new line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..items import ArticleItem
+from ..state import now_iso
+
+
+class OfferFeedPipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.plans: dict[tuple, dict] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if isinstance(item, ArticleItem) and item.get("paywall"):
+            publisher = item.get("publisher") or "unknown"
+            for offer in item["paywall"]["offers"]:
+                key = (publisher, offer["plan"] or "", offer["price"], offer["currency"], offer["term_months"])
+                if key not in self.plans:
+                    self.plans[key] = {"publisher": publisher, "plan": offer["plan"], "price": offer["price"],
+                                       "currency": offer["currency"], "price_text": offer["price_text"],
+                                       "term_months": offer["term_months"], "term_text": offer["term_text"],
+                                       "monthly_price": offer["monthly_price"], "flags": offer["flags"],
+                                       "seen_on": item["url"]}
+        return item
+
+    def close_spider(self):
+        spider = self.crawler.spider
+        path = Path(getattr(spider, "feed_paths", {}).get("offers", f"output/{spider.name}/offers.jsonl"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = getattr(self.crawler, "newsbot_state", None)
+        ts = now_iso()
+        with path.open("w", encoding="utf-8") as f:
+            for key, line in self.plans.items():
+                if store is not None:
+                    seen = store.see_offer(*key, when=ts)
+                    line["first_seen"], line["last_seen"] = seen.first_seen, seen.last_seen
+                else:
+                    line["first_seen"] = line["last_seen"] = ts
+                f.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.crawler.stats.set_value("newsbot/offers/plans", len(self.plans))

@@ -1,0 +1,112 @@
+"""Wire credits in every form publishers.md lists, one assertion per form."""
+
+import pytest
+
+from newsbot.extract import extract
+from newsbot.extract.wire import line_credit, split_dateline, split_tail_tag
+
+
+@pytest.mark.parametrize("line,agency", [
+    ("--IANS", "IANS"),
+    ("-- PTI", "PTI"),
+    ("(ANI)", "ANI"),
+    ("©AFP", "AFP"),
+    ("Powered by Capital Market - Live News.", "Capital Market"),
+    ("(With inputs from Reuters)", "Reuters"),
+    ("AP Miami", "AP"),
+    ("Capital Market", "Capital Market"),
+])
+def test_sign_offs(line, agency):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency == agency and hit.credit == line
+
+
+def test_pti_trailing_initials_give_desk():
+    hit = line_credit("PTI ABC DEF")
+    assert (hit.agency, hit.desk) == ("PTI", ["ABC", "DEF"])
+
+
+def test_press_trust_byline_block_gives_dateline():
+    hit = line_credit("Press Trust of India Geneva/New Delhi", byline=True)
+    assert (hit.agency, hit.dateline) == ("PTI", "Geneva/New Delhi")
+
+
+def test_ians_byline_with_city():
+    hit = line_credit("By IANS, Kolkata :")
+    assert (hit.agency, hit.dateline) == ("IANS", "Kolkata")
+
+
+def test_ap_byline_names_writer():
+    hit = line_credit("By Kim Tong-hyung / Associated Press")
+    assert hit.agency == "AP"
+    assert [(c.role, c.name) for c in hit.contributors] == [("writing", "Kim Tong-hyung")]
+
+
+def test_reuters_trailer_contributors():
+    hit = line_credit("(Reporting by Jane Roe in London; Additional reporting by Tom Doe; "
+                      "Editing by Max Poe and Ann Lee)")
+    assert hit.agency == "Reuters"
+    assert [(c.role, c.name) for c in hit.contributors] == [
+        ("reporting", "Jane Roe"), ("additional reporting", "Tom Doe"),
+        ("editing", "Max Poe"), ("editing", "Ann Lee")]
+
+
+def test_bloomberg_trailers():
+    assist = line_credit("--With assistance from Jane Roe and Raj Patel.")
+    contact = line_credit("To contact the reporter on this story: Tom Doe in Mumbai at tdoe@bloomberg.net")
+    assert assist.agency == contact.agency == "Bloomberg"
+    assert [c.name for c in assist.contributors] == ["Jane Roe", "Raj Patel"]
+    assert [(c.role, c.name) for c in contact.contributors] == [("contact", "Tom Doe")]
+
+
+@pytest.mark.parametrize("paragraph,agency,credit,city,rest", [
+    ("New Delhi, Jun 26 (PTI) The government said on Monday.", "PTI", "New Delhi, Jun 26 (PTI)", "New Delhi",
+     "The government said on Monday."),
+    ("New Delhi [India], August 14 (ANI): The minister spoke.", "ANI", "New Delhi [India], August 14 (ANI):",
+     "New Delhi", "The minister spoke."),
+    ("LONDON, Sept 28 (Reuters) - Shares fell.", "Reuters", "LONDON, Sept 28 (Reuters) -", "LONDON", "Shares fell."),
+    ("LONDON (Reuters) - Shares fell.", "Reuters", "LONDON (Reuters) -", "LONDON", "Shares fell."),
+    ("SEOUL, South Korea (AP) — North Korea fired.", "AP", "SEOUL, South Korea (AP) —", "SEOUL", "North Korea fired."),
+    ("Mumbai (AFP) - Markets rose.", "AFP", "Mumbai (AFP) -", "Mumbai", "Markets rose."),
+    ("Kolkata, May 6 (IANS) Rain lashed the city.", "IANS", "Kolkata, May 6 (IANS)", "Kolkata", "Rain lashed the city."),
+    ("New Delhi, Nov 27 (ANI/NewsVoir): Acme launched.", "ANI", "New Delhi, Nov 27 (ANI/NewsVoir):", "New Delhi",
+     "Acme launched."),
+])
+def test_datelines(paragraph, agency, credit, city, rest):
+    hit, text = split_dateline(paragraph)
+    assert (hit.agency, hit.credit, hit.dateline, text) == (agency, credit, city, rest)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Reserve Bank (RBI) raised rates.",
+    "New Delhi: The minister said on Monday that talks would go on.",
+    "Reuters reported on Monday that the deal was off.",
+])
+def test_not_datelines(paragraph):
+    assert split_dateline(paragraph) is None
+
+
+def test_trailing_agency_tag_leaves_paragraph():
+    hit, text = split_tail_tag("The talks will resume next week, he said. (ANI)")
+    assert (hit.agency, hit.credit, text) == ("ANI", "(ANI)", "The talks will resume next week, he said.")
+
+
+def test_ordinary_sentences_are_not_credits():
+    for line in ["The company said profit rose 12 per cent.", "AP Singh, the minister, said so in a long speech today.",
+                 "Capital Market regulator Sebi issued new rules on Friday for brokers."]:
+        assert line_credit(line) is None
+
+
+def test_plain_text_dateline_moves_to_wire():
+    text = ("Mumbai, Nov 27 (PTI) Shares rose for a third day on Thursday.\n"
+            "Analysts said buying was broad.\n-- PTI\n")
+    rec = extract(text.encode())
+    assert rec.body == ["Shares rose for a third day on Thursday.", "Analysts said buying was broad."]
+    assert (rec.wire.agency, rec.wire.credit, rec.wire.dateline) == ("PTI", "Mumbai, Nov 27 (PTI)", "Mumbai")
+    assert rec.wire.credits == ["Mumbai, Nov 27 (PTI)", "-- PTI"]
+
+
+def test_desk_initials_need_a_sign_off_nearby():
+    rec = extract(b"The council met on Friday.\nms/vd\nIt adjourned.\n")
+    assert rec.wire is None
+    assert rec.body == ["The council met on Friday.", "ms/vd", "It adjourned."]
