@@ -69,7 +69,9 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"
-        loc = locate_generic(sel, page.text, url or canonical)
+        have = (ld.get("headline") or md.meta(sel.root, "og:title")) and (
+            ld.get("datePublished") or md.meta(sel.root, "article:published_time"))
+        loc = locate_generic(sel, page.text, url or canonical, need_metadata=not have)
     tz = profile.timezone if profile else None
 
     art = Article(url=url or canonical or "", canonical_url=canonical, extraction=extraction,
@@ -130,7 +132,8 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None) -> Non
         evidence.append(f"ld:isAccessibleForFree={'true' if ld_free else 'false'}")
     if premium:
         art.access = "premium"
-    elif pw is not None and (pw.meter_message or pw.offers or pw.calls_to_action):
+    elif pw is not None and (pw.meter_message or pw.offers):
+        # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
         art.access = "metered"
     else:
         art.access = "free"

@@ -147,10 +147,12 @@ def _next_data_story(sel: Selector, path: tuple[str, ...]):
     return parse_fragment(data)
 
 
-def paywall_widgets(sel: Selector) -> list:
+def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
     """Elements that look like a paywall or plan widget on a page of unknown layout: a
-    class or id naming one, holding a meter, a price or a subscribe prompt."""
-    from .paywall import is_paywall_line
+    class or id naming one, holding a meter, header or price line, small, and holding no
+    story paragraph (site-wide wrappers often carry "subscriber" classes too)."""
+    from .offers import is_price_line
+    from .paywall import is_header, is_meter
 
     found = []
     for node in sel.xpath("//body//*[self::div or self::section or self::aside or self::dialog or self::form]"
@@ -162,7 +164,11 @@ def paywall_widgets(sel: Selector) -> list:
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
         blocks = blockify(el, PAYWALL, fine=True)
-        if 0 < len(blocks) <= 80 and any(is_paywall_line(b.text) for b in blocks):
+        if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
+            continue
+        if any(len(b.text) > 300 or b.text in story_texts for b in blocks):
+            continue
+        if any(is_meter(b.text) or is_header(b.text) or is_price_line(b.text) for b in blocks):
             found.append(el)
     return found
 

@@ -7,6 +7,7 @@ offset: "IST" is +05:30, and a naive time takes the profile's zone.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import datetime, timedelta, timezone
@@ -67,7 +68,8 @@ def meta(tree, *names: str) -> str | None:
     for name in names:
         for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'):
             if clean(value):
-                return clean(value)
+                # Some sites escape entities twice ("India&#039;s"): one more unescape.
+                return clean(html.unescape(value))
     return None
 
 
@@ -81,7 +83,7 @@ def canonical(tree, base_url: str | None) -> str | None:
 
 def ld_text(value) -> str | None:
     if isinstance(value, str):
-        return clean(value) or None
+        return clean(html.unescape(value)) or None
     if isinstance(value, dict):
         return ld_text(value.get("name") or value.get("@value"))
     if isinstance(value, list) and value:

@@ -50,6 +50,8 @@ def is_header(text: str) -> bool:
 
 
 def is_cta(text: str) -> bool:
+    if "newsletter" in text.lower():
+        return False
     return len(text) < 120 and (bool(CTA.match(fold(text))) or (bool(_ARROW.search(text)) and "subscri" in text.lower()))
 
 
@@ -67,15 +69,16 @@ def is_paywall_line(text: str) -> bool:
 
 
 def starts_paywall(blocks: list[Block], i: int) -> bool:
-    """True when block i opens a paywall: a meter or header line, or a call to action or
-    price with more paywall lines close behind it (a lone "Subscribe" link in a story is not one)."""
+    """True when block i opens a paywall inside story text: a meter or header line, or a
+    call to action with plan lines (a price or a term) close behind it. Prices alone do
+    not open one: deal and market stories are full of them."""
     text = blocks[i].text
     if is_meter(text) or is_header(text):
         return True
-    if not (is_cta(text) or offers.is_price_line(text)):
+    if not is_cta(text):
         return False
     near = [b.text for b in blocks[i + 1:i + 5]]
-    return sum(1 for t in near if is_paywall_line(t) or offers.is_term_line(t) or is_renewal(t)) >= 1
+    return any(offers.is_price_line(t) or offers.is_term_line(t) for t in near)
 
 
 def _plan_name(text: str) -> bool:

@@ -44,8 +44,13 @@ class Parts:
     unclassified: list[str] = field(default_factory=list)
 
 
+_NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|"
+                         r"^newsletter\b", re.I)
+
+
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE.match(fold(text)))
+    key = fold(text)
+    return bool(FURNITURE.match(key)) or (len(text) < 160 and bool(_NEWSLETTER.search(key)))
 
 
 def separate(blocks: list[Block], authors: list[str] | None = None,
