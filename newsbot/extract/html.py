@@ -74,6 +74,9 @@ def _first_element(sel: Selector, queries):
 def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     """Regions by the profile's selectors; None when the page has no story the profile finds."""
     loc = Located()
+    # lxml hands out a new proxy object per access unless one is alive; holding every element
+    # keeps id() stable for the region bookkeeping below.
+    elements = list(sel.root.iter())
     loc.headline = first_text(sel, profile.headline)
     loc.standfirst = first_text(sel, profile.standfirst)
     loc.authors = [a for a in all_texts(sel, profile.authors) if len(a) < 80]
@@ -104,7 +107,7 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     if story is None:
         return None
 
-    order = {id(el): i for i, el in enumerate(sel.root.iter())}
+    order = {id(el): i for i, el in enumerate(elements)}
     regions: list[tuple[int, list[Block]]] = []
     for q in profile.byline_credit:
         for n in select(sel, q):
