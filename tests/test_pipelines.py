@@ -1,0 +1,97 @@
+"""Pipelines one by one, without a crawl."""
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from newsbot.items import ArticleItem, FailureItem, PageItem
+from newsbot.pipelines.dedup import CanonicalDedupPipeline, canonical_key
+from newsbot.pipelines.extract import ExtractPipeline
+from newsbot.pipelines.state import IncrementalStatePipeline
+from newsbot.pipelines.validate import InvalidRecordPipeline
+from newsbot.record import Article
+from newsbot.state import SQLiteState
+
+
+@pytest.mark.parametrize("a,b", [
+    ("https://www.business-standard.com/amp/article/news-ians/x-118050600166_1.html",
+     "https://www.business-standard.com/article/news-ians/x-118050600166_1.html"),
+    ("https://www.business-standard.com/article/x-118050600166_1.html?utm_source=rss#top",
+     "https://business-standard.com/article/x-118050600166_1.html"),
+    ("https://example.com/story/", "https://EXAMPLE.com/story"),
+])
+def test_canonical_key_collapses_copies(a, b):
+    assert canonical_key(a) == canonical_key(b)
+
+
+def test_canonical_key_keeps_different_stories_apart():
+    assert canonical_key("https://x.com/a-1_1.html") != canonical_key("https://x.com/a-2_1.html")
+
+
+def _pipe(cls, **settings):
+    crawler = get_crawler(settings_dict=settings)
+    return cls.from_crawler(crawler), crawler
+
+
+def record(url="https://x.example/a", body=("Para.",), canonical=None):
+    art = Article(url=url, canonical_url=canonical or url, body=list(body))
+    from newsbot.extract import fingerprint
+
+    art.fingerprint = fingerprint(art)
+    return ArticleItem(art.to_dict())
+
+
+def test_dedup_drops_second_copy():
+    pipe, crawler = _pipe(CanonicalDedupPipeline)
+    pipe.process_item(record("https://x.example/a"))
+    with pytest.raises(DropItem):
+        pipe.process_item(record("https://x.example/amp/a", canonical="https://x.example/a"))
+    assert crawler.stats.get_value("newsbot/duplicates") == 1
+
+
+def test_extract_pipeline_turns_bad_page_into_failure(tmp_path):
+    pipe, crawler = _pipe(ExtractPipeline, NEWSBOT_FAILED_PAGES_DIR=str(tmp_path))
+    crawler.spider = type("S", (), {"name": "t"})()
+    out = pipe.process_item(PageItem(url="https://x.example/bad", body=bytes(range(256)) * 8))
+    assert isinstance(out, FailureItem) and out["reason"] == "binary"
+    assert out["saved_as"] and open(out["saved_as"], "rb").read() == bytes(range(256)) * 8
+
+
+def test_extract_pipeline_gives_record():
+    pipe, _ = _pipe(ExtractPipeline)
+    out = pipe.process_item(PageItem(url="https://x.example/a", body=b"<html><body><article><p>"
+                                     + b"A paragraph of story text that is long enough. " * 5 + b"</p></article></body></html>"))
+    assert isinstance(out, ArticleItem) and out["body"]
+
+
+def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):
+    pipe, crawler = _pipe(IncrementalStatePipeline)
+    store = SQLiteState(tmp_path / "s.sqlite")
+    crawler.newsbot_state = store
+    first = record(body=("Old text.",))
+    assert pipe.process_item(first) is first
+    store.put(canonical_key(first["url"]), first["fingerprint"], None)
+    with pytest.raises(DropItem):
+        pipe.process_item(record(body=("Old text.",)))
+    changed = pipe.process_item(record(body=("New text.",)))
+    assert changed["is_update"] and changed["previous_fingerprint"] == first["fingerprint"]
+
+
+def test_invalid_record_goes_to_failures_with_errors():
+    pipe, crawler = _pipe(InvalidRecordPipeline)
+    item = record()
+    item["_validation"] = {"access": ["'x' is not one of ['free', 'metered', 'premium']"]}
+    out = pipe.process_item(item)
+    assert isinstance(out, FailureItem) and out["reason"] == "invalid_record"
+    assert out["errors"]["access"] and out["record"]["url"] == item["url"]
+    assert crawler.stats.get_value("newsbot/failures/invalid_record") == 1
+
+
+def test_offer_history_tracks_price_changes(tmp_path):
+    store = SQLiteState(tmp_path / "s.sqlite")
+    a = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-01T00:00:00+00:00")
+    b = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-02T00:00:00+00:00")
+    c = store.see_offer("BS", "Smart Essential", 2999.0, "INR", 12.0, when="2026-11-03T00:00:00+00:00")
+    assert (b.first_seen, b.last_seen) == (a.first_seen, "2026-11-02T00:00:00+00:00")
+    assert c.first_seen == "2026-11-03T00:00:00+00:00"
+    assert [r.price for r in store.offer_history("bs")] == [2700.0, 2999.0]
