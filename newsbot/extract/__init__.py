@@ -94,7 +94,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
 
     parts = separate(loc.blocks, authors=art.authors,
                      disclaimers=profile.disclaimer_patterns if profile else ())
-    _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")))
+    _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
+                paywalled_part=md.ld_paywalled_part(ld))
     return _finish(art)
 
 
@@ -108,7 +109,7 @@ def _split_authors(value: str | None) -> list[str]:
     return [clean(a) for a in value.replace(" and ", ",").split(",") if clean(a)]
 
 
-def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None) -> None:
+def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None) -> None:
     art.body = parts.body
     art.wire = parts.wire
     art.disclaimer = parts.disclaimer
@@ -130,11 +131,18 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None) -> Non
             evidence.append("premium_message")
     if ld_free is not None:
         evidence.append(f"ld:isAccessibleForFree={'true' if ld_free else 'false'}")
+    if paywalled_part and ld_free is False:
+        # Google's paywall markup names the hidden part; isAccessibleForFree alone is not
+        # trusted (some publishers set it false on every page).
+        evidence.append(f"ld:paywalled_part={paywalled_part}")
     if premium:
         art.access = "premium"
     elif pw is not None and (pw.meter_message or pw.offers):
         # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
         art.access = "metered"
+    elif paywalled_part and ld_free is False:
+        short = len(art.body) <= 2 and "meter" not in paywalled_part.lower()
+        art.access = "premium" if short else "metered"
     else:
         art.access = "free"
     art.access_evidence = evidence

@@ -134,6 +134,15 @@ def iso_date(value: str | None, default_tz=None) -> str | None:
     return dt.isoformat()
 
 
+def ld_paywalled_part(obj: dict) -> str | None:
+    """The cssSelector of a JSON-LD hasPart marked isAccessibleForFree=false, if any."""
+    parts = obj.get("hasPart")
+    for part in parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []:
+        if isinstance(part, dict) and to_bool(part.get("isAccessibleForFree")) is False:
+            return str(part.get("cssSelector") or "unnamed")
+    return None
+
+
 def to_bool(value) -> bool | None:
     if isinstance(value, bool):
         return value
