@@ -34,7 +34,9 @@ class RecordsMonitor(Monitor):
     @monitors.name("Minimum number of records")
     def test_min_records(self):
         minimum = self.data.crawler.settings.getint("NEWSBOT_MONITOR_MIN_RECORDS", 1)
-        records = _stats(self).get("newsbot/records", 0) + _stats(self).get("newsbot/state/unchanged", 0)
+        stats = _stats(self)
+        records = sum(stats.get(k, 0) for k in ("newsbot/records", "newsbot/state/unchanged",
+                                                 "newsbot/state/not_refetched"))
         self.assertGreaterEqual(records, minimum,
                                 msg=f"{records} records (unchanged pages included), expected at least {minimum}")
 

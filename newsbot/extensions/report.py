@@ -85,6 +85,7 @@ class CrawlReport:
             "records": self.records,
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
+            "not_refetched": stats.get("newsbot/state/not_refetched", 0),
             "records_by_agency": dict(sorted(self.by_agency.items())),
             "records_by_access": dict(sorted(self.by_access.items())),
             "pages_with_offers": self.with_offers,

@@ -17,6 +17,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from ..items import PageItem, failure
+from ..pipelines.dedup import canonical_key
 from ..profiles.base import Profile
 
 
@@ -86,12 +87,26 @@ class ArticleSpider(scrapy.Spider):
         """A request for an article page, or None when out of bounds or over the limit."""
         if not self.is_article(url) or not self.in_bounds(url, lastmod):
             return None
+        if self.unchanged_since_last_run(url, lastmod):
+            return None
         if self.max_articles is not None and self.scheduled >= self.max_articles:
             return None
         self.scheduled += 1
         return Request(url, callback=self.parse_article, errback=self.on_error,
                        cb_kwargs={"source": source, "lastmod": lastmod},
                        meta={"newsbot_lastmod": lastmod})
+
+    def unchanged_since_last_run(self, url: str, lastmod: str | None) -> bool:
+        """True when an earlier run delivered this URL and the sitemap or feed gives the same
+        date as then: the page is not downloaded again."""
+        store = getattr(self.crawler, "newsbot_state", None)
+        if store is None or not lastmod:
+            return False
+        prev = store.get(canonical_key(url))
+        if prev is not None and prev.lastmod == lastmod:
+            self.crawler.stats.inc_value("newsbot/state/not_refetched")
+            return True
+        return False
 
     # --- discovery helpers -----------------------------------------------------------------
     def parse_sitemap(self, response: Response):
