@@ -134,17 +134,21 @@ def bs_speed(root: Path) -> dict | None:
     except Exception:
         pass
     done = errors = 0
+    failing: dict[str, str] = {}
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < 3.0 and done < 500:
         try:
             run_newsbot(*inputs[done % len(inputs)])
-        except Exception:
+        except Exception as exc:  # the sample site's broken-page trap is meant to fail
             errors += 1
+            failing[files[done % len(files)].name] = f"{type(exc).__name__}: {exc}"[:100]
         done += 1
     secs = time.perf_counter() - t0
     res = {"files": len(files), "pages_timed": done, "seconds": secs, "pages_per_s": done / secs, "errors": errors}
     print(f"\nBusiness Standard (newsbot): {len(files)} files, {done} pages timed in {secs:.2f} s: "
           f"{res['pages_per_s']:.1f} pages/s" + (f", {errors} errors" if errors else ""))
+    for name, reason in failing.items():
+        print(f"  failing: {name}: {reason}")
     return res
 
 

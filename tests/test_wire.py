@@ -71,6 +71,10 @@ def test_bloomberg_trailers():
     ("Kolkata, May 6 (IANS) Rain lashed the city.", "IANS", "Kolkata, May 6 (IANS)", "Kolkata", "Rain lashed the city."),
     ("New Delhi, Nov 27 (ANI/NewsVoir): Acme launched.", "ANI", "New Delhi, Nov 27 (ANI/NewsVoir):", "New Delhi",
      "Acme launched."),
+    ("Srinagar (Jammu and Kashmir) [India], October 29 (ANI): Snow fell.", "ANI",
+     "Srinagar (Jammu and Kashmir) [India], October 29 (ANI):", "Srinagar", "Snow fell."),
+    ("Chennai (Tamil Nadu) [India], Nov 3 (ANI/PRNewswire): Acme opened.", "ANI",
+     "Chennai (Tamil Nadu) [India], Nov 3 (ANI/PRNewswire):", "Chennai", "Acme opened."),
 ])
 def test_datelines(paragraph, agency, credit, city, rest):
     hit, text = split_dateline(paragraph)

@@ -19,7 +19,7 @@ from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
 from .blocks import text_blocks
-from .generic import locate_generic
+from .generic import locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .page import Page, PageError, load_page
 from .separate import separate
@@ -92,6 +92,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     art.language = lang.split("-")[0].split("_")[0].lower() if lang else None
     art.topics = loc.topics or md.ld_keywords(ld) or _split_authors(md.meta(sel.root, "keywords", "news_keywords"))
 
+    if extraction == "generic":
+        loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
     parts = separate(loc.blocks, authors=art.authors,
                      disclaimers=profile.disclaimer_patterns if profile else ())
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
@@ -135,14 +137,19 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
         # Google's paywall markup names the hidden part; isAccessibleForFree alone is not
         # trusted (some publishers set it false on every page).
         evidence.append(f"ld:paywalled_part={paywalled_part}")
+    marked = bool(paywalled_part) and ld_free is False
     if premium:
         art.access = "premium"
-    elif pw is not None and (pw.meter_message or pw.offers):
-        # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
+    elif pw is not None and pw.meter_message:
         art.access = "metered"
-    elif paywalled_part and ld_free is False:
+    elif marked:
+        # Paywall markup with no meter: a story cut to its first paragraphs is for
+        # subscribers only; a full story behind the markup is metered.
         short = len(art.body) <= 2 and "meter" not in paywalled_part.lower()
         art.access = "premium" if short else "metered"
+    elif pw is not None and pw.offers:
+        # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
+        art.access = "metered"
     else:
         art.access = "free"
     art.access_evidence = evidence

@@ -8,21 +8,32 @@ only for what those lack.
 
 from __future__ import annotations
 
+import re
+from datetime import timezone
+
 import trafilatura
+from lxml import etree
 from parsel import Selector
 from trafilatura.metadata import extract_metadata
 
-from .blocks import PAYWALL, STORY, Block, blockify
+from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
+from . import metadata as md
 from .html import Located, paywall_widgets
-from .text import clean
+from .text import clean, fold
 
 
 def locate_generic(sel: Selector, html: str, url: str | None, need_metadata: bool = True) -> Located:
     loc = Located()
     # trafilatura gets the markup string, so the parsed tree stays untouched for the widgets.
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
-                               include_images=False, deduplicate=False, output_format="txt")
-    story = [Block(clean(line), STORY) for line in (text or "").splitlines() if clean(line)]
+    # Its XML keeps paragraph structure; the txt output would also break lines where the
+    # page's source text wraps.
+    xml = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                              include_images=False, deduplicate=False, output_format="xml")
+    story = [Block(line, STORY) for line in xml_lines(xml)]
+    # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
+    # Press") is wire information, so byline elements are read as such.
+    byline = [b for n in sel.xpath(BYLINE_XPATH) for b in blockify(n.root, BYLINE)
+              if b.text not in {s.text for s in story}]
     paywall: list[Block] = []
     for widget in paywall_widgets(sel, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))
@@ -37,7 +48,83 @@ def locate_generic(sel: Selector, html: str, url: str | None, need_metadata: boo
             cats = [clean(c) for c in (doc.categories or []) if clean(c)]
             loc.section = cats[0] if cats else None
     seen = {b.text for b in paywall}
-    loc.blocks = [b for b in story if b.text not in seen] + paywall
+    loc.blocks = byline[:3] + [b for b in story if b.text not in seen] + paywall
     if not story:
         loc.flags.append("no_story_found")
     return loc
+
+
+BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address]"
+                "[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+                " or contains(@class, 'byline__') or contains(@class, 'article-byline')]")
+
+# trafilatura's XML: elements that are a paragraph of their own.
+_BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
+
+
+def xml_lines(xml: str | None) -> list[str]:
+    """The story's paragraphs from trafilatura's XML output: one per block element, split at
+    line breaks; loose text between elements is a paragraph too; table rows are cells
+    joined by " | "."""
+    if not xml:
+        return []
+    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    if main is None:
+        return []
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        text = clean(" ".join(current))
+        current.clear()
+        if text:
+            lines.append(text)
+
+    def visit(el):
+        if el.tag == "row":
+            flush()
+            cells = [clean(" ".join(c.itertext())) for c in el]
+            row = " | ".join(c for c in cells if c)
+            if row:
+                lines.append(row)
+        elif el.tag == "lb":
+            flush()
+        else:
+            block = el.tag in _BLOCK_TAGS
+            if block:
+                flush()
+            if el.text:
+                current.append(el.text)
+            for child in el:
+                visit(child)
+                if child.tail:
+                    current.append(child.tail)
+            if block:
+                flush()
+
+    visit(main)
+    flush()
+    return lines
+
+
+_DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}:\d{2}|"
+                         r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I)
+
+
+def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Block]:
+    """trafilatura sometimes starts the story with the page's title and date line. Before
+    the first paragraph, a line equal to the headline is dropped (the record has it as
+    `headline`) and a line that is only a date becomes page furniture (unclassified)."""
+    key = fold(headline) if headline else None
+    out: list[Block] = []
+    started = False
+    for b in blocks:
+        if not started and b.zone == STORY:
+            if key and fold(b.text) == key:
+                continue
+            if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
+                out.append(Block(b.text, NOISE))
+                continue
+            started = len(b.text) >= 80
+        out.append(b)
+    return out

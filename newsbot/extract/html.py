@@ -17,7 +17,7 @@ from . import metadata as md
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
 from .text import clean
 
-PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall", re.I)
+PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall|barrier", re.I)
 
 
 @dataclass
@@ -152,8 +152,8 @@ def _next_data_story(sel: Selector, path: tuple[str, ...]):
 
 def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
     """Elements that look like a paywall or plan widget on a page of unknown layout: a
-    class or id naming one, holding a meter, header or price line, small, and holding no
-    story paragraph (site-wide wrappers often carry "subscriber" classes too)."""
+    class or id naming one, holding a meter, header or price line, small, and not wrapping
+    the story (site-wide wrappers often carry "subscriber" classes too)."""
     from .offers import is_price_line
     from .paywall import is_header, is_meter
 
@@ -169,7 +169,12 @@ def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
         blocks = blockify(el, PAYWALL, fine=True)
         if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
             continue
-        if any(len(b.text) > 300 or b.text in story_texts for b in blocks):
+        if any(len(b.text) > 300 for b in blocks):
+            continue
+        # A wrapper around the story holds its paragraphs; a widget may hold one line that
+        # trafilatura wrongly kept as story (a plan's blurb), never several.
+        held = sum(b.text in story_texts for b in blocks)
+        if held >= 2 or (held and held == len(story_texts)):
             continue
         if any(is_meter(b.text) or is_header(b.text) or is_price_line(b.text) for b in blocks):
             found.append(el)

@@ -143,10 +143,12 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATELINE = re.compile(
     r"^(?P<credit>(?P<city>[A-Z][A-Za-z.'\u2019&-]*(?:[ /][A-Z][A-Za-z.'\u2019&-]*){0,3})"
+    # ANI names the state too: "Srinagar (Jammu and Kashmir) [India], October 29 (ANI):"
+    r"(?:\s*\((?!(?:" + _AG + r")[)/])(?P<state>[A-Z][A-Za-z &.]{1,40})\))?"
     r"(?:\s*\[(?P<country>[A-Za-z ]+)\])?"
     r"(?:,\s*(?P<region>(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
     r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
-    r"\s*\((?P<ag>" + _AG + r")\)\s*(?:[:\-\u2013\u2014]+)?)\s*"
+    r"\s*\((?P<ag>" + _AG + r")(?:/[A-Za-z]+)?\)\s*(?:[:\-\u2013\u2014]+)?)\s*"
 )
 _TAIL_TAG = re.compile(r"\s*(?P<credit>\((?P<ag>" + _AG + r")\)|PTI(?:\s+[A-Z]{2,4}){1,5})\s*\.?$")
 
