@@ -61,8 +61,9 @@ NEWSBOT_WIRE_SECTIONS = ["news-ians", "pti-stories", "news-cm", "capital-market-
 # --- output ------------------------------------------------------------------------------------
 NEWSBOT_OUTPUT_DIR = "output"
 """Folder for feeds, reports and failed pages (one subfolder per spider)."""
-NEWSBOT_FAILED_PAGES_DIR = "output/%(name)s/failed-pages"
-"""Where the bytes of pages that failed to parse are kept for reprocessing."""
+NEWSBOT_FAILED_PAGES_DIR = "%(output)s/%(name)s/failed-pages"
+"""Where the bytes of pages that failed to parse are kept for reprocessing; %(output)s is
+NEWSBOT_OUTPUT_DIR, %(name)s the spider."""
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {

@@ -114,3 +114,20 @@ def test_desk_initials_need_a_sign_off_nearby():
     rec = extract(b"The council met on Friday.\nms/vd\nIt adjourned.\n")
     assert rec.wire is None
     assert rec.body == ["The council met on Friday.", "ms/vd", "It adjourned."]
+
+
+def test_newsvoir_trailer_is_an_ani_credit_not_a_disclaimer():
+    from newsbot.extract.disclaimer import is_disclaimer
+
+    line = ("This story is provided by NewsVoir. ANI will not be responsible in any way for the "
+            "content of this article. (ANI/NewsVoir)")
+    assert line_credit(line).agency == "ANI"
+    assert not is_disclaimer(line)
+
+
+def test_text_dateline_wins_over_byline_place():
+    from newsbot.extract.wire import WireHit, assemble
+
+    wire = assemble([WireHit("PTI", "Press Trust of India Geneva/New Delhi", dateline="Geneva/New Delhi"),
+                     WireHit("PTI", "Geneva, Oct 27 (PTI)", dateline="Geneva", in_text=True)])
+    assert (wire.credit, wire.dateline) == ("Press Trust of India Geneva/New Delhi", "Geneva")

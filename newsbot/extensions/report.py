@@ -93,6 +93,8 @@ class CrawlReport:
             "failures": sum(self.failures.values()),
             "failures_by_reason": dict(sorted(self.failures.items())),
             "duplicates": stats.get("newsbot/duplicates", 0),
+            "robots_forbidden": stats.get("robotstxt/forbidden", 0),
+            "offsite_filtered": stats.get("offsite/filtered", 0),
             "validation_errors": stats.get("spidermon/validation/items/errors", 0),
             "monitors_failed": stats.get("newsbot/monitors/failed", []),
             "feeds": getattr(spider, "feed_paths", {}),

@@ -25,8 +25,6 @@ KNOWN = [
     r"this report is auto-generated from .{2,40}? news service\. .{2,40}? holds no responsibility for its content\.?",
     # Mint / HT
     r"\(?this story has been published from a wire agency feed without modifications to the text.*",
-    # ANI press releases
-    r"this story is provided by newsvoir\..*",
 ]
 
 GENERAL = [
@@ -35,7 +33,6 @@ GENERAL = [
     r"no .{2,60}? journalist was involved",
     r"published from a (?:syndicated|wire agency) feed",
     r"holds no responsibility for (?:its|the) content",
-    r"will not be responsible in any way for the content",
 ]
 
 _KNOWN = [re.compile(p) for p in KNOWN]

@@ -27,6 +27,8 @@ class WireHit:
     dateline: str | None = None
     desk: list[str] = field(default_factory=list)
     contributors: list[Contributor] = field(default_factory=list)
+    in_text: bool = False
+    """Printed at the head of the story's text (a dateline), not in a byline block."""
 
 
 # --- whole-line credits -------------------------------------------------------------------
@@ -45,6 +47,8 @@ _ASSIST = re.compile(rf"^{_DASH}{{1,2}}\s*With assistance from (?P<who>.+?)\.?$"
 _CONTACT = re.compile(
     r"^To contact the (?P<role>reporters?|editors?)(?: responsible)? (?:on|for) this story:?\s*(?P<who>.+)$", re.I
 )
+# ANI's press-release trailer names the release service; it is ANI's credit line.
+_NEWSVOIR = re.compile(r"^This story is provided by NewsVoir\b.*\(ANI/NewsVoir\)\.?$", re.I)
 _CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
 _BY_AP = re.compile(r"^By (?P<who>.+?)\s*[/|,]\s*(?:The )?Associated Press\.?$", re.I)
 _BY_AGENCY = re.compile(r"^By (?P<ag>IANS|PTI|ANI|AFP|Reuters)\s*,?\s*(?P<city>[A-Z][\w .'/&-]*?)?\s*:?$")
@@ -107,6 +111,8 @@ def line_credit(text: str, byline: bool = False) -> WireHit | None:
         return WireHit("Bloomberg", text, contributors=[Contributor(role, who.strip(" ."))])
     if _CAPITAL_MARKET.match(text):
         return WireHit("Capital Market", text)
+    if _NEWSVOIR.match(text):
+        return WireHit("ANI", text)
     if m := _BY_AP.match(text):
         return WireHit("AP", text, contributors=[Contributor("writing", n) for n in _names(m["who"])])
     if m := _BY_AGENCY.match(text):
@@ -162,7 +168,7 @@ def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
     if not rest:
         return None
     credit = m["credit"].strip()
-    return WireHit(agency_of(m["ag"]), credit, dateline=m["city"]), rest
+    return WireHit(agency_of(m["ag"]), credit, dateline=m["city"], in_text=True), rest
 
 
 def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
@@ -195,7 +201,9 @@ def assemble(hits: list[WireHit], authors: list[str] | None = None) -> Wire | No
     for h in hits:
         desk.extend(d for d in h.desk if d not in desk)
         contributors.extend(h.contributors)
-    dateline = next((h.dateline for h in hits if h.dateline), None)
+    # The dateline printed in the story wins over a byline block's place ("Press Trust of
+    # India Geneva/New Delhi"); the byline's place stands in when the text has none.
+    dateline = next((h.dateline for h in sorted(hits, key=lambda h: not h.in_text) if h.dateline), None)
     return Wire(
         agency=first.agency,
         credit=first.credit,

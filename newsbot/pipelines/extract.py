@@ -24,7 +24,8 @@ class ExtractPipeline:
     def from_crawler(cls, crawler):
         folder = crawler.settings.get("NEWSBOT_FAILED_PAGES_DIR")
         if folder:
-            folder = folder % {"name": crawler.spider.name} if "%(name)s" in folder else folder
+            folder = folder % {"name": getattr(crawler.spider, "name", "newsbot"),
+                               "output": crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")}
         return cls(crawler.stats, folder)
 
     def process_item(self, item):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Request, Response
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
@@ -166,6 +167,13 @@ class ArticleSpider(scrapy.Spider):
     def on_error(self, failure_):
         """Errback: the page gave no response worth parsing; it goes to the failures feed."""
         request = failure_.request
+        if failure_.check(IgnoreRequest) and not failure_.check(HttpError):
+            # robots.txt forbids it (RobotsTxtMiddleware) or a middleware dropped it on
+            # purpose: a decision, not a failure. Scrapy counts robots.txt refusals in
+            # robotstxt/forbidden.
+            self.crawler.stats.inc_value("newsbot/skipped/ignored_request")
+            self.logger.info("not fetched: %s (%s)", request.url, failure_.getErrorMessage())
+            return
         if failure_.check(HttpError):
             status = failure_.value.response.status
             reason = f"http_{status}"
