@@ -80,6 +80,7 @@ class CrawlReport:
             "run": getattr(spider, "run_id", None),
             "finish_reason": reason,
             "elapsed_seconds": round(time.monotonic() - self.started, 2),
+            "requests": stats.get("downloader/request_count", 0),
             "pages_fetched": stats.get("downloader/response_count", 0),
             "article_pages": stats.get("newsbot/pages_extracted", 0),
             "records": self.records,
