@@ -30,6 +30,7 @@ import mimetypes
 import os
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -69,6 +70,8 @@ class SampleSiteHandler(BaseHTTPRequestHandler):
 
     def _serve(self, head: bool) -> None:
         srv = self.server
+        if srv.latency:
+            time.sleep(srv.latency)
         path = unquote(urlsplit(self.path).path) or "/"
         trap = srv.trap_for(path)
         if trap is not None:
@@ -121,8 +124,10 @@ class SampleSiteServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, root: str | os.PathLike, host: str = "127.0.0.1", port: int = 0, log: bool | None = None):
+    def __init__(self, root: str | os.PathLike, host: str = "127.0.0.1", port: int = 0, log: bool | None = None,
+                 latency: float = 0.0):
         self.root = Path(root).resolve()
+        self.latency = latency  # seconds to wait before each answer, like a distant server
         if not self.root.is_dir():
             raise FileNotFoundError(f"no sample site at {self.root} (run: python samples/build_site.py)")
         super().__init__((host, port), SampleSiteHandler)
@@ -185,9 +190,9 @@ class SampleSiteServer(ThreadingHTTPServer):
 
 
 def start_sample_site(root: str | os.PathLike = DEFAULT_ROOT, host: str = "127.0.0.1",
-                      port: int = 0) -> tuple[SampleSiteServer, str]:
+                      port: int = 0, latency: float = 0.0) -> tuple[SampleSiteServer, str]:
     """Serve `root` in a daemon thread; returns (server, base_url). Stop with server.shutdown()."""
-    server = SampleSiteServer(root, host, port)
+    server = SampleSiteServer(root, host, port, latency=latency)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                               name=f"sample-site-{server.server_address[1]}", daemon=True)
     server.serve_forever_thread = thread

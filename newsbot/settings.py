@@ -33,7 +33,7 @@ ITEM_PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 100,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
     "newsbot.pipelines.state.IncrementalStatePipeline": 300,
-    "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 400,
+    "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,
     "newsbot.pipelines.offers.OfferFeedPipeline": 500,
 }
@@ -57,6 +57,11 @@ NEWSBOT_MONITOR_MAX_FAILURE_RATIO = 0.25
 NEWSBOT_MONITOR_COVERAGE = {"body": 0.95, "headline": 0.95, "published_at": 0.9, "wire": 0.9}
 NEWSBOT_WIRE_SECTIONS = ["news-ians", "pti-stories", "news-cm", "capital-market-news", "news-pti", "news-ani"]
 """URL path parts of wire sections: the coverage monitor expects a wire credit on their pages."""
+
+NEWSBOT_WORKERS = 0
+"""Worker processes for the pipelines' CPU work (taking pages apart, validating records)
+while the crawler keeps fetching: a number, 0 to run it inline, or "auto" for one per CPU
+beyond the crawler's own."""
 
 # --- output ------------------------------------------------------------------------------------
 NEWSBOT_OUTPUT_DIR = "output"

@@ -1,5 +1,7 @@
 """Pipelines one by one, without a crawl."""
 
+import asyncio
+
 import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
@@ -52,16 +54,59 @@ def test_dedup_drops_second_copy():
 def test_extract_pipeline_turns_bad_page_into_failure(tmp_path):
     pipe, crawler = _pipe(ExtractPipeline, NEWSBOT_FAILED_PAGES_DIR=str(tmp_path))
     crawler.spider = type("S", (), {"name": "t"})()
-    out = pipe.process_item(PageItem(url="https://x.example/bad", body=bytes(range(256)) * 8))
+    out = asyncio.run(pipe.process_item(PageItem(url="https://x.example/bad", body=bytes(range(256)) * 8)))
     assert isinstance(out, FailureItem) and out["reason"] == "binary"
     assert out["saved_as"] and open(out["saved_as"], "rb").read() == bytes(range(256)) * 8
 
 
+PAGE = PageItem(url="https://x.example/a", body=b"<html><body><article><p>New Delhi, Nov 3 (PTI) "
+                + b"A paragraph of story text that is long enough. " * 5 + b"</p></article></body></html>")
+
+
 def test_extract_pipeline_gives_record():
     pipe, _ = _pipe(ExtractPipeline)
-    out = pipe.process_item(PageItem(url="https://x.example/a", body=b"<html><body><article><p>"
-                                     + b"A paragraph of story text that is long enough. " * 5 + b"</p></article></body></html>"))
-    assert isinstance(out, ArticleItem) and out["body"]
+    out = asyncio.run(pipe.process_item(PAGE))
+    assert isinstance(out, ArticleItem) and out["body"] and out["wire"]["agency"] == "PTI"
+
+
+def test_worker_processes_give_the_same_record_and_failures():
+    inline, _ = _pipe(ExtractPipeline)
+    pooled, crawler = _pipe(ExtractPipeline, NEWSBOT_WORKERS=1)
+
+    async def both():
+        try:
+            bad = PageItem(url="https://x.example/bad", body=bytes(range(256)) * 8)
+            return (await inline.process_item(PAGE), await pooled.process_item(PAGE),
+                    await pooled.process_item(bad))
+        finally:
+            crawler.newsbot_workers.close()
+
+    a, b, failed = asyncio.run(both())
+    assert dict(a) == dict(b)
+    assert isinstance(failed, FailureItem) and failed["reason"] == "binary"
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_schema_validation_marks_invalid_records(workers):
+    from newsbot.pipelines.validate import RecordValidationPipeline
+
+    pipe, crawler = _pipe(RecordValidationPipeline, NEWSBOT_WORKERS=workers, SPIDERMON_ENABLED=True,
+                          SPIDERMON_VALIDATION_SCHEMAS={ArticleItem: "newsbot.schema.ARTICLE_SCHEMA"},
+                          SPIDERMON_VALIDATION_ADD_ERRORS_TO_ITEMS=True,
+                          SPIDERMON_VALIDATION_ERRORS_FIELD="_validation")
+    good, bad = record(), record()
+    bad["access"] = "sometimes"
+
+    async def run():
+        try:
+            return await pipe.process_item(good), await pipe.process_item(bad)
+        finally:
+            crawler.newsbot_workers.close()
+
+    good, bad = asyncio.run(run())
+    assert "_validation" not in good
+    assert list(bad["_validation"]) == ["access"]
+    assert crawler.stats.get_value("spidermon/validation/items/errors") == 1
 
 
 def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):

@@ -8,6 +8,7 @@ call `extract()`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from urllib.parse import urlsplit
@@ -157,8 +158,9 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
 
 def fingerprint(art: Article) -> str:
     """SHA-1 over the parts whose change makes a new version of the story."""
-    d = art.to_dict()
-    key = {k: d[k] for k in ("body", "wire", "disclaimer", "paywall")}
+    key = {"body": art.body, "disclaimer": art.disclaimer,
+           "wire": dataclasses.asdict(art.wire) if art.wire else None,
+           "paywall": dataclasses.asdict(art.paywall) if art.paywall else None}
     return hashlib.sha1(json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

@@ -113,6 +113,7 @@ def ld_keywords(obj: dict) -> list[str]:
     return [clean(k) for k in items if clean(k)]
 
 
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _DATE_NOISE = re.compile(r"^(?:last updated|updated|published|first published|posted)\s*(?:at|on)?\s*:?\s*", re.I)
 
 
@@ -124,7 +125,12 @@ def iso_date(value: str | None, default_tz=None) -> str | None:
     if not text:
         return None
     try:
-        dt = dateparser.parse(text, tzinfos=TZINFOS, fuzzy=True)
+        # JSON-LD and meta tags are ISO 8601 already; the fuzzy parser is for printed dates.
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00")) if _ISO.match(text) else None
+    except ValueError:
+        dt = None
+    try:
+        dt = dt or dateparser.parse(text, tzinfos=TZINFOS, fuzzy=True)
     except (ValueError, OverflowError):
         return None
     if dt.tzinfo is None:

@@ -1,4 +1,5 @@
-"""Page -> record: the separation, run on each fetched page."""
+"""Page -> record: the separation, run on each fetched page (in the crawl's worker
+processes when NEWSBOT_WORKERS > 0, see newsbot/workers.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from ..extract import PageError, extract
 from ..items import ArticleItem, PageItem, failure
+from ..workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -16,9 +18,10 @@ class ExtractPipeline:
     """Turns each PageItem into an ArticleItem; a page that fails to parse becomes a
     FailureItem with its reason (counted and logged), so one bad page never stops a run."""
 
-    def __init__(self, stats, failed_pages_dir: str | None = None):
+    def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None):
         self.stats = stats
         self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
+        self.workers = workers or Workers(0)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -26,20 +29,22 @@ class ExtractPipeline:
         if folder:
             folder = folder % {"name": getattr(crawler.spider, "name", "newsbot"),
                                "output": crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")}
-        return cls(crawler.stats, folder)
+        return cls(crawler.stats, folder, workers=Workers.of(crawler))
 
-    def process_item(self, item):
+    async def process_item(self, item):
         if not isinstance(item, PageItem):
             return item
         self.stats.inc_value("newsbot/pages_extracted")
+        args = (item.body, item.url, item.content_type, item.profile)
         try:
-            record = extract(item.body, url=item.url, content_type=item.content_type, profile=item.profile)
+            record = await self.workers.run(extract_record, *args)
         except PageError as exc:
             return self._failed(item, exc.reason, str(exc))
-        except Exception as exc:  # a parser bug must cost one page, not the crawl
-            logger.exception("extraction crashed on %s", item.url)
+        except Exception as exc:  # a parser bug (or a lost worker) must cost one page, not the crawl
+            logger.error("extraction crashed on %s: %s: %s", item.url, type(exc).__name__, exc,
+                         exc_info=self.workers.count == 0)
             return self._failed(item, "extract_error", f"{type(exc).__name__}: {exc}")
-        out = ArticleItem(record.to_dict())
+        out = ArticleItem(record)
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
         out.lastmod = item.lastmod
         return out
@@ -58,3 +63,9 @@ class ExtractPipeline:
         path = self.failed_pages_dir / (hashlib.sha1(item.url.encode()).hexdigest() + ".page")
         path.write_bytes(item.body)
         return str(path)
+
+
+def extract_record(body: bytes, url: str, content_type: str | None, profile: str | None) -> dict:
+    """The record of one page as a plain dict (what crosses the process boundary)."""
+    return extract(body, url=url, content_type=content_type, profile=profile).to_dict()
+
