@@ -28,6 +28,8 @@ class PageItem:
     """Where the URL was found (sitemap, feed or listing URL)."""
     lastmod: str | None = None
     """The date the sitemap or feed gave for the page, if any."""
+    requested_urls: list[str] = field(default_factory=list)
+    """URLs that redirected to this page (the state store remembers them too)."""
     meta: dict = field(default_factory=dict)
 
 

@@ -32,10 +32,11 @@ LOGSTATS_INTERVAL = 60.0
 ITEM_PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 100,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
+    # Offers before the state store drops unchanged pages: prices are read on every page fetched.
+    "newsbot.pipelines.offers.OfferFeedPipeline": 250,
     "newsbot.pipelines.state.IncrementalStatePipeline": 300,
     "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,
-    "newsbot.pipelines.offers.OfferFeedPipeline": 500,
 }
 
 # --- validation and monitors (spidermon) ----------------------------------------------------
@@ -44,6 +45,13 @@ SPIDERMON_VALIDATION_SCHEMAS = {ArticleItem: "newsbot.schema.ARTICLE_SCHEMA"}
 SPIDERMON_VALIDATION_ADD_ERRORS_TO_ITEMS = True
 SPIDERMON_VALIDATION_DROP_ITEMS_WITH_ERRORS = False
 SPIDERMON_VALIDATION_ERRORS_FIELD = "_validation"
+DOWNLOADER_MIDDLEWARES = {
+    # Scrapy's, with concurrent waiters for robots.txt fixed (see newsbot/middlewares.py).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsbot.middlewares.RobotsTxtMiddleware": 100,
+    # After RedirectMiddleware (600): sees a 3xx before it is followed.
+    "newsbot.middlewares.RedirectAliasMiddleware": 650,
+}
 EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "newsbot.extensions.state.StateExtension": 550,

@@ -62,8 +62,23 @@ class SQLiteState:
                 publisher TEXT NOT NULL, plan TEXT NOT NULL, price REAL, currency TEXT,
                 term_months REAL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
                 PRIMARY KEY (publisher, plan, price, currency, term_months));
+            CREATE TABLE IF NOT EXISTS runs (
+                run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT);
             """
         )
+
+    def open_run(self, run: str, feed: str | None) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?,?,?,NULL)", (run, feed, now_iso()))
+
+    def close_run(self, run: str) -> None:
+        with self._lock:
+            self.db.execute("UPDATE runs SET closed=? WHERE run=?", (now_iso(), run))
+
+    def open_runs(self) -> list[tuple[str, str | None]]:
+        """Runs that started and never closed (killed): (run, records feed path)."""
+        with self._lock:
+            return self.db.execute("SELECT run, feed FROM runs WHERE closed IS NULL ORDER BY started").fetchall()
 
     def get(self, key: str) -> Seen | None:
         with self._lock:
@@ -150,6 +165,16 @@ class RedisState:
 
     def count(self) -> int:
         return self.r.hlen(f"{self.prefix}:seen")
+
+    def open_run(self, run: str, feed: str | None) -> None:
+        self.r.hset(f"{self.prefix}:runs", run, json.dumps({"feed": feed, "started": now_iso()}))
+
+    def close_run(self, run: str) -> None:
+        self.r.hdel(f"{self.prefix}:runs", run)
+
+    def open_runs(self) -> list[tuple[str, str | None]]:
+        runs = {k: json.loads(v) for k, v in self.r.hgetall(f"{self.prefix}:runs").items()}
+        return [(k, v["feed"]) for k, v in sorted(runs.items(), key=lambda kv: kv[1]["started"])]
 
     def close(self) -> None:
         self.r.close()

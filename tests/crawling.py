@@ -42,11 +42,11 @@ def read_jsonl(path: str | Path | None) -> list[dict]:
 
 
 def crawl(workdir: Path, spider: str = "business_standard", args: dict | None = None,
-          settings: dict | None = None, timeout: float = 120) -> Run:
+          settings: dict | None = None, timeout: float = 120, fail_on_monitor: bool = False) -> Run:
     """Run one crawl; its output and state live under `workdir`."""
     overrides = {**FAST, "NEWSBOT_OUTPUT_DIR": str(workdir / "output"),
                  "NEWSBOT_STATE": str(workdir / "state.sqlite3"), **(settings or {})}
-    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", spider]
+    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", spider] + (["--fail-on-monitor"] if fail_on_monitor else [])
     for k, v in (args or {}).items():
         cmd += ["-a", f"{k}={v}"]
     for k, v in overrides.items():

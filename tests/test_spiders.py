@@ -5,6 +5,7 @@ from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newsbot.items import FailureItem, PageItem
+from newsbot.pipelines.dedup import canonical_key
 from newsbot.spiders.business_standard import BusinessStandardSpider
 from newsbot.spiders.wire import WireSpider
 
@@ -31,8 +32,10 @@ RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Latest</title>
 </channel></rss>"""
 
 LISTING = f"""<html><body>
-<a class="smallcard-title" href="/india-news/eps-126112500005_1.html">E</a>
-<a class="smallcard-title" href="/india-news/zeta-126112500006_1.html">Z</a><span class="premium_categorytext__a1">Premium</span>
+<div class="cardlist"><div class="listing-txt"><a class="smallcard-title" href="/india-news/eps-126112500005_1.html">E</a>
+<div class="smallcard-time">Updated On : 25 Nov 2026, 10:05 IST</div></div></div>
+<div class="cardlist"><div class="listing-txt"><span class="premium_categorytext__a1">Premium</span>
+<a class="smallcard-title" href="/india-news/zeta-126112500006_1.html">Z</a></div></div>
 <a href="/about-us">About</a></body></html>"""
 
 
@@ -88,6 +91,26 @@ def test_listing_follows_article_cards_and_next_page():
     out = urls(spider.parse_listing(HtmlResponse(f"{BASE}/latest-news/page-1", body=LISTING.encode()), page=1))
     assert out == [f"{BASE}/india-news/eps-126112500005_1.html", f"{BASE}/india-news/zeta-126112500006_1.html",
                    f"{BASE}/latest-news/page-2"]
+
+
+def test_listing_card_date_is_the_pages_lastmod():
+    spider = make(base_url=BASE)
+    reqs = [r for r in spider.parse_listing(HtmlResponse(f"{BASE}/latest-news/page-1", body=LISTING.encode()), page=9)]
+    assert [r.meta["newsbot_lastmod"] for r in reqs] == ["2026-11-25T10:05:00+05:30", None]
+
+
+def test_page_delivered_after_its_last_change_is_not_fetched_again(tmp_path):
+    from newsbot.state import SQLiteState
+
+    spider = make(base_url=BASE)
+    spider.crawler.newsbot_state = store = SQLiteState(tmp_path / "s.sqlite3")
+    url = f"{BASE}/india-news/eps-126112500005_1.html"
+    store.put(canonical_key(url), "f1", "2026-11-25T10:05:00+05:30")
+    assert spider.unchanged_since_last_run(url, "2026-11-25T10:05:00+05:30")
+    assert spider.unchanged_since_last_run(url, "Wed, 25 Nov 2026 10:05:00 +0530") is False  # not ISO: no guess
+    later = "2999-01-01T00:00:00+00:00"  # changed after it was delivered
+    assert spider.unchanged_since_last_run(url, later) is False
+    assert spider.unchanged_since_last_run(f"{BASE}/india-news/new-126112500009_1.html", later) is False
 
 
 def test_local_base_url_stays_on_loopback_host():

@@ -47,6 +47,7 @@ class ExtractPipeline:
         out = ArticleItem(record)
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
         out.lastmod = item.lastmod
+        out.aliases = [item.url, *item.requested_urls]
         return out
 
     def _failed(self, item: PageItem, reason: str, detail: str):

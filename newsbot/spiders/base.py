@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
@@ -49,11 +50,17 @@ class ArticleSpider(scrapy.Spider):
         self.section = section.strip("/").lower() if section else None
         self.scheduled = 0
         self.feed_paths: dict[str, str] = {}
+        self._not_refetched: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         out = crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output").rstrip("/")
+        # Two runs started in the same second must not share (append to) one feed.
+        stamp, n = spider.run_id, 1
+        while Path(f"{out}/{spider.name}/{spider.run_id}.jsonl").exists():
+            n += 1
+            spider.run_id = f"{stamp}-{n}"
         base = f"{out}/{spider.name}/{spider.run_id}"
         spider.feed_paths = {"records": f"{base}.jsonl", "failures": f"{base}.failures.jsonl",
                              "offers": f"{base}.offers.jsonl"}
@@ -98,14 +105,21 @@ class ArticleSpider(scrapy.Spider):
                        meta={"newsbot_lastmod": lastmod})
 
     def unchanged_since_last_run(self, url: str, lastmod: str | None) -> bool:
-        """True when an earlier run delivered this URL and the sitemap or feed gives the same
-        date as then: the page is not downloaded again."""
+        """True when an earlier run delivered this URL and the sitemap, feed or listing date
+        says the page has not changed since: the same date as then, or a date no later
+        than the delivery. The page is not downloaded again."""
         store = getattr(self.crawler, "newsbot_state", None)
         if store is None or not lastmod:
             return False
-        prev = store.get(canonical_key(url))
-        if prev is not None and prev.lastmod == lastmod:
-            self.crawler.stats.inc_value("newsbot/state/not_refetched")
+        key = canonical_key(url)
+        prev = store.get(key)
+        if prev is None:
+            return False
+        changed_at, delivered_at = _instant(lastmod), _instant(prev.last_seen)
+        if prev.lastmod == lastmod or (changed_at and delivered_at and changed_at <= delivered_at):
+            if key not in self._not_refetched:
+                self._not_refetched.add(key)
+                self.crawler.stats.inc_value("newsbot/state/not_refetched")
             return True
         return False
 
@@ -159,6 +173,7 @@ class ArticleSpider(scrapy.Spider):
             profile=self.profile_for(response.url),
             discovered_from=source,
             lastmod=lastmod,
+            requested_urls=list(response.request.meta.get("redirect_urls", [])) if response.request else [],
         )
 
     def profile_for(self, url: str) -> str | None:
@@ -188,6 +203,15 @@ class ArticleSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
         self.logger.warning("fetch failed: %s (%s: %s)", request.url, reason, failure_.getErrorMessage())
         yield failure(request.url, reason, status, failure_.getErrorMessage())
+
+
+def _instant(value: str | None) -> datetime | None:
+    """An aware datetime from an ISO 8601 text with an offset, else None (never a guess)."""
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+    return dt if dt is not None and dt.tzinfo is not None else None
 
 
 _RFC822 = "%a, %d %b %Y %H:%M:%S %z"

@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 from scrapy.http import Request, Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from ..extract.metadata import iso_date
 from ..profiles import business_standard
+from ..profiles.base import IST
 from .base import ArticleSpider
 
 FEEDS = ("/rss/latest.rss", "/rss/home_page_top_stories.rss", "/rss/markets-106.rss",
@@ -50,12 +52,17 @@ class BusinessStandardSpider(ArticleSpider):
                           errback=self.on_error, cb_kwargs={"page": 1})
 
     def parse_robots(self, response: Response):
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
 
     def parse_listing(self, response: Response, page: int = 1):
-        for href in response.css("a.smallcard-title::attr(href)").getall():
-            if req := self.article_request(response.urljoin(href), response.url):
+        for card in response.css("div.cardlist"):
+            href = card.css("a.smallcard-title::attr(href)").get()
+            if not href:
+                continue
+            # "Updated On : 27 Nov 2026, 13:02 IST" tells whether a delivered page changed.
+            updated = iso_date(card.css(".smallcard-time::text").get(), IST)
+            if req := self.article_request(response.urljoin(href), response.url, updated):
                 yield req
         if page < self.listing_pages:
             yield Request(self.base_url + LISTING.format(n=page + 1), callback=self.parse_listing,
