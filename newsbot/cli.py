@@ -86,6 +86,9 @@ def _print_report(report: dict) -> None:
     feeds = report.get("feeds", {})
     print(f"records: {report.get('records', 0)}  failures: {report.get('failures', 0)}  "
           f"pages fetched: {report.get('pages_fetched', 0)}  elapsed: {report.get('elapsed_seconds')}s")
+    unchanged = report.get("unchanged_skipped", 0) + report.get("not_refetched", 0)
+    if unchanged or report.get("updates"):
+        print(f"updates: {report.get('updates', 0)}  unchanged since an earlier run (no record): {unchanged}")
     for name, path in feeds.items():
         print(f"{name:>9}: {path}")
     if report.get("monitors_failed"):
@@ -105,7 +108,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 def cmd_crawl_sample(args: argparse.Namespace) -> int:
     from .sample_site import start_sample_site
 
-    server, base_url = start_sample_site(args.root, port=args.port)
+    try:
+        server, base_url = start_sample_site(args.root, port=args.port)
+    except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
+        server, base_url = start_sample_site(args.root, port=0)
     print(f"sample site: {base_url} (serving {args.root})", flush=True)
     spider_args = {"base_url": base_url, **_pairs(args.a, "-a")}
     # Our own loopback server: no need for the live site's politeness delays.
@@ -124,7 +130,10 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
 def cmd_sample_site(args: argparse.Namespace) -> int:
     from .sample_site import start_sample_site
 
-    server, base_url = start_sample_site(args.root, port=args.port)
+    try:
+        server, base_url = start_sample_site(args.root, port=args.port)
+    except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
+        server, base_url = start_sample_site(args.root, port=0)
     print(f"serving {args.root} at {base_url} (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever_thread.join()
@@ -185,7 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("crawl-sample", help="serve the bundled sample site on 127.0.0.1 and crawl it")
     p.add_argument("--root", default=sample_root)
-    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--port", type=int, default=8765,
+                   help="loopback port (default 8765; a fixed port keeps the site's URLs, so runs are incremental)")
     p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
     p.add_argument("-s", action="append", metavar="NAME=VALUE", help="setting override")
     p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")

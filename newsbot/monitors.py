@@ -45,7 +45,9 @@ class RecordsMonitor(Monitor):
         ratio = self.data.crawler.settings.getfloat("NEWSBOT_MONITOR_MAX_FAILURE_RATIO", 0.25)
         stats = _stats(self)
         failed = sum(v for k, v in stats.items() if k.startswith("newsbot/failures/"))
-        attempted = stats.get("newsbot/pages_extracted", 0) + sum(
+        # Pages skipped as unchanged since a good earlier run count as accounted for: on an
+        # incremental run the few pages fetched must not make a handful of failures 100%.
+        attempted = stats.get("newsbot/pages_extracted", 0) + stats.get("newsbot/state/not_refetched", 0) + sum(
             v for k, v in stats.items() if k.startswith("newsbot/failures/") and not k.endswith(
                 ("invalid_record", "empty", "binary", "too_large", "extract_error", "bad_gzip")))
         share = failed / attempted if attempted else (1.0 if failed else 0.0)

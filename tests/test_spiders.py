@@ -111,6 +111,8 @@ def test_page_delivered_after_its_last_change_is_not_fetched_again(tmp_path):
     later = "2999-01-01T00:00:00+00:00"  # changed after it was delivered
     assert spider.unchanged_since_last_run(url, later) is False
     assert spider.unchanged_since_last_run(f"{BASE}/india-news/new-126112500009_1.html", later) is False
+    spider.crawler.newsbot_state_ext = type("Ext", (), {"delivered": {canonical_key(url)}})()
+    assert spider.unchanged_since_last_run(url, "2026-11-25T10:05:00+05:30") is False
 
 
 def test_local_base_url_stays_on_loopback_host():

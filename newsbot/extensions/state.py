@@ -29,6 +29,7 @@ class StateExtension:
         self.store = open_state(spec)
         crawler.newsbot_state = self.store
         self.pending_aliases: dict[str, set[str]] = {}
+        self.delivered: set[str] = set()  # keys stored by this run
         crawler.newsbot_state_ext = self
         if self.store is not None:
             logger.info("incremental state: %s", spec)
@@ -78,6 +79,7 @@ class StateExtension:
         key = canonical_key(item.get("canonical_url") or item["url"])
         lastmod = getattr(item, "lastmod", None)
         self.store.put(key, item["fingerprint"], lastmod)
+        self.delivered.add(key)
         # The fetched URL and any that redirected to it stand for the same page next run.
         for alias in self._aliases(item, key) | self.pending_aliases.pop(key, set()):
             self.store.put(alias, item["fingerprint"], lastmod)

@@ -113,8 +113,9 @@ class ArticleSpider(scrapy.Spider):
             return False
         key = canonical_key(url)
         prev = store.get(key)
-        if prev is None:
-            return False
+        this_run = getattr(getattr(self.crawler, "newsbot_state_ext", None), "delivered", ())
+        if prev is None or key in this_run:
+            return False  # unknown, or delivered by this very run (the dupefilter's business)
         changed_at, delivered_at = _instant(lastmod), _instant(prev.last_seen)
         if prev.lastmod == lastmod or (changed_at and delivered_at and changed_at <= delivered_at):
             if key not in self._not_refetched:
