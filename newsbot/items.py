@@ -16,8 +16,8 @@ class PageItem:
 
     url: str
     """The URL that was fetched (after redirects)."""
-    body: bytes
-    """The raw response body."""
+    body: bytes = field(repr=False)
+    """The raw response body (left out of log lines)."""
     content_type: str | None = None
     """The response's Content-Type header."""
     status: int = 200

@@ -8,11 +8,29 @@ and every worker shares the same state through Redis hashes.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+
+def is_dead(host: str | None, pid: int | None) -> bool:
+    """Whether a run's process is gone. Runs of other machines (shared Redis state) are
+    theirs to recover: never dead from here."""
+    if host != socket.gethostname() or not pid:
+        return False
+    if pid == os.getpid():
+        return True  # an earlier run of a recycled pid cannot be this one, which registers after
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def now_iso() -> str:
@@ -63,22 +81,25 @@ class SQLiteState:
                 term_months REAL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
                 PRIMARY KEY (publisher, plan, price, currency, term_months));
             CREATE TABLE IF NOT EXISTS runs (
-                run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT);
+                run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT, host TEXT, pid INTEGER);
             """
         )
 
     def open_run(self, run: str, feed: str | None) -> None:
         with self._lock:
-            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?,?,?,NULL)", (run, feed, now_iso()))
+            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?,?,?,NULL,?,?)",
+                            (run, feed, now_iso(), socket.gethostname(), os.getpid()))
 
     def close_run(self, run: str) -> None:
         with self._lock:
             self.db.execute("UPDATE runs SET closed=? WHERE run=?", (now_iso(), run))
 
     def open_runs(self) -> list[tuple[str, str | None]]:
-        """Runs that started and never closed (killed): (run, records feed path)."""
+        """Runs that started, never closed and are no longer running here (killed):
+        (run, records feed path)."""
         with self._lock:
-            return self.db.execute("SELECT run, feed FROM runs WHERE closed IS NULL ORDER BY started").fetchall()
+            rows = self.db.execute("SELECT run, feed, host, pid FROM runs WHERE closed IS NULL ORDER BY started").fetchall()
+        return [(run, feed) for run, feed, host, pid in rows if is_dead(host, pid)]
 
     def get(self, key: str) -> Seen | None:
         with self._lock:
@@ -167,14 +188,16 @@ class RedisState:
         return self.r.hlen(f"{self.prefix}:seen")
 
     def open_run(self, run: str, feed: str | None) -> None:
-        self.r.hset(f"{self.prefix}:runs", run, json.dumps({"feed": feed, "started": now_iso()}))
+        self.r.hset(f"{self.prefix}:runs", run, json.dumps(
+            {"feed": feed, "started": now_iso(), "host": socket.gethostname(), "pid": os.getpid()}))
 
     def close_run(self, run: str) -> None:
         self.r.hdel(f"{self.prefix}:runs", run)
 
     def open_runs(self) -> list[tuple[str, str | None]]:
         runs = {k: json.loads(v) for k, v in self.r.hgetall(f"{self.prefix}:runs").items()}
-        return [(k, v["feed"]) for k, v in sorted(runs.items(), key=lambda kv: kv[1]["started"])]
+        return [(k, v["feed"]) for k, v in sorted(runs.items(), key=lambda kv: kv[1]["started"])
+                if is_dead(v.get("host"), v.get("pid"))]
 
     def close(self) -> None:
         self.r.close()

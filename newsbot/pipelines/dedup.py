@@ -46,6 +46,6 @@ class CanonicalDedupPipeline:
         key = canonical_key(item.get("canonical_url") or item["url"])
         if key in self.seen:
             self.stats.inc_value("newsbot/duplicates")
-            raise DropItem(f"duplicate of canonical {key}: {item['url']}")
+            raise DropItem(f"duplicate of canonical {key}: {item['url']}", log_level="INFO")
         self.seen.add(key)
         return item
