@@ -10,7 +10,7 @@ AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
     "ANI": ("ANI", "Asian News International", "ANI/NewsVoir"),
     "Reuters": ("Reuters", "Thomson Reuters"),
     "AP": ("AP", "Associated Press", "The Associated Press"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "AFP-Relaxnews", "AFPRelaxnews", "AFP Relaxnews"),
     "Bloomberg": ("Bloomberg", "Bloomberg News"),
     "Capital Market": ("Capital Market", "Capital Market - Live News"),
 }
