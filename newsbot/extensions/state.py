@@ -17,7 +17,7 @@ from pathlib import Path
 from scrapy import signals
 
 from ..items import ArticleItem
-from ..pipelines.dedup import canonical_key
+from ..pipelines.dedup import canonical_key, record_key
 from ..state import open_state
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class StateExtension:
             for line in lines:
                 try:
                     rec = json.loads(line)
-                    key = canonical_key(rec.get("canonical_url") or rec["url"])
+                    key = record_key(rec)
                     fingerprint = rec["fingerprint"]
                 except (ValueError, KeyError, TypeError, AttributeError):
                     continue  # a line cut short by the kill: that record was not delivered
@@ -76,7 +76,7 @@ class StateExtension:
     def item_scraped(self, item, response=None, spider=None):
         if self.store is None or not isinstance(item, ArticleItem):
             return
-        key = canonical_key(item.get("canonical_url") or item["url"])
+        key = record_key(item)
         lastmod = getattr(item, "lastmod", None)
         self.store.put(key, item["fingerprint"], lastmod)
         self.delivered.add(key)
@@ -90,30 +90,23 @@ class StateExtension:
         old slug that redirects, an AMP path): remember that URL for the page too."""
         if self.store is None or not isinstance(item, ArticleItem) or not item.get("fingerprint"):
             return
-        key = canonical_key(item.get("canonical_url") or item["url"])
-        aliases = self._aliases(item, key)
-        if not aliases:
-            return
-        delivered = self.store.get(key)
-        if delivered is None:
-            self.pending_aliases.setdefault(key, set()).update(aliases)  # its first copy is on its way
-            return
-        for alias in aliases:
-            self.store.put(alias, delivered.fingerprint, getattr(item, "lastmod", None))
+        key = record_key(item)
+        for alias in self._aliases(item, key):
+            self._alias(alias, key, getattr(item, "lastmod", None))
 
     def note_alias(self, old_url: str, new_url: str) -> None:
-        """old_url redirects to new_url: once new_url's page is delivered, old_url stands
-        for it too."""
-        if self.store is None:
-            return
-        old, new = canonical_key(old_url), canonical_key(new_url)
-        if old == new:
-            return
-        delivered = self.store.get(new)
-        if delivered is not None:
-            self.store.put(old, delivered.fingerprint, delivered.lastmod)
+        """old_url redirects to new_url (RedirectAliasMiddleware)."""
+        if self.store is not None and canonical_key(old_url) != canonical_key(new_url):
+            self._alias(canonical_key(old_url), canonical_key(new_url))
+
+    def _alias(self, alias: str, key: str, lastmod: str | None = None) -> None:
+        """`alias` stands for the page under `key`: stored now if the page is delivered,
+        else when it is (its first copy may still be on its way)."""
+        delivered = self.store.get(key)
+        if delivered is None:
+            self.pending_aliases.setdefault(key, set()).add(alias)
         else:
-            self.pending_aliases.setdefault(new, set()).add(old)
+            self.store.put(alias, delivered.fingerprint, lastmod or delivered.lastmod)
 
     @staticmethod
     def _aliases(item, key: str) -> set[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from urllib.parse import urlsplit
 
 from parsel import Selector
 

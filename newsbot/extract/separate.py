@@ -63,7 +63,6 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
 
     # 1. Where the paywall starts: its own widget, or (plain text, story regions) the first
     #    line that opens one; from there on the story is over.
-    paywall_idx = [i for i, b in enumerate(blocks) if b.zone == PAYWALL]
     story_pw_start = None
     for i, b in enumerate(blocks):
         if b.zone == STORY and starts_paywall(blocks, i):

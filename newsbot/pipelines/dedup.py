@@ -29,6 +29,11 @@ def canonical_key(url: str) -> str:
     return urlunsplit(("", host, path.rstrip("/") or "/", "", ""))
 
 
+def record_key(record) -> str:
+    """The key a record stands under: its canonical URL, else the URL it came from."""
+    return canonical_key(record.get("canonical_url") or record["url"])
+
+
 class CanonicalDedupPipeline:
     """Drops a record whose canonical URL this run already emitted."""
 
@@ -43,7 +48,7 @@ class CanonicalDedupPipeline:
     def process_item(self, item):
         if not isinstance(item, ArticleItem):
             return item
-        key = canonical_key(item.get("canonical_url") or item["url"])
+        key = record_key(item)
         if key in self.seen:
             self.stats.inc_value("newsbot/duplicates")
             raise DropItem(f"duplicate of canonical {key}: {item['url']}", log_level="INFO")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from ..items import ArticleItem
-from .dedup import canonical_key
+from .dedup import record_key
 
 
 class IncrementalStatePipeline:
@@ -22,7 +22,7 @@ class IncrementalStatePipeline:
         store = getattr(self.crawler, "newsbot_state", None)
         if store is None or not isinstance(item, ArticleItem):
             return item
-        prev = store.get(canonical_key(item.get("canonical_url") or item["url"]))
+        prev = store.get(record_key(item))
         if prev is None:
             return item
         if prev.fingerprint == item["fingerprint"]:

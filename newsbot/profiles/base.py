@@ -8,7 +8,7 @@ one file beside this one and naming it in `newsbot/profiles/__init__.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 
 
