@@ -35,8 +35,6 @@ FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "CONCURRENT_REQU
 BARE = {"ITEM_PIPELINES": "{}", "FEEDS": "{}", "EXTENSIONS": '{"spidermon.contrib.scrapy.extensions.Spidermon": null}',
         "SPIDERMON_ENABLED": "False", "NEWSBOT_STATE": ""}
 
-LATENCY = 0.0
-
 # Runs one crawl in a child process and prints its own peak RSS (KiB) and wall time.
 CHILD = r"""
 import json, resource, sys, time
@@ -72,13 +70,13 @@ def fetched(server, since: int) -> int:
     return sum(1 for _, path, status in server.requests[since:] if status == 200 and path.endswith("_1.html"))
 
 
-def run_site(copies: int, label: str, bare_too: bool) -> dict:
+def run_site(copies: int, label: str, bare_too: bool, latency: float = 0.0, workers: str = "0") -> dict:
     from newsbot.sample_site import start_sample_site
 
     tmp = Path(tempfile.mkdtemp(prefix="newsbot-bench-"))
     try:
         n = build(copies, tmp / "site")
-        server, base = start_sample_site(tmp / "site", latency=LATENCY)
+        server, base = start_sample_site(tmp / "site", latency=latency)
         results = {"copies": copies, "article_pages": n}
         try:
             modes = [("full", {}), ("bare", BARE)] if bare_too else [("full", {})]
@@ -86,7 +84,7 @@ def run_site(copies: int, label: str, bare_too: bool) -> dict:
                 before = len(server.requests)
                 work = tmp / mode
                 work.mkdir()
-                settings = {**FAST, "NEWSBOT_OUTPUT_DIR": str(work / "output"),
+                settings = {**FAST, "NEWSBOT_WORKERS": workers, "NEWSBOT_OUTPUT_DIR": str(work / "output"),
                             "NEWSBOT_STATE": str(work / "state.sqlite3"),
                             "NEWSBOT_FAILED_PAGES_DIR": str(work / "failed"), **extra}
                 r = crawl(base, settings, work)
@@ -110,19 +108,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=16, help="copies of the sample articles in the large site")
     ap.add_argument("--small-copies", type=int, default=4, help="copies in the small site (memory growth check)")
-    ap.add_argument("--workers", default="auto", help="NEWSBOT_WORKERS for the full crawl (default auto)")
+    ap.add_argument("--workers", default="0", help="NEWSBOT_WORKERS for the full crawl (default 0, as the project)")
     ap.add_argument("--latency-ms", type=float, default=0,
                     help="the server waits this long before each answer (a distant site); default 0")
     ap.add_argument("--json", help="write the figures here")
     args = ap.parse_args()
-    global LATENCY
-    LATENCY = args.latency_ms / 1000
-    FAST["NEWSBOT_WORKERS"] = args.workers
     print(f"{os.cpu_count()} CPUs; NEWSBOT_WORKERS={args.workers}; server latency {args.latency_ms:g} ms; "
           f"CONCURRENT_REQUESTS {FAST['CONCURRENT_REQUESTS']}; server and crawler are separate processes")
     t0 = time.time()
-    large = run_site(args.copies, "large", bare_too=True)
-    small = run_site(args.small_copies, "small", bare_too=False)
+    latency = args.latency_ms / 1000
+    large = run_site(args.copies, "large", bare_too=True, latency=latency, workers=args.workers)
+    small = run_site(args.small_copies, "small", bare_too=False, latency=latency, workers=args.workers)
     ratio = large["full"]["pages_per_second"] / large["bare"]["pages_per_second"]
     growth = large["full"]["peak_rss_mib"] - small["full"]["peak_rss_mib"]
     print(f"\nfull/bare rate ratio: {ratio:.2f} (target >= 0.8)")
