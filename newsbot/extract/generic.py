@@ -32,8 +32,8 @@ def locate_generic(sel: Selector, html: str, url: str | None, need_metadata: boo
     story = [Block(line, STORY) for line in xml_lines(xml)]
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
-    byline = [b for n in sel.xpath(BYLINE_XPATH) for b in blockify(n.root, BYLINE)
-              if b.text not in {s.text for s in story}]
+    story_texts = {b.text for b in story}
+    byline = [b for n in sel.xpath(BYLINE_XPATH) for b in blockify(n.root, BYLINE) if b.text not in story_texts]
     paywall: list[Block] = []
     for widget in paywall_widgets(sel, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))

@@ -117,6 +117,16 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _DATE_NOISE = re.compile(r"^(?:last updated|updated|published|first published|posted)\s*(?:at|on)?\s*:?\s*", re.I)
 
 
+def parse_iso(value: str | None) -> datetime | None:
+    """A datetime from an ISO 8601 date-time text ("Z" allowed), else None; no guessing."""
+    if not value or not _ISO.match(value):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def iso_date(value: str | None, default_tz=None) -> str | None:
     """An ISO 8601 time with offset, or None when the text is no date."""
     if not value:
@@ -124,11 +134,8 @@ def iso_date(value: str | None, default_tz=None) -> str | None:
     text = _DATE_NOISE.sub("", clean(str(value))).replace("|", " ")
     if not text:
         return None
-    try:
-        # JSON-LD and meta tags are ISO 8601 already; the fuzzy parser is for printed dates.
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00")) if _ISO.match(text) else None
-    except ValueError:
-        dt = None
+    # JSON-LD and meta tags are ISO 8601 already; the fuzzy parser is for printed dates.
+    dt = parse_iso(text)
     try:
         dt = dt or dateparser.parse(text, tzinfos=TZINFOS, fuzzy=True)
     except (ValueError, OverflowError):

@@ -18,6 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
+from ..extract.metadata import parse_iso
 from ..items import PageItem, failure
 from ..pipelines.dedup import canonical_key
 from ..profiles.base import Profile
@@ -208,10 +209,7 @@ class ArticleSpider(scrapy.Spider):
 
 def _instant(value: str | None) -> datetime | None:
     """An aware datetime from an ISO 8601 text with an offset, else None (never a guess)."""
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
-    except ValueError:
-        return None
+    dt = parse_iso(value)
     return dt if dt is not None and dt.tzinfo is not None else None
 
 
