@@ -1,425 +1,324 @@
 #!/usr/bin/env python3
-"""newsbot's extract() on three shared corpora with ground truth: naeb, trafilatura, fundus.
+"""newsbot beside trafilatura, field by field, on the shared corpora with ground truth.
 
-    python bench/evaluate_corpus.py [--corpus-root ../shared/corpus] [--json FILE] [--verbose]
+    python bench/evaluate_corpus.py [--corpus-root ../shared/corpus] [--only naeb,fundus,trafilatura]
+                                    [--json FILE] [--verbose]
 
-Pages are read in place under --corpus-root (relative paths are taken from the repository
-root, the parent of bench/). Every page gets extract(raw_bytes, url=<the corpus URL>);
-a page whose extract raises is counted and listed under "errors" and scores as an empty
-record (empty body, no headline, no wire, access unknown).
+Pages are read in place (relative paths from the repository root). Both extractors get every
+page in the same run:
+  newsbot      extract(raw_bytes, url=<the corpus URL>) -> the record
+  trafilatura  bare_extraction(html, url=..., with_metadata=True): its standard extraction
+               with metadata, html decoded as the bytes' declared or UTF-8 encoding.
+A page whose extraction raises is counted under "errors" and scores as empty.
 
-naeb (news_articles_subset.json + html/<html_file>.html)
-  * body: 4-token shingle precision/recall/F1 against `text`, with the scoring functions
-    of bench/extract_bench.py (per-page normalised counts, P and R averaged over pages,
-    F1 from the averages); body = "\\n".join(record["body"]). The truth keeps datelines
-    such as "LONDON (AP) —" in the text; newsbot moves them into `wire`, which costs a
-    shingle or two per page.
-  * headline: exact match with `title` after normalisation (NFKC, curly quotes made
-    straight, whitespace collapsed, ends stripped; case is kept).
-  * wire: pages with a credit, by agency. A page is expected to carry an agency's copy
-    when its truth text opens (first 200 chars) with "(AP)"/"(Reuters)"/"(AFP)", when its
-    site is apnews.com/reuters.com/afp.com, or when `authors` names the agency
-    ("Associated Press", "AFP..."); a URL containing /wirestory/ marks wire copy whose
-    agency the truth does not state (any AP/Reuters/AFP credit counts). Recall = such
-    pages newsbot credited to that agency / such pages. Mentions inside the story ("told
-    Reuters") are not evidence. Credits on pages without such evidence are listed apart.
-trafilatura (INDEX.json + evaldata_subset.json, matched by file name)
-  * snippets: a "with" snippet counts as found, a "without" snippet as correctly absent,
-    when it is (is not) a substring of the joined body; both sides have whitespace runs
-    collapsed to one space. Shares are over snippets (micro), per category and overall.
-  * headline: exact match with the evaldata `title`, normalised as for naeb, over the
-    pages whose evaldata has a title.
-  * access: newsbot's `access` against INDEX isAccessibleForFree_in_html, reduced to
-    false (any value "false"), true (only "true" values) or absent (no value).
-fundus (INDEX.json + per-publisher expectation .json)
-  * An expectation file holds one record per parser version ("V1", "V1_1", "V2", ...);
-    the versions, in numeric order, pair with the publisher's pages in crawl-date order
-    (as Fundus' tests pair them by validity dates). The pairing is checked: if the paired
-    title is absent from the page's HTML and exactly one other version's title is present,
-    that version is used.
-  * body: fundus' body is {summary: [..], sections: [{headline: [..], paragraphs: [..]}]};
-    flattened to text as summary, then each section's headlines and paragraphs, one per
-    line (fundus' own plaintext). Scored as for naeb twice: against that full text
-    ("F1 full") and against the section paragraphs alone ("F1 paras", no summary/subheads).
-    Note: \\w+ makes whole runs of CJK text single tokens, so the Nikkei page scores near
-    all-or-nothing.
-  * headline: as for naeb, against `title`.
-  * access: newsbot's `access` against INDEX isAccessibleForFree_in_ld (false/true/absent).
+Fields, per page whose truth has the label (the rules of ../shared/corpus/README.md):
+  headline  equal after NFKC, straight quotes, white space folded and case folded;
+  date      the record's published date (YYYY-MM-DD as printed, in the page's own offset)
+            equals the label's date;
+  authors   every labelled author's surname (last word) appears in the record's authors;
+  body      4-token shingle P/R/F1 (bench/extract_bench.py's scoring) on naeb and fundus;
+            on the trafilatura corpus, the share of must-have snippets found in the body and
+            of must-not snippets absent from it.
+Speed: seconds of extraction per page for each, input already in memory, summed over the
+pages; newsbot's generic path is timed over the pages it took (extraction == "generic")
+beside trafilatura on the same pages.
+naeb also reports wire credits where its truth shows AP/Reuters/AFP copy; trafilatura and
+fundus report `access` against the pages' isAccessibleForFree.
 """
 from __future__ import annotations
 
-import argparse, gzip, json, re, sys, unicodedata
+import argparse, ast, gzip, json, re, sys, time, unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from newsbot.extract import extract  # noqa: E402
-from extract_bench import page_counts, page_f1, summary  # noqa: E402
+from trafilatura import bare_extraction  # noqa: E402
+from w3lib.encoding import html_to_unicode  # noqa: E402
 
-AGENCIES = ("AP", "Reuters", "AFP")
-ACCESS = ("free", "metered", "premium")
-LD_LABELS = ("false", "true", "absent")
+from newsbot.extract import extract  # noqa: E402
+from extract_bench import page_counts, summary  # noqa: E402
+
+EXTRACTORS = ("newsbot", "trafilatura")
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
 WS = re.compile(r"\s+")
 
 
-def norm_headline(s: str | None) -> str:
-    return WS.sub(" ", unicodedata.normalize("NFKC", s or "").translate(QUOTES)).strip()
+def norm(s: str | None) -> str:
+    return WS.sub(" ", unicodedata.normalize("NFKC", s or "").translate(QUOTES)).strip().casefold()
+
+
+@dataclass
+class Truth:
+    title: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    text: str | None = None
+    with_: list[str] = field(default_factory=list)
+    without: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Out:
+    """What one extractor gave for one page, in comparable form."""
+
+    headline: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    body: str = ""
+    record: dict | None = None
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def run_newsbot(raw: bytes, url: str | None) -> Out:
+    t = time.perf_counter()
+    try:
+        rec = extract(raw, url=url).to_dict()
+    except Exception as e:  # one page must not stop the run
+        return Out(error=f"{type(e).__name__}: {e}"[:300], seconds=time.perf_counter() - t)
+    dt = time.perf_counter() - t
+    return Out(headline=rec.get("headline"), date=(rec.get("published_at") or "")[:10] or None,
+               authors=rec.get("authors") or [], body="\n".join(rec.get("body") or []), record=rec, seconds=dt)
+
+
+def run_trafilatura(raw: bytes, url: str | None) -> Out:
+    t = time.perf_counter()
+    try:
+        html = html_to_unicode(None, raw)[1]
+        doc = bare_extraction(html, url=url, with_metadata=True)
+    except Exception as e:
+        return Out(error=f"{type(e).__name__}: {e}"[:300], seconds=time.perf_counter() - t)
+    dt = time.perf_counter() - t
+    if doc is None:
+        return Out(seconds=dt)
+    authors = [a.strip() for a in re.split(r";|,", doc.author or "") if a.strip()]
+    return Out(headline=doc.title, date=(doc.date or "")[:10] or None, authors=authors, body=doc.text or "",
+               seconds=dt)
+
+
+RUNNERS = {"newsbot": run_newsbot, "trafilatura": run_trafilatura}
+
+
+def surname_hits(truth: list[str], got: list[str]) -> bool:
+    have = norm(" ".join(got))
+    return all(norm(name.split()[-1]) in have for name in truth if name.split())
+
+
+def split_names(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        s = value.strip()
+        if s.startswith("["):
+            try:
+                value = ast.literal_eval(s)
+            except (ValueError, SyntaxError):
+                value = [s]
+        else:
+            value = re.split(r";|,|\band\b", s)
+    return [n.strip(" .") for n in value if isinstance(n, str) and n.strip(" .")]
+
+
+# ---------------------------------------------------------------- corpora -> (id, raw, url, truth)
+def pages_naeb(base: Path):
+    for r in json.loads((base / "news_articles_subset.json").read_text(encoding="utf-8")):
+        yield (str(r["id"]), (base / "html" / f"{r['html_file']}.html").read_bytes(), r.get("link"),
+               Truth(title=r.get("title"), date=r.get("date"), authors=split_names(r.get("authors")),
+                     text=r.get("text") or "", extra={"site": r.get("site"), "link": r.get("link")}))
+
+
+def pages_trafilatura(base: Path):
+    evald = {v.get("file"): v for v in json.loads((base / "evaldata_subset.json").read_text(encoding="utf-8")).values()}
+    for item in json.loads((base / "INDEX.json").read_text(encoding="utf-8")):
+        path = base / item["file"]
+        ev = evald.get(path.name) if item.get("has_evaldata", True) else None
+        url = item.get("url") if str(item.get("url", "")).startswith("http") else None
+        truth = Truth(extra={"category": item.get("category"), "ld": ld_label(item.get("isAccessibleForFree_in_html"))})
+        if ev:
+            truth.title, truth.date = ev.get("title"), ev.get("date")
+            truth.authors = split_names(ev.get("author"))
+            truth.with_, truth.without = list(ev.get("with") or []), list(ev.get("without") or [])
+            truth.extra["evaldata"] = True
+        yield path.name, path.read_bytes(), url, truth
+
+
+def version_key(v: str) -> tuple:
+    return tuple(int(x) for x in re.findall(r"\d+", v)) or (0,)
+
+
+def flatten_body(body) -> str:
+    if isinstance(body, str):
+        return body
+    if not isinstance(body, dict):
+        return ""
+    full = list(body.get("summary") or [])
+    for sec in body.get("sections") or []:
+        full += list(sec.get("headline") or []) + list(sec.get("paragraphs") or [])
+    return "\n".join(full)
+
+
+def pages_fundus(base: Path):
+    index = json.loads((base / "INDEX.json").read_text(encoding="utf-8"))
+    groups: dict[str, list] = {}
+    for item in index:
+        groups.setdefault(item["expectation"], []).append(item)
+    for exp_name, items in groups.items():
+        exp = json.loads((base / exp_name).read_text(encoding="utf-8"))
+        versions = sorted(exp, key=version_key)
+        # Versions pair with the publisher's pages in crawl-date order, checked by the title.
+        for i, item in enumerate(sorted(items, key=lambda x: x.get("crawl_date") or x["file"])):
+            raw = (base / item["file"]).read_bytes()
+            raw = gzip.decompress(raw) if item["file"].endswith(".gz") else raw
+            html = raw.decode("utf-8", errors="replace")
+            version = versions[i] if i < len(versions) else None
+            present = [v for v, d in exp.items() if d.get("title") and d["title"] in html]
+            if version not in present and len(present) == 1:
+                version = present[0]
+            t = exp.get(version) or {}
+            yield (item["file"], raw, item.get("url"),
+                   Truth(title=t.get("title"), date=(t.get("publishing_date") or "")[:10] or None,
+                         authors=split_names(t.get("authors")), text=flatten_body(t.get("body")),
+                         extra={"ld": ld_label(item.get("isAccessibleForFree_in_ld"))}))
+
+
+def ld_label(values) -> str:
+    vals = {str(v).strip().lower() for v in values or []}
+    return "absent" if not vals else ("false" if "false" in vals else "true")
+
+
+CORPORA = {"naeb": pages_naeb, "fundus": pages_fundus, "trafilatura": pages_trafilatura}
+
+
+# ---------------------------------------------------------------- scoring
+def evaluate(name: str, base: Path, verbose: bool) -> dict:
+    rows = []
+    for pid, raw, url, truth in CORPORA[name](base):
+        outs = {ex: RUNNERS[ex](raw, url) for ex in EXTRACTORS}
+        rows.append((pid, url, truth, outs))
+    res: dict = {"pages": len(rows), "fields": {}, "errors": {}}
+    for ex in EXTRACTORS:
+        res["errors"][ex] = [{"page": pid, "error": o[ex].error} for pid, _, _, o in rows if o[ex].error]
+
+    def rate(label: str, has, ok):
+        sel = [(pid, t, o) for pid, _, t, o in rows if has(t)]
+        out = {"pages": len(sel)}
+        for ex in EXTRACTORS:
+            hits = [pid for pid, t, o in sel if ok(t, o[ex])]
+            out[ex] = len(hits) / len(sel) if sel else 0.0
+            out[f"{ex}_misses"] = [pid for pid, t, o in sel if pid not in set(hits)]
+        res["fields"][label] = out
+
+    rate("headline", lambda t: bool(norm(t.title)), lambda t, o: norm(o.headline) == norm(t.title))
+    rate("date", lambda t: bool(t.date), lambda t, o: o.date == t.date[:10])
+    rate("authors", lambda t: bool(t.authors), lambda t, o: surname_hits(t.authors, o.authors))
+    if name == "trafilatura":
+        ev = [(t, o) for _, _, t, o in rows if t.extra.get("evaldata")]
+        for ex in EXTRACTORS:
+            w = [norm_ws(s) in norm_ws(o[ex].body) for t, o in ev for s in t.with_]
+            wo = [norm_ws(s) not in norm_ws(o[ex].body) for t, o in ev for s in t.without]
+            res["fields"].setdefault("snippets_with", {"pages": len(ev)})[ex] = sum(w) / len(w) if w else 0.0
+            res["fields"].setdefault("snippets_without", {"pages": len(ev)})[ex] = sum(wo) / len(wo) if wo else 0.0
+    else:
+        res["fields"]["body"] = {"pages": len(rows)}
+        for ex in EXTRACTORS:
+            s = summary([page_counts(t.text or "", o[ex].body) for _, _, t, o in rows])
+            res["fields"]["body"][ex] = s["f1"]
+            res["fields"]["body"][f"{ex}_pr"] = (s["precision"], s["recall"])
+    speed = {ex: sum(o[ex].seconds for *_, o in rows) for ex in EXTRACTORS}
+    generic = [o for *_, o in rows if (o["newsbot"].record or {}).get("extraction") == "generic"]
+    res["speed"] = {"pages_per_s": {ex: len(rows) / speed[ex] if speed[ex] else 0.0 for ex in EXTRACTORS},
+                    "generic_pages": len(generic),
+                    "generic_pages_per_s": {ex: len(generic) / s if (s := sum(o[ex].seconds for o in generic)) else 0.0
+                                            for ex in EXTRACTORS}}
+    if name == "naeb":
+        res["wire"] = wire_recall(rows)
+    if name in ("fundus", "trafilatura"):
+        res["access"] = dict(Counter(f"ld={t.extra['ld']} -> {(o['newsbot'].record or {}).get('access')}"
+                                     for _, _, t, o in rows))
+    print_result(name, res, rows, verbose)
+    return res
 
 
 def norm_ws(s: str) -> str:
     return WS.sub(" ", s or "").strip()
 
 
-def run(raw: bytes, url: str | None, where: str, errors: list) -> dict | None:
-    try:
-        return extract(raw, url=url).to_dict()
-    except Exception as e:  # one page must not stop the run
-        errors.append({"page": where, "error": f"{type(e).__name__}: {e}"[:300]})
-        return None
-
-
-def body_of(rec: dict | None) -> str:
-    return "\n".join(rec.get("body") or []) if rec else ""
-
-
-def headline_ok(rec: dict | None, truth: str | None) -> bool:
-    return bool(rec) and bool(norm_headline(truth)) and norm_headline(rec.get("headline")) == norm_headline(truth)
-
-
-def ld_label(values: list) -> str:
-    vals = {str(v).strip().lower() for v in values or []}
-    if not vals:
-        return "absent"
-    return "false" if "false" in vals else "true"
-
-
-def access_table(rows: list[tuple[str, str]]) -> dict:
-    """{ld label: {access: count}} from (ld label, newsbot access) pairs."""
-    t = {ld: {a: 0 for a in (*ACCESS, "error")} for ld in LD_LABELS}
-    for ld, acc in rows:
-        t[ld][acc if acc in ACCESS else "error"] += 1
-    return t
-
-
-def print_access_table(title: str, t: dict, ld_name: str) -> None:
-    cols = [c for c in (*ACCESS, "error") if c != "error" or any(t[ld]["error"] for ld in t)]
-    print(f"  {title}: {ld_name} (rows) x newsbot access (columns)")
-    print(f"    {'':<10}" + "".join(f"{c:>9}" for c in cols) + f"{'paywalled':>11}")
-    for ld in LD_LABELS:
-        n = sum(t[ld].values())
-        if not n:
+def wire_recall(rows) -> dict:
+    """Pages whose truth shows AP/Reuters/AFP copy (a "(AP)" dateline in the first 200
+    characters, an agency site, an agency in the authors label) and the agency newsbot credits."""
+    expected, hits = 0, 0
+    misses = []
+    for pid, url, t, o in rows:
+        m = re.search(r"\((AP|Reuters|AFP)\)", (t.text or "")[:200])
+        agency = m.group(1) if m else None
+        site = (t.extra.get("site") or "").lower()
+        for dom, ag in (("apnews.com", "AP"), ("reuters.com", "Reuters"), ("afp.com", "AFP")):
+            agency = agency or (ag if dom in site else None)
+        names = " ".join(t.authors)
+        for pat, ag in ((r"Associated Press", "AP"), (r"\bAFP|Agence France", "AFP"), (r"\bReuters\b", "Reuters")):
+            agency = agency or (ag if re.search(pat, names) else None)
+        if agency is None:
             continue
-        pw = t[ld]["metered"] + t[ld]["premium"]
-        print(f"    {ld:<10}" + "".join(f"{t[ld][c]:>9}" for c in cols) + f"{pw:>6}/{n:<4}")
+        expected += 1
+        got = ((o["newsbot"].record or {}).get("wire") or {}).get("agency")
+        hits += got == agency
+        if got != agency:
+            misses.append({"page": pid, "expected": agency, "newsbot": got})
+    return {"expected_pages": expected, "credited": hits, "misses": misses}
 
 
-def scores(counts: list) -> dict:
-    return {"pages": len(counts), **summary(counts)}
-
-
-# ---------------------------------------------------------------- naeb
-def expected_agency(r: dict) -> tuple[str | None, str] | None:
-    """(agency or None for 'unstated', evidence) when the truth suggests wire copy."""
-    m = re.search(r"\((AP|Reuters|AFP)\)", (r.get("text") or "")[:200])
-    if m:
-        return m.group(1), f"text dateline ({m.group(1)})"
-    site = (r.get("site") or "").lower()
-    for dom, ag in (("apnews.com", "AP"), ("reuters.com", "Reuters"), ("afp.com", "AFP")):
-        if dom in site:
-            return ag, f"site {dom}"
-    authors = r.get("authors") or ""
-    authors = ", ".join(authors) if isinstance(authors, list) else str(authors)
-    if re.search(r"Associated Press", authors):
-        return "AP", f"authors {authors!r}"
-    if re.search(r"\bAFP|Agence France", authors):
-        return "AFP", f"authors {authors!r}"
-    if re.search(r"\bReuters\b", authors):
-        return "Reuters", f"authors {authors!r}"
-    if "/wirestory/" in (r.get("link") or ""):
-        return None, "url /wirestory/ (agency not stated)"
-    return None
-
-
-def eval_naeb(root: Path, verbose: bool) -> dict:
-    base = root / "naeb"
-    truth = json.loads((base / "news_articles_subset.json").read_text(encoding="utf-8"))
-    errors, pages = [], []
-    for r in truth:
-        path = base / "html" / f"{r['html_file']}.html"
-        try:
-            raw = path.read_bytes()
-        except OSError as e:
-            errors.append({"page": str(path), "error": f"read: {e}"})
-            raw = None
-        rec = run(raw, r.get("link"), path.name, errors) if raw is not None else None
-        pages.append((r, rec))
-
-    counts = {r["html_file"]: page_counts(r.get("text") or "", body_of(rec)) for r, rec in pages}
-    body = {"all": scores(list(counts.values()))}
-    for cat in sorted({r.get("category") or "?" for r, _ in pages}):
-        body[cat] = scores([counts[r["html_file"]] for r, _ in pages if (r.get("category") or "?") == cat])
-    hl_hits = [r["html_file"] for r, rec in pages if headline_ok(rec, r.get("title"))]
-    hl_miss = [{"id": r["id"], "truth": r.get("title"), "newsbot": rec and rec.get("headline")}
-               for r, rec in pages if r["html_file"] not in hl_hits]
-
-    credited = Counter((rec.get("wire") or {}).get("agency") or "?" for r, rec in pages if rec and rec.get("wire"))
-    expected, misses, unexpected = [], [], []
-    for r, rec in pages:
-        got = ((rec or {}).get("wire") or {}).get("agency")
-        exp = expected_agency(r)
-        if exp is None:
-            if got:
-                unexpected.append({"id": r["id"], "site": r["site"], "agency": got,
-                                   "credit": rec["wire"].get("credit")})
-            continue
-        agency, evidence = exp
-        ok = got == agency if agency else got in AGENCIES
-        row = {"id": r["id"], "site": r["site"], "expected": agency or "any", "evidence": evidence,
-               "newsbot": got, "credit": ((rec or {}).get("wire") or {}).get("credit"), "hit": ok}
-        expected.append(row)
-        if not ok:
-            misses.append(row)
-    by_agency = {}
-    for row in expected:
-        a = by_agency.setdefault(row["expected"], {"expected": 0, "credited": 0})
-        a["expected"] += 1
-        a["credited"] += row["hit"]
-    n = len(pages)
-    res = {"pages": n, "errors": errors, "body": body,
-           "headline": {"matched": len(hl_hits), "pages": n, "rate": len(hl_hits) / n if n else 0.0,
-                        "misses": hl_miss},
-           "wire": {"pages_with_credit": sum(credited.values()), "by_agency": dict(credited),
-                    "expected_pages": len(expected), "recall_hits": sum(r["hit"] for r in expected),
-                    "recall": sum(r["hit"] for r in expected) / len(expected) if expected else 0.0,
-                    "recall_by_agency": by_agency, "expected": expected, "misses": misses,
-                    "credits_without_truth_evidence": unexpected},
-           "per_page": [{"id": r["id"], "site": r["site"], "category": r.get("category"),
-                         "f1": page_f1(counts[r["html_file"]]), "extraction": rec and rec.get("extraction")}
-                        for r, rec in pages]}
-
-    print(f"\n== naeb: {n} pages, {len(errors)} errors")
-    print(f"  {'body':<12}{'pages':>6}{'P':>7}{'R':>7}{'F1':>7}")
-    for k, s in body.items():
-        print(f"  {k:<12}{s['pages']:>6}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}")
-    h = res["headline"]
-    print(f"  headline exact (normalised): {h['matched']}/{h['pages']} = {h['rate']:.3f}")
-    w = res["wire"]
-    print(f"  wire credit on {w['pages_with_credit']}/{n} pages: "
-          + ", ".join(f"{a} {c}" for a, c in sorted(credited.items(), key=lambda x: -x[1])))
-    print(f"  wire recall (truth suggests agency copy): {w['recall_hits']}/{w['expected_pages']} = {w['recall']:.3f}  ("
-          + ", ".join(f"{a} {v['credited']}/{v['expected']}" for a, v in sorted(by_agency.items())) + ")")
-    if unexpected:
-        print("  credits on pages without truth evidence: "
-              + ", ".join(f"id {u['id']} {u['agency']}" for u in unexpected))
-    if verbose:
-        for m in misses:
-            print(f"    MISS id {m['id']} {m['site']}: expected {m['expected']} [{m['evidence']}], "
-                  f"newsbot {m['newsbot']!r} credit {m['credit']!r}")
-        for m in hl_miss:
-            print(f"    headline id {m['id']}: truth {m['truth']!r} | newsbot {m['newsbot']!r}")
-        for p in sorted(res["per_page"], key=lambda p: p["f1"]):
-            print(f"    F1 {p['f1']:.3f}  id {p['id']:>4} {p['category']:<7} {p['site']}")
-    for e in errors:
-        print(f"    ERROR {e['page']}: {e['error']}")
-    return res
-
-
-# ---------------------------------------------------------------- trafilatura
-def eval_trafilatura(root: Path, verbose: bool) -> dict:
-    base = root / "trafilatura"
-    index = json.loads((base / "INDEX.json").read_text(encoding="utf-8"))
-    evald = json.loads((base / "evaldata_subset.json").read_text(encoding="utf-8"))
-    by_file = {v.get("file"): v for v in evald.values()}
-    errors, rows = [], []
-    for item in index:
-        path = base / item["file"]
-        url = item.get("url") if str(item.get("url", "")).startswith("http") else None
-        try:
-            rec = run(path.read_bytes(), url, path.name, errors)
-        except OSError as e:
-            errors.append({"page": str(path), "error": f"read: {e}"})
-            rec = None
-        ev = by_file.get(path.name) if item.get("has_evaldata", True) else None
-        body = norm_ws(body_of(rec))
-        row = {"file": path.name, "category": item.get("category"), "ld": ld_label(item.get("isAccessibleForFree_in_html")),
-               "access": rec.get("access") if rec else "error", "evidence": rec.get("access_evidence") if rec else None,
-               "has_evaldata": ev is not None}
-        if ev is not None:
-            w, wo = ev.get("with") or [], ev.get("without") or []
-            row["with_missing"] = [s for s in w if norm_ws(s) not in body]
-            row["without_present"] = [s for s in wo if norm_ws(s) in body]
-            row["with_n"], row["without_n"] = len(w), len(wo)
-            row["headline_ok"] = headline_ok(rec, ev.get("title"))
-            row["headline"], row["title"] = rec and rec.get("headline"), ev.get("title")
-        rows.append(row)
-
-    def snip(sel: list) -> dict:
-        ev = [r for r in sel if r["has_evaldata"]]
-        wn = sum(r["with_n"] for r in ev)
-        won = sum(r["without_n"] for r in ev)
-        wf = wn - sum(len(r["with_missing"]) for r in ev)
-        woa = won - sum(len(r["without_present"]) for r in ev)
-        titled = [r for r in ev if norm_headline(r["title"])]
-        hl = sum(r["headline_ok"] for r in titled)
-        return {"pages": len(ev), "with_total": wn, "with_found": wf, "with_share": wf / wn if wn else 0.0,
-                "without_total": won, "without_absent": woa, "without_share": woa / won if won else 0.0,
-                "headline_pages": len(titled), "headline_matched": hl,
-                "headline_rate": hl / len(titled) if titled else 0.0}
-
-    cats = ["all"] + sorted({r["category"] for r in rows})
-    snippets = {c: snip(rows if c == "all" else [r for r in rows if r["category"] == c]) for c in cats}
-    pw = [r for r in rows if r["category"] == "paywall_en"]
-    access = {"paywall_en": {"distribution": dict(Counter(r["access"] for r in pw)),
-                             "table": access_table([(r["ld"], r["access"]) for r in pw])},
-              "all": {"distribution": dict(Counter(r["access"] for r in rows)),
-                      "table": access_table([(r["ld"], r["access"]) for r in rows])}}
-    res = {"pages": len(rows), "errors": errors, "snippets": snippets, "access": access, "per_page": rows}
-
-    print(f"\n== trafilatura: {len(rows)} pages ({sum(r['has_evaldata'] for r in rows)} with evaldata), {len(errors)} errors")
-    print(f"  {'category':<14}{'pages':>6}{'with found':>16}{'without absent':>20}{'headline':>12}"
-          "   (headline over pages whose evaldata has a title)")
-    for c, s in snippets.items():
-        print(f"  {c:<14}{s['pages']:>6}{s['with_found']:>6}/{s['with_total']:<3}{s['with_share']:>6.3f}"
-              f"{s['without_absent']:>10}/{s['without_total']:<3}{s['without_share']:>6.3f}"
-              f"{s['headline_matched']:>5}/{s['headline_pages']:<2}{s['headline_rate']:>5.2f}")
-    print("  paywall_en access: " + ", ".join(f"{a} {access['paywall_en']['distribution'].get(a, 0)}"
-                                             for a in (*ACCESS, "error") if a != "error" or "error" in access['paywall_en']['distribution']))
-    print_access_table("paywall_en", access["paywall_en"]["table"], "isAccessibleForFree_in_html")
-    print_access_table("all pages", access["all"]["table"], "isAccessibleForFree_in_html")
-    if verbose:
-        for r in rows:
-            if not r["has_evaldata"]:
-                continue
-            if r["with_missing"] or r["without_present"] or r["category"] == "paywall_en":
-                print(f"    {r['file']} [{r['category']}] access={r['access']} ld={r['ld']} "
-                      f"with missing {len(r['with_missing'])}/{r['with_n']}, without present "
-                      f"{len(r['without_present'])}/{r['without_n']}")
-                for s in r["with_missing"]:
-                    print(f"      - missing: {s[:80]!r}")
-                for s in r["without_present"]:
-                    print(f"      + present: {s[:80]!r}")
-        for r in rows:
-            if r["has_evaldata"] and norm_headline(r["title"]) and not r["headline_ok"]:
-                print(f"    headline {r['file']}: truth {r['title']!r} | newsbot {r['headline']!r}")
-    for e in errors:
-        print(f"    ERROR {e['page']}: {e['error']}")
-    return res
-
-
-# ---------------------------------------------------------------- fundus
-def version_key(v: str) -> tuple:
-    return tuple(int(x) for x in re.findall(r"\d+", v)) or (0,)
-
-
-def flatten_body(body) -> tuple[str, str]:
-    """(full text: summary + section headlines + paragraphs, paragraphs only)."""
-    if isinstance(body, str):
-        return body, body
-    if isinstance(body, list):
-        t = "\n".join(str(x) for x in body)
-        return t, t
-    if not isinstance(body, dict):
-        return "", ""
-    full = list(body.get("summary") or [])
-    paras = []
-    for sec in body.get("sections") or []:
-        full += list(sec.get("headline") or [])
-        full += list(sec.get("paragraphs") or [])
-        paras += list(sec.get("paragraphs") or [])
-    return "\n".join(full), "\n".join(paras)
-
-
-def eval_fundus(root: Path, verbose: bool) -> dict:
-    base = root / "fundus"
-    index = json.loads((base / "INDEX.json").read_text(encoding="utf-8"))
-    errors, rows, expectations = [], [], {}
-    groups: dict[str, list] = {}
-    for item in index:
-        groups.setdefault(item["expectation"], []).append(item)
-    pairing = {}
-    for exp, items in groups.items():
-        expectations[exp] = json.loads((base / exp).read_text(encoding="utf-8"))
-        versions = sorted(expectations[exp], key=version_key)
-        for i, item in enumerate(sorted(items, key=lambda x: x.get("crawl_date") or x["file"])):
-            pairing[item["file"]] = versions[i] if i < len(versions) else None
-    for item in index:
-        path = base / item["file"]
-        try:
-            raw = path.read_bytes()
-            raw = gzip.decompress(raw) if path.suffix == ".gz" else raw
-        except OSError as e:
-            errors.append({"page": item["file"], "error": f"read: {e}"})
-            raw = b""
-        exp = expectations[item["expectation"]]
-        version = pairing.get(item["file"])
-        html = raw.decode("utf-8", errors="replace")
-        present = [v for v, d in exp.items() if d.get("title") and d["title"] in html]
-        if version not in present and len(present) == 1:
-            version = present[0]
-        truth = exp.get(version) or {}
-        rec = run(raw, item.get("url"), item["file"], errors) if raw else None
-        full, paras = flatten_body(truth.get("body"))
-        pred = body_of(rec)
-        rows.append({"file": item["file"], "version": version, "ld": ld_label(item.get("isAccessibleForFree_in_ld")),
-                     "access": rec.get("access") if rec else "error",
-                     "evidence": rec.get("access_evidence") if rec else None,
-                     "c_full": page_counts(full, pred), "c_paras": page_counts(paras, pred),
-                     "headline_ok": headline_ok(rec, truth.get("title")),
-                     "title": truth.get("title"), "headline": rec and rec.get("headline")})
-    n = len(rows)
-    body = {"full": scores([r["c_full"] for r in rows]), "paras": scores([r["c_paras"] for r in rows])}
-    hl = sum(r["headline_ok"] for r in rows)
-    table = access_table([(r["ld"], r["access"]) for r in rows])
-    per_page = [{"file": r["file"], "version": r["version"], "f1_full": page_f1(r["c_full"]),
-                 "f1_paras": page_f1(r["c_paras"]), "headline_ok": r["headline_ok"], "title": r["title"],
-                 "headline": r["headline"], "ld": r["ld"], "access": r["access"], "evidence": r["evidence"]}
-                for r in rows]
-    res = {"pages": n, "errors": errors, "body": body,
-           "headline": {"matched": hl, "pages": n, "rate": hl / n if n else 0.0},
-           "access": {"distribution": dict(Counter(r["access"] for r in rows)), "table": table},
-           "per_page": per_page}
-
-    print(f"\n== fundus: {n} pages, {len(errors)} errors")
-    print(f"  {'body vs':<12}{'pages':>6}{'P':>7}{'R':>7}{'F1':>7}")
-    for k, label in (("full", "full"), ("paras", "paras only")):
-        s = body[k]
-        print(f"  {label:<12}{s['pages']:>6}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}")
-    print(f"  headline exact (normalised): {hl}/{n} = {res['headline']['rate']:.3f}")
-    print_access_table("access", table, "isAccessibleForFree_in_ld")
-    if verbose:
-        for p in sorted(per_page, key=lambda p: p["f1_full"]):
-            print(f"    F1 {p['f1_full']:.3f}/{p['f1_paras']:.3f}  {p['file']:<36} {p['version']:<5} "
-                  f"ld={p['ld']:<6} access={p['access']}")
-        for p in per_page:
-            if not p["headline_ok"]:
-                print(f"    headline {p['file']}: truth {p['title']!r} | newsbot {p['headline']!r}")
-    for e in errors:
-        print(f"    ERROR {e['page']}: {e['error']}")
-    return res
+def print_result(name: str, res: dict, rows, verbose: bool) -> None:
+    print(f"\n== {name}: {res['pages']} pages; errors: "
+          + ", ".join(f"{ex} {len(res['errors'][ex])}" for ex in EXTRACTORS))
+    print(f"  {'field':<18}{'pages':>6}{'newsbot':>10}{'trafilatura':>13}")
+    for label, f in res["fields"].items():
+        print(f"  {label:<18}{f['pages']:>6}{f['newsbot']:>10.3f}{f['trafilatura']:>13.3f}")
+    sp = res["speed"]
+    print(f"  {'pages/s (all)':<18}{res['pages']:>6}{sp['pages_per_s']['newsbot']:>10.1f}"
+          f"{sp['pages_per_s']['trafilatura']:>13.1f}")
+    print(f"  {'pages/s (generic)':<18}{sp['generic_pages']:>6}{sp['generic_pages_per_s']['newsbot']:>10.1f}"
+          f"{sp['generic_pages_per_s']['trafilatura']:>13.1f}")
+    if "wire" in res:
+        w = res["wire"]
+        print(f"  wire credit where the truth shows agency copy: {w['credited']}/{w['expected_pages']}")
+    if "access" in res:
+        print("  access: " + ", ".join(f"{k} {v}" for k, v in sorted(res["access"].items())))
+    for ex in EXTRACTORS:
+        for e in res["errors"][ex]:
+            print(f"    ERROR {ex} {e['page']}: {e['error']}")
+    if not verbose:
+        return
+    by_id = {pid: (url, t, o) for pid, url, t, o in rows}
+    for label in ("headline", "date", "authors"):
+        for pid in res["fields"][label]["newsbot_misses"]:
+            url, t, o = by_id[pid]
+            want = {"headline": t.title, "date": t.date, "authors": t.authors}[label]
+            got = {"headline": o["newsbot"].headline, "date": o["newsbot"].date, "authors": o["newsbot"].authors}[label]
+            tgot = {"headline": o["trafilatura"].headline, "date": o["trafilatura"].date,
+                    "authors": o["trafilatura"].authors}[label]
+            print(f"    {label} {pid}: truth {want!r} | newsbot {got!r} | trafilatura {tgot!r}  {url}")
+    if "wire" in res:
+        for m in res["wire"]["misses"]:
+            print(f"    wire {m['page']}: expected {m['expected']}, newsbot {m['newsbot']}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus-root", default="../shared/corpus")
-    ap.add_argument("--json", metavar="FILE", help="write all figures (and per-page details) here")
-    ap.add_argument("--verbose", action="store_true", help="list misses, failed snippets, per-page scores")
+    ap.add_argument("--only", default=",".join(CORPORA), help="corpora to run, comma-separated")
+    ap.add_argument("--json", metavar="FILE", help="write all figures here")
+    ap.add_argument("--verbose", action="store_true", help="list each miss with both extractors' values")
     args = ap.parse_args()
     root = REPO / args.corpus_root  # an absolute path stays as it is
     print(f"corpora under {root.resolve()}")
     out = {}
-    for name, fn in (("naeb", eval_naeb), ("trafilatura", eval_trafilatura), ("fundus", eval_fundus)):
-        try:
-            out[name] = fn(root, args.verbose)
-        except Exception as e:  # a missing or malformed corpus skips that corpus only
-            print(f"\n== {name}: skipped ({type(e).__name__}: {e})")
-            out[name] = {"skipped": f"{type(e).__name__}: {e}"}
-    total_errors = sum(len(v.get("errors", [])) for v in out.values())
-    skipped = [k for k, v in out.items() if "skipped" in v]
-    print(f"\npage errors: {total_errors}" + (f"; corpora skipped: {', '.join(skipped)}" if skipped else ""))
+    for name in args.only.split(","):
+        out[name] = evaluate(name, root / name, args.verbose)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False, default=list), encoding="utf-8")
         print(f"figures written to {args.json}")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from urllib.parse import urlsplit
 
 from parsel import Selector
+from trafilatura.utils import load_html
 
 from .. import profiles
 from ..profiles.base import Profile
@@ -59,38 +61,53 @@ def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
 
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
-    sel = Selector(text=page.text)
-    ld, flags = md.json_ld(sel.root)
-    canonical = md.canonical(sel.root, url)
-    site_name = md.meta(sel.root, "og:site_name") or md.ld_text((ld.get("publisher") or {}))
+    # One parse per page: profile selectors, metadata and trafilatura all read this tree.
+    tree = html_tree(page.text)
+    sel = Selector(root=tree, type="html")
+    flags: list[str] = []
+    objects = md.ld_objects(tree, flags)
+    ld = md.article_object(objects)
+    canonical = md.canonical(tree, url)
+    site = md.site_name(tree, ld, objects)
     if profile is None:
-        profile = profiles.for_url(url) or profiles.for_url(canonical) or profiles.for_site_name(site_name)
+        profile = profiles.for_url(url) or profiles.for_url(canonical) or profiles.for_site_name(site)
     loc: Located | None = locate_with_profile(sel, profile) if profile else None
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"
-        have = (ld.get("headline") or md.meta(sel.root, "og:title")) and (
-            ld.get("datePublished") or md.meta(sel.root, "article:published_time"))
-        loc = locate_generic(sel, page.text, url or canonical, need_metadata=not have)
-    tz = profile.timezone if profile else None
+        loc = locate_generic(sel, url or canonical)
+    locale = md.ld_text(ld.get("inLanguage")) or md.meta(tree, "og:locale") or tree.get("lang")
+    rules = md.DateRules(tz=profile.timezone if profile else None,
+                         day_first=profile.day_first if profile else md.day_first_for(url or canonical, locale))
+    page_url = url or canonical
+    host = (urlsplit(page_url).hostname or "") if page_url else ""
+    names = tuple(n for n in (profile.publisher if profile else None, site, md.meta(tree, "og:site_name"),
+                              host, host.removeprefix("www.").split(".")[0]) if n)
 
-    art = Article(url=url or canonical or "", canonical_url=canonical, extraction=extraction,
+    art = Article(url=page_url or "", canonical_url=canonical, extraction=extraction,
                   profile=profile.name if profile and extraction == "profile" else None,
                   flags=list(page.flags) + flags + loc.flags)
-    art.publisher = (profile.publisher if profile else None) or site_name or md.ld_text(ld.get("publisher"))
-    art.headline = loc.headline or md.ld_text(ld.get("headline")) or md.meta(sel.root, "og:title")
-    art.standfirst = loc.standfirst or md.ld_text(ld.get("description")) or md.meta(sel.root, "description", "og:description")
-    art.section = (md.ld_text(ld.get("articleSection")) or md.meta(sel.root, "article:section") or loc.section)
-    published = ld.get("datePublished") or md.meta(sel.root, "article:published_time", "datePublished")
-    modified = ld.get("dateModified") or md.meta(sel.root, "article:modified_time", "dateModified")
-    art.published_at = md.iso_date(ld_str(published), tz) or md.iso_date(loc.date_text, tz)
-    art.modified_at = md.iso_date(ld_str(modified), tz) or (md.iso_date(loc.date_text, tz) if loc.date_text and "updated" in loc.date_text.lower() else None)
-    if art.published_at is None and (published or loc.date_text):
+    art.publisher = (profile.publisher if profile else None) or site
+    profile_headline = loc.headline if extraction == "profile" else None
+    art.headline = profile_headline or md.pick_headline(tree, ld, names) or loc.headline
+    art.standfirst = loc.standfirst or md.ld_text(ld.get("description")) or md.meta(tree, "description", "og:description")
+    art.section = (md.ld_text(ld.get("articleSection")) or md.meta(tree, "article:section") or loc.section)
+    printed = loc.date_text if extraction == "profile" else None
+    art.published_at, _ = md.published_date(tree, ld, rules, printed)
+    if art.published_at is None and extraction == "generic":
+        # trafilatura's date (htmldate: the URL, page text and markup) when the page
+        # declares none; it gives a date only.
+        art.published_at = md.iso_date(loc.date_text, None, rules.day_first)
+    art.modified_at = md.modified_date(tree, ld, rules) or (
+        md.iso_date(printed, rules.tz, rules.day_first) if printed and "updated" in printed.lower() else None)
+    if art.published_at is None and (printed or ld.get("datePublished")):
         art.flags.append("date_unparsed")
-    art.authors = loc.authors or md.ld_authors(ld) or _split_authors(md.meta(sel.root, "author"))
-    lang = md.ld_text(ld.get("inLanguage")) or sel.root.get("lang") or md.meta(sel.root, "og:locale")
-    art.language = lang.split("-")[0].split("_")[0].lower() if lang else None
-    art.topics = loc.topics or md.ld_keywords(ld) or _split_authors(md.meta(sel.root, "keywords", "news_keywords"))
+    profile_authors = loc.authors if extraction == "profile" else []
+    art.authors = profile_authors or md.page_authors(tree, ld, names) or [
+        n for a in loc.authors for n in md.split_names(a)]
+    art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
+    art.topics = (loc.topics if extraction == "profile" else []) or md.ld_keywords(ld) or _split_authors(
+        md.meta(tree, "keywords", "news_keywords")) or loc.topics
 
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
@@ -99,6 +116,16 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=md.ld_paywalled_part(ld))
     return _finish(art)
+
+
+def html_tree(text: str):
+    """The page's lxml.html tree (trafilatura's loader: it repairs what lxml would choke on)."""
+    tree = load_html(text)
+    if tree is None:
+        tree = load_html(f"<html><body><div>{text}</div></body></html>")
+    if tree is None:
+        raise PageError("not_html", "the page could not be parsed as HTML")
+    return tree
 
 
 def ld_str(value) -> str | None:

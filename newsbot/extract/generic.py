@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
-import trafilatura
 from lxml import etree
 from parsel import Selector
-from trafilatura.metadata import extract_metadata
+from trafilatura import bare_extraction
 
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
@@ -22,14 +21,20 @@ from .html import Located, paywall_widgets
 from .text import clean, fold
 
 
-def locate_generic(sel: Selector, html: str, url: str | None, need_metadata: bool = True) -> Located:
+TRAFILATURA_FAST = False
+"""True skips trafilatura's fallback extractors (readability, jusText): faster, and bodies
+scored lower on the shared corpora, so it stays off."""
+
+
+def locate_generic(sel: Selector, url: str | None) -> Located:
+    """The story's blocks and trafilatura's metadata, from the page's one parsed tree
+    (trafilatura works on its own copy of it, so the tree stays whole for the widgets)."""
     loc = Located()
-    # trafilatura gets the markup string, so the parsed tree stays untouched for the widgets.
-    # Its XML keeps paragraph structure; the txt output would also break lines where the
-    # page's source text wraps.
-    xml = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
-                              include_images=False, deduplicate=False, output_format="xml")
-    story = [Block(line, STORY) for line in xml_lines(xml)]
+    doc = bare_extraction(sel.root, url=url, with_metadata=True, include_comments=False, include_tables=True,
+                          include_images=False, deduplicate=False, fast=TRAFILATURA_FAST)
+    # trafilatura's tree keeps paragraph structure; its text output would also break lines
+    # where the page's source text wraps.
+    story = [Block(line, STORY) for line in xml_lines(doc.body if doc is not None else None)]
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -37,16 +42,14 @@ def locate_generic(sel: Selector, html: str, url: str | None, need_metadata: boo
     paywall: list[Block] = []
     for widget in paywall_widgets(sel, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))
-    if need_metadata:
-        doc = extract_metadata(html, default_url=url)
-        if doc is not None:
-            loc.headline = clean(doc.title) or None
-            author = clean(doc.author or "")
-            loc.authors = [a.strip() for a in author.split(";") if a.strip()] if author else []
-            loc.date_text = doc.date
-            loc.topics = [clean(t) for t in (doc.tags or []) if clean(t)]
-            cats = [clean(c) for c in (doc.categories or []) if clean(c)]
-            loc.section = cats[0] if cats else None
+    if doc is not None:
+        loc.headline = clean(doc.title) or None
+        author = clean(doc.author or "")
+        loc.authors = [a.strip() for a in author.split(";") if a.strip()] if author else []
+        loc.date_text = doc.date
+        loc.topics = [clean(t) for t in (doc.tags or []) if clean(t)]
+        cats = [clean(c) for c in (doc.categories or []) if clean(c)]
+        loc.section = cats[0] if cats else None
     seen = {b.text for b in paywall}
     loc.blocks = byline[:3] + [b for b in story if b.text not in seen] + paywall
     if not story:
@@ -62,13 +65,10 @@ BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address]"
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
 
 
-def xml_lines(xml: str | None) -> list[str]:
-    """The story's paragraphs from trafilatura's XML output: one per block element, split at
-    line breaks; loose text between elements is a paragraph too; table rows are cells
-    joined by " | "."""
-    if not xml:
-        return []
-    main = etree.fromstring(xml.encode("utf-8")).find("main")
+def xml_lines(main) -> list[str]:
+    """The story's paragraphs from trafilatura's output tree (its XML elements): one per
+    block element, split at line breaks; loose text between elements is a paragraph too;
+    table rows are cells joined by " | "."""
     if main is None:
         return []
     lines: list[str] = []

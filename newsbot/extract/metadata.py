@@ -1,8 +1,11 @@
-"""Page metadata: JSON-LD, meta tags, canonical link and dates, normalised.
+"""Page metadata: JSON-LD, meta tags, canonical link, dates, headline, authors, publisher.
 
 Stable signals first (JSON-LD NewsArticle, Open Graph and article: meta tags, the
-canonical link); profile selectors fill what they lack. Dates become ISO 8601 with an
-offset: "IST" is +05:30, and a naive time takes the profile's zone.
+canonical link, the printed h1); profile selectors and trafilatura's metadata fill what
+they lack. Dates become ISO 8601: a date-time with its offset ("IST" is +05:30, a naive
+time takes the profile's zone), or the date alone when the page gives no time or no zone.
+A printed date that cannot be placed for sure (a relative time, a weekday, a numeric date
+whose day and month order is unknown) is refused, never guessed.
 """
 
 from __future__ import annotations
@@ -10,75 +13,107 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
 
-from .text import clean
+from .text import clean, fold
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-                 "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting"}
+                 "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
+                 "scholarlyarticle", "techarticle", "socialmediaposting", "reviewnewsarticle", "review",
+                 "medicalwebpage", "videoobject", "photograph", "askpublicnewsarticle", "satiricalarticle"}
+_PAGE_TYPES = {"webpage", "videoobject", "photograph"}
+ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "ngo", "educationalorganization"}
 TZINFOS = {"IST": timezone(timedelta(hours=5, minutes=30)), "GMT": timezone.utc, "UTC": timezone.utc,
            "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
+           "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
+           "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
            "BST": timezone(timedelta(hours=1)), "CET": timezone(timedelta(hours=1)),
-           "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7))}
+           "CEST": timezone(timedelta(hours=2)), "PST": timezone(timedelta(hours=-8)),
+           "PDT": timezone(timedelta(hours=-7)), "PT": None, "ET": None}
+"""Zone abbreviations printed on news pages; None: an abbreviation that names no single offset."""
 
+MAX_JSON_LD_DEPTH = 40
+"""JSON-LD objects nested deeper than this are not read (a hostile page nests 100,000 deep)."""
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
 
 def json_ld(tree) -> tuple[dict, list[str]]:
     """The page's article object from JSON-LD (or {}), and flags for blocks that failed to parse."""
     flags: list[str] = []
+    return article_object(ld_objects(tree, flags)), flags
+
+
+def article_object(objects: list[dict]) -> dict:
+    """The article among a page's JSON-LD objects: of several, one with a headline wins
+    over one without; a page-level type (WebPage) only stands in for a missing article."""
     best: dict = {}
+    best_rank = -1
+    for obj in objects:
+        types = ld_types(obj)
+        if not types & ARTICLE_TYPES:
+            continue
+        rank = (0 if types <= _PAGE_TYPES else 2) + ("headline" in obj)
+        if rank > best_rank:
+            best, best_rank = obj, rank
+    return best
+
+
+def ld_objects(tree, flags: list[str] | None = None) -> list[dict]:
+    """Every JSON-LD object on the page (top level and @graph members), in page order."""
+    out: list[dict] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
         if not raw:
             continue
+        data = _load_json(raw)
+        if data is None:
+            if flags is not None and "broken_json_ld" not in flags:
+                flags.append("broken_json_ld")
+            continue
+        out.extend(_objects(data))
+    return out
+
+
+def _load_json(raw: str):
+    for attempt in (raw, re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw))):
         try:
-            data = json.loads(raw)
-        except ValueError:
-            try:
-                # Control characters and trailing commas are the common breakages.
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw)))
-            except ValueError:
-                if "broken_json_ld" not in flags:
-                    flags.append("broken_json_ld")
-                continue
-        for obj in _objects(data):
-            types = obj.get("@type")
-            types = [types] if isinstance(types, str) else (types or [])
-            if any(str(t).lower() in ARTICLE_TYPES for t in types):
-                if not best or str(types[0]).lower() != "webpage":
-                    if not best or "headline" in obj:
-                        best = obj
-    return best, flags
-
-
-def _objects(data):
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _objects(data["@graph"])
-
-
-def meta(tree, *names: str) -> str | None:
-    """First non-empty content of <meta property|name=...>."""
-    for name in names:
-        for value in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content'):
-            if clean(value):
-                # Some sites escape entities twice ("India&#039;s"): one more unescape.
-                return clean(html.unescape(value))
+            return json.loads(attempt)
+        except (ValueError, RecursionError):
+            # Control characters and trailing commas are the common breakages; a nesting
+            # deeper than Python's stack is a hostile page.
+            continue
     return None
 
 
-def canonical(tree, base_url: str | None) -> str | None:
-    for href in tree.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href'):
-        if href.strip():
-            return urljoin(base_url or "", href.strip())
-    og = meta(tree, "og:url")
-    return urljoin(base_url or "", og) if og else None
+def _objects(data) -> list[dict]:
+    """Dicts in a JSON-LD document: list items and @graph members, breadth first, bounded."""
+    out: list[dict] = []
+    level = [data]
+    for _ in range(MAX_JSON_LD_DEPTH):
+        nxt = []
+        for item in level:
+            if isinstance(item, list):
+                nxt.extend(item)
+            elif isinstance(item, dict):
+                out.append(item)
+                if "@graph" in item:
+                    nxt.append(item["@graph"])
+        if not nxt:
+            break
+        level = nxt
+    return out
+
+
+def ld_types(obj: dict) -> set[str]:
+    """An object's @type values, lower case (a number or an object in @type is no type)."""
+    types = obj.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return {t.lower().rsplit("/", 1)[-1] for t in types if isinstance(t, str)}
 
 
 def ld_text(value) -> str | None:
@@ -92,13 +127,15 @@ def ld_text(value) -> str | None:
 
 
 def ld_authors(obj: dict) -> list[str]:
-    author = obj.get("author")
+    author = obj.get("author") or obj.get("creator")
     items = author if isinstance(author, list) else [author] if author else []
     out = []
     for item in items:
         name = ld_text(item)
-        if name and name not in out:
-            out.append(name)
+        if name and not name.startswith("http"):
+            for one in split_names(name):
+                if one not in out:
+                    out.append(one)
     return out
 
 
@@ -113,38 +150,15 @@ def ld_keywords(obj: dict) -> list[str]:
     return [clean(k) for k in items if clean(k)]
 
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_DATE_NOISE = re.compile(r"^(?:last updated|updated|published|first published|posted)\s*(?:at|on)?\s*:?\s*", re.I)
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    """A datetime from an ISO 8601 date-time text ("Z" allowed), else None; no guessing."""
-    if not value or not _ISO.match(value):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def iso_date(value: str | None, default_tz=None) -> str | None:
-    """An ISO 8601 time with offset, or None when the text is no date."""
-    if not value:
-        return None
-    text = _DATE_NOISE.sub("", clean(str(value))).replace("|", " ")
-    if not text:
-        return None
-    # JSON-LD and meta tags are ISO 8601 already; the fuzzy parser is for printed dates.
-    dt = parse_iso(text)
-    try:
-        dt = dt or dateparser.parse(text, tzinfos=TZINFOS, fuzzy=True)
-    except (ValueError, OverflowError):
-        return None
-    if dt.tzinfo is None:
-        if default_tz is None:
-            return None
-        dt = dt.replace(tzinfo=default_tz)
-    return dt.isoformat()
+def ld_publisher(obj: dict, objects: list[dict]) -> str | None:
+    """The publisher's name as the page's JSON-LD prints it: the article's publisher, else
+    the one news-media organisation the page describes."""
+    name = ld_text(obj.get("publisher")) if obj else None
+    if name:
+        return name
+    orgs = [o for o in objects if ld_types(o) & {"newsmediaorganization"}] or \
+           [o for o in objects if ld_types(o) & ORG_TYPES]
+    return ld_text(orgs[0]) if len(orgs) >= 1 else None
 
 
 def ld_paywalled_part(obj: dict) -> str | None:
@@ -162,6 +176,387 @@ def to_bool(value) -> bool | None:
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
     return None
+
+
+# --- meta tags -------------------------------------------------------------------------------
+
+def meta(tree, *names: str) -> str | None:
+    """First non-empty content of <meta property|name|itemprop=...> (names case-insensitive)."""
+    index = meta_index(tree)
+    for name in names:
+        for value in index.get(name.lower(), ()):
+            if clean(value):
+                # Some sites escape entities twice ("India&#039;s"): one more unescape.
+                return clean(html.unescape(value))
+    return None
+
+
+def meta_index(tree) -> dict[str, list[str]]:
+    """name/property/itemprop (lower case) -> contents, built once per tree."""
+    cached = _META_CACHE.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = el.get(attr)
+            if key:
+                index.setdefault(key.strip().lower(), []).append(content)
+    _META_CACHE.clear()  # one page at a time; holding the tree keeps id() unique
+    _META_CACHE[id(tree)] = (tree, index)
+    return index
+
+
+_META_CACHE: dict[int, tuple] = {}
+
+
+def canonical(tree, base_url: str | None) -> str | None:
+    for href in tree.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href'):
+        if href.strip() and not href.strip().startswith(("javascript:", "#")):
+            return urljoin(base_url or "", href.strip())
+    og = meta(tree, "og:url")
+    return urljoin(base_url or "", og) if og else None
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "article:published", "published_time",
+                  "og:published_time", "datepublished", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+                  "dcterms.issued", "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "pubdate",
+                  "publishdate", "publish-date", "publish_date", "date", "article.published",
+                  "cxenseparse:recs:publishtime", "originalpublicationdate", "displaydate", "article_date_original",
+                  "og:updated_time")
+MODIFIED_META = ("article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
+                 "last-modified", "dcterms.modified", "article.updated")
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_NOISE = re.compile(r"^(?:last updated|updated|published|first published|posted|created|date)\s*(?:at|on)?\s*:?\s*",
+                         re.I)
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|just now|hours?|mins?|minutes?|seconds?|last|next|this)\b",
+                       re.I)
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
+_YEAR = re.compile(r"\b(?:19[89]\d|20\d\d)\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b")
+_UNIX = re.compile(r"^\d{10}(?:\d{3})?$")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """A datetime from an ISO 8601 date-time text ("Z" allowed), else None; no guessing."""
+    if not value or not _ISO.match(value):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """How a page's printed dates are read."""
+
+    tz: object = None
+    """Zone of times printed without one (a profile's); None: such times give their date alone."""
+    day_first: bool | None = None
+    """Numeric dates: True day/month (India, UK), False month/day (US), None unknown: refused
+    unless one part is above 12."""
+
+
+def iso_date(value: str | None, default_tz=None, day_first: bool | None = None) -> str | None:
+    """ISO 8601 for a date text, or None when it is no date or cannot be placed for sure.
+
+    A date-time with its offset; a naive time with default_tz's offset, or its date alone
+    when there is no default zone; a date with no time as YYYY-MM-DD."""
+    if value is None:
+        return None
+    text = _DATE_NOISE.sub("", clean(str(value))).replace("|", " ").strip()
+    if not text:
+        return None
+    dt = parse_iso(text)
+    if dt is None and (m := _ISO_DATE.match(text)):
+        return text if _valid_ymd(*map(int, m.groups())) else None
+    if dt is None and _UNIX.match(text):
+        secs = int(text[:10])
+        return datetime.fromtimestamp(secs, timezone.utc).isoformat() if secs > 0 else None
+    if dt is None:
+        dt = _printed_date(text, day_first)
+        if dt is None:
+            return None
+        if isinstance(dt, str):
+            return dt
+    if dt.tzinfo is None:
+        if default_tz is None:
+            return dt.date().isoformat()
+        dt = dt.replace(tzinfo=default_tz)
+    if not 1980 <= dt.year <= 2100:
+        return None
+    return dt.isoformat()
+
+
+def _valid_ymd(y: int, m: int, d: int) -> bool:
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return False
+    return 1980 <= y <= 2100
+
+
+def _printed_date(text: str, day_first: bool | None):
+    """A datetime (or a date string when only the date is sure) from a printed date line."""
+    if len(text) > 80 or _RELATIVE.search(text) and not _YEAR.search(text):
+        return None
+    has_month = bool(_MONTH_NAME.search(text))
+    num = _NUMERIC_DATE.search(text)
+    if not has_month and not num:
+        return None  # a weekday or a clock time alone is not a date
+    if not _YEAR.search(text) and not (num and len(num.group(3)) == 2):
+        return None  # "Dec 22" without a year: which year is a guess
+    if num and not has_month:
+        a, b = int(num.group(1)), int(num.group(2))
+        if day_first is None:
+            if a > 12 >= b:
+                day_first = True
+            elif b > 12 >= a:
+                day_first = False
+            elif a != b:
+                return None
+            else:
+                day_first = True
+    tz = _zone_of(text)
+    if tz is False:
+        text = re.sub(r"\b(?:PT|ET)\b", "", text)
+    try:
+        dt = dateparser.parse(text, tzinfos={k: v for k, v in TZINFOS.items() if v is not None},
+                              fuzzy=True, dayfirst=bool(day_first))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if tz is False and dt.tzinfo is None:
+        return dt.date().isoformat()
+    return dt
+
+
+def _zone_of(text: str):
+    """False when the text prints a zone abbreviation that names no single offset (PT, ET)."""
+    return False if re.search(r"\b(?:PT|ET)\b", text) else None
+
+
+def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO date, where it came from) of the story's first publication: JSON-LD, meta tags,
+    <time> elements, the printed date line; None when none of them gives a date for sure."""
+    for source, value in _published_candidates(tree, ld, printed):
+        iso = iso_date(value, rules.tz, rules.day_first)
+        if iso:
+            return iso, source
+    return None, None
+
+
+def _published_candidates(tree, ld: dict, printed: str | None):
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        if isinstance(ld.get(key), str):
+            yield f"ld:{key}", ld[key]
+    index = meta_index(tree)
+    for name in PUBLISHED_META:
+        for value in index.get(name, ()):
+            yield f"meta:{name}", value
+    for value in tree.xpath('//*[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
+                            ' | //time[@pubdate]/@datetime'):
+        yield "time:datePublished", value
+    if printed:
+        yield "printed", printed
+    for value in tree.xpath('(//article//time[@datetime] | //main//time[@datetime])[1]/@datetime'
+                            ' | (//header//time[@datetime])[1]/@datetime'):
+        yield "time", value
+
+
+def modified_date(tree, ld: dict, rules: DateRules) -> str | None:
+    for key in ("dateModified",):
+        if isinstance(ld.get(key), str) and (iso := iso_date(ld[key], rules.tz, rules.day_first)):
+            return iso
+    index = meta_index(tree)
+    for name in MODIFIED_META:
+        for value in index.get(name, ()):
+            if iso := iso_date(value, rules.tz, rules.day_first):
+                return iso
+    return None
+
+
+DAY_FIRST_TLDS = (".in", ".uk", ".au", ".nz", ".ie", ".za", ".pk", ".lk", ".bd", ".np", ".sg", ".my", ".ng",
+                  ".ke", ".fr", ".de", ".es", ".it", ".nl", ".pl", ".no", ".se", ".dk", ".br", ".ar", ".mx")
+MONTH_FIRST_TLDS = (".us",)
+
+
+def day_first_for(url: str | None, locale: str | None) -> bool | None:
+    """Whether numeric dates on this page put the day first: from the page's locale
+    (en_US month first, other locales day first), else its country domain; None unknown."""
+    loc = (locale or "").replace("-", "_").lower()
+    if loc:
+        if loc in ("en_us", "en_ph", "en_ca"):
+            return False
+        if "_" in loc or loc not in ("en",):
+            return True
+    host = (urlsplit(url).hostname or "") if url else ""
+    if host.endswith(DAY_FIRST_TLDS):
+        return True
+    if host.endswith(MONTH_FIRST_TLDS):
+        return False
+    return None
+
+
+# --- headline ----------------------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|•|·|»|/)\s+")
+_WORDS = re.compile(r"\w+", re.U)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(fold(text)))
+
+
+def strip_site_affixes(title: str | None, site_names: tuple[str, ...] = ()) -> str | None:
+    """A page title without the site's name and section around it: "<Section> | Headline",
+    "Headline - Site", "Headline | Section | Site" give "Headline"."""
+    if not title:
+        return None
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    sites = {_squash(s) for s in site_names if s}
+    keep = [p for p in parts if _squash(p) not in sites]
+    if not keep:
+        return title
+    # The headline is the longest part; the others are the site, its sections or a brand,
+    # which are short. A headline that itself holds a dash keeps it when no part is a site.
+    longest = max(keep, key=len)
+    if len(keep) == len(parts) and len(parts) == 2 and min(len(p.split()) for p in parts) >= 4:
+        return title
+    return longest
+
+
+def _squash(text: str) -> str:
+    host = text.lower()
+    for prefix in ("https://", "http://", "www."):
+        host = host.removeprefix(prefix)
+    return re.sub(r"[^\w]", "", fold(host.split("/")[0] if "." in host and " " not in host else text))
+
+
+def pick_headline(tree, ld: dict, site_names: tuple[str, ...] = ()) -> str | None:
+    """The story's headline as printed: the page's h1 when it is the story's (it shares its
+    words with the headline the page declares in JSON-LD, og:title or <title>), else the
+    declared headline without the site's name around it."""
+    declared = [t for t in (ld_text(ld.get("headline")), meta(tree, "og:title", "twitter:title"),
+                            _title_tag(tree)) if t]
+    declared_clean = [strip_site_affixes(t, site_names) for t in declared]
+    h1s = [clean(" ".join(h.itertext())) for h in tree.iter("h1")][:8]
+    h1s = [h for h in h1s if 3 <= len(h) <= 300 and _squash(h) not in {_squash(s) for s in site_names if s}]
+    if h1s:
+        if declared_clean:
+            best = max(h1s, key=lambda h: max(_overlap(h, d) for d in declared_clean))
+            if max(_overlap(best, d) for d in declared_clean) >= 0.5:
+                return best
+        elif len(h1s[0].split()) >= 3:
+            return h1s[0]
+    return next((d for d in declared_clean if d), None)
+
+
+def _title_tag(tree) -> str | None:
+    for t in tree.iter("title"):
+        text = clean(" ".join(t.itertext()))
+        if text:
+            return html.unescape(text)
+    return None
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+# --- authors -----------------------------------------------------------------------------------
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+               "dcterms.creator", "citation_author", "twitter:creator")
+_BY = re.compile(r"^(?:written |reported |posted |words |story |text )?by\s*:?\s+", re.I)
+_AUTHOR_NOISE = re.compile(
+    r"\s*(?:\b(?:published|updated|posted|last updated|first published)\b.*|\|.*|"
+    r"\bview (?:all )?(?:posts|articles|stories) by\b\s*|\bfollow\b.*|\bon (?:twitter|x)\b.*)$", re.I)
+_NOT_NAME = re.compile(r"^(?:no author|admin|administrator|staff|unknown|editor|guest|anonymous|null|none|"
+                       r"undefined|\d.*|.*\b(?:am|pm|ist|gmt|utc|edt|est)\b.*)$", re.I)
+
+
+def split_names(text: str) -> list[str]:
+    """Names in a byline: "A, B and C" -> [A, B, C]; "By A | Updated: <date>" -> [A]."""
+    text = clean(text)
+    text = _BY.sub("", text)
+    text = re.sub(r"^\s*(?:view all posts by|posts by|articles by)\s+", "", text, flags=re.I)
+    text = _AUTHOR_NOISE.sub("", text).strip(" ,;:|-–—")
+    if not text:
+        return []
+    parts = re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", text)
+    out = []
+    for p in parts:
+        p = _BY.sub("", p).strip(" ,;:.-–—")
+        if p and not _NOT_NAME.match(p) and len(p) <= 60 and not re.search(r"\d", p) \
+                and not p.startswith(("http", "@", "www.")):
+            out.append(p)
+    # "Reuters, London" or a place after a comma: keep names only (first letter upper case).
+    return [p for p in out if p[:1].isupper() or not p[:1].isalpha()]
+
+
+def page_authors(tree, ld: dict, site_names: tuple[str, ...] = ()) -> list[str]:
+    """Bylines from JSON-LD, then the page's author elements and meta tags; a site name
+    standing as author is dropped when a person is named too."""
+    candidates = [ld_authors(ld), _author_elements(tree), _meta_authors(tree)]
+    for names in candidates:
+        names = [n for n in names if n]
+        if names:
+            sites = {_squash(s) for s in site_names if s}
+            people = [n for n in names if _squash(n) not in sites]
+            return people or names
+    return []
+
+
+def _meta_authors(tree) -> list[str]:
+    out: list[str] = []
+    for name in AUTHOR_META:
+        for value in meta_index(tree).get(name, ()):
+            if value.startswith(("http", "@")):
+                continue
+            for n in split_names(html.unescape(value)):
+                if n not in out:
+                    out.append(n)
+        if out:
+            return out
+    return out
+
+
+def _author_elements(tree) -> list[str]:
+    out: list[str] = []
+    for el in tree.xpath('//*[@itemprop="author"][not(ancestor::*[@itemprop="author"])]'
+                         ' | //a[@rel="author"]'):
+        name_el = el.xpath('.//*[@itemprop="name"]')
+        text = name_el[0].get("content") or " ".join(name_el[0].itertext()) if name_el else (
+            el.get("content") or " ".join(el.itertext()))
+        for n in split_names(text or ""):
+            if n not in out and len(out) < 8:
+                out.append(n)
+    return out
+
+
+def site_name(tree, ld: dict, objects: list[dict]) -> str | None:
+    """The publisher's name as printed: JSON-LD publisher, og:site_name (unless it is a
+    handle or a bare host name), application-name."""
+    name = ld_publisher(ld, objects)
+    og = meta(tree, "og:site_name")
+    if name:
+        return name
+    if og and not og.startswith("@") and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og):
+        return og
+    return meta(tree, "application-name") or og
 
 
 def is_naive(value: str | None) -> bool:

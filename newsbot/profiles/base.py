@@ -28,6 +28,9 @@ class Profile:
     """Regex an article URL's path matches."""
     timezone: tzinfo = timezone.utc
     """Zone of dates printed without one."""
+    day_first: bool | None = None
+    """Numeric dates put the day first (03/04/2026 is 3 April: Indian and British sites);
+    False month first (US); None unknown."""
     headline: tuple[str, ...] = ("h1",)
     standfirst: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ PROFILE = Profile(
     # 12 digits = 1 + YYMMDD + a 5-digit sequence.
     article_url=r"-(\d{12})_1\.html$",
     timezone=IST,
+    day_first=True,
     headline=("h1.stryhdtp", "h1.headline", "h1"),
     standfirst=("h2.strydsc", "h2.alternativeHeadline", "h2[class*=strydsc]"),
     authors=("span[class^=MainStory_dtlauthinfo] a", "span[class^=MainStory_dtlauthinfo]",

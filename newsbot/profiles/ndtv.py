@@ -9,6 +9,7 @@ PROFILE = Profile(
     site_names=("NDTV", "NDTV.com", "NDTV Profit"),
     article_url=r"-\d{6,8}(?:$|[?#])",
     timezone=IST,
+    day_first=True,
     headline=("h1.sp-ttl", "h1"),
     standfirst=("h2.sp-descp", "h2.sp-dsc"),
     authors=("span.pst-by_lnk a", "span.pst-by_lnk", "meta[name=author]::attr(content)"),
