@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from html import unescape
 import json
+import re
 from urllib.parse import urlsplit
 
 from parsel import Selector
@@ -20,8 +22,8 @@ from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
-from .blocks import text_blocks
-from .generic import locate_generic, set_aside_title_lines
+from .blocks import STORY, Block, text_blocks
+from .generic import fallback_metadata, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .page import Page, PageError, load_page
 from .separate import separate
@@ -53,7 +55,8 @@ def extract_page(page: Page, url: str | None = None, profile: Profile | str | No
 
 def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
     blocks = text_blocks(page.text)
-    parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else ())
+    parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
+                     furniture=profile.furniture_patterns if profile else ())
     art = Article(url=url or "", extraction="text", profile=profile.name if profile else None,
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
     _fill_parts(art, parts, premium=False, ld_free=None)
@@ -87,32 +90,45 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     art = Article(url=page_url or "", canonical_url=canonical, extraction=extraction,
                   profile=profile.name if profile and extraction == "profile" else None,
                   flags=list(page.flags) + flags + loc.flags)
+    by_profile = extraction == "profile"
     art.publisher = (profile.publisher if profile else None) or site
-    profile_headline = loc.headline if extraction == "profile" else None
-    art.headline = profile_headline or md.pick_headline(tree, ld, names) or loc.headline
+    art.headline = (loc.headline if by_profile else None) or md.pick_headline(tree, ld, names)
     art.standfirst = loc.standfirst or md.ld_text(ld.get("description")) or md.meta(tree, "description", "og:description")
-    art.section = (md.ld_text(ld.get("articleSection")) or md.meta(tree, "article:section") or loc.section)
-    printed = loc.date_text if extraction == "profile" else None
+    art.section = md.ld_text(ld.get("articleSection")) or md.meta(tree, "article:section") or loc.section
+    printed = loc.date_text if by_profile else None
     art.published_at, _ = md.published_date(tree, ld, rules, printed)
-    if art.published_at is None and extraction == "generic":
-        # trafilatura's date (htmldate: the URL, page text and markup) when the page
-        # declares none; it gives a date only.
-        art.published_at = md.iso_date(loc.date_text, None, rules.day_first)
     art.modified_at = md.modified_date(tree, ld, rules) or (
         md.iso_date(printed, rules.tz, rules.day_first) if printed and "updated" in printed.lower() else None)
     if art.published_at is None and (printed or ld.get("datePublished")):
         art.flags.append("date_unparsed")
-    profile_authors = loc.authors if extraction == "profile" else []
-    art.authors = profile_authors or md.page_authors(tree, ld, names) or [
-        n for a in loc.authors for n in md.split_names(a)]
+    art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names)
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
-    art.topics = (loc.topics if extraction == "profile" else []) or md.ld_keywords(ld) or _split_authors(
-        md.meta(tree, "keywords", "news_keywords")) or loc.topics
+    art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_authors(
+        md.meta(tree, "keywords", "news_keywords"))
+    if not by_profile and not (art.headline and art.published_at and art.authors):
+        # trafilatura's metadata (htmldate reads the URL, the text and the markup for a date)
+        # for what the page does not declare; its date comes without a time.
+        more = fallback_metadata(tree, page_url)
+        art.headline = art.headline or more.headline
+        if art.published_at is None and (iso := md.iso_date(more.date_text, None, rules.day_first)):
+            art.published_at = iso
+            if "date_unparsed" in art.flags:
+                art.flags.remove("date_unparsed")
+        art.authors = art.authors or [n for a in more.authors for n in md.split_names(a)]
+        art.topics = art.topics or more.topics
+        art.section = art.section or more.section
 
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
-    parts = separate(loc.blocks, authors=art.authors,
-                     disclaimers=profile.disclaimer_patterns if profile else ())
+    texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
+                 furniture=profile.furniture_patterns if profile else ())
+    parts = separate(loc.blocks, authors=art.authors, **texts)
+    if extraction == "generic" and (declared := _declared_story(ld, parts.body)):
+        # The markup held a fraction of the story the page declares in JSON-LD articleBody
+        # (client-rendered or cut pages): the declared text is the story.
+        loc.blocks = [b for b in loc.blocks if b.zone != STORY] + declared
+        parts = separate(loc.blocks, authors=art.authors, **texts)
+        art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=md.ld_paywalled_part(ld))
     return _finish(art)
@@ -126,6 +142,22 @@ def html_tree(text: str):
     if tree is None:
         raise PageError("not_html", "the page could not be parsed as HTML")
     return tree
+
+
+ARTICLE_BODY_MIN_CHARS = 600
+"""A JSON-LD articleBody shorter than this is a summary, not the story."""
+
+
+def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
+    """Blocks of JSON-LD articleBody when it holds more than twice the text found in the
+    markup; else None."""
+    declared = ld.get("articleBody")
+    if not isinstance(declared, str) or len(declared) < ARTICLE_BODY_MIN_CHARS:
+        return None
+    if sum(len(p) for p in body) * 2 >= len(declared):
+        return None
+    lines = [clean(line) for line in re.split(r"\n+|\r+", unescape(declared))]
+    return [Block(line, STORY) for line in lines if line]
 
 
 def ld_str(value) -> str | None:

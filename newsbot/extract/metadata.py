@@ -349,8 +349,25 @@ def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None)
     for source, value in _published_candidates(tree, ld, printed):
         iso = iso_date(value, rules.tz, rules.day_first)
         if iso:
-            return iso, source
+            return _in_local_offset(tree, iso), source
     return None, None
+
+
+def _in_local_offset(tree, iso: str) -> str:
+    """A UTC time re-expressed in the page's own offset when the page also prints the same
+    moment as a local time without zone (<time datetime="2023-11-08 23:30:59"> beside
+    "2023-11-09T05:30:59Z"): the same instant, dated as the publisher dates it."""
+    dt = parse_iso(iso)
+    if dt is None or dt.utcoffset() != timedelta(0):
+        return iso
+    for value in tree.xpath("//time/@datetime")[:20]:
+        local = parse_iso(clean(value).replace(" ", "T", 1))
+        if local is None or local.tzinfo is not None:
+            continue
+        delta = local - dt.replace(tzinfo=None)
+        if timedelta(0) < abs(delta) <= timedelta(hours=14) and delta % timedelta(minutes=15) == timedelta(0):
+            return dt.astimezone(timezone(delta)).isoformat()
+    return iso
 
 
 def _published_candidates(tree, ld: dict, printed: str | None):

@@ -17,17 +17,60 @@ from .disclaimer import is_disclaimer
 from .paywall import is_cta, is_header, is_meter, parse_paywall, starts_paywall
 from .text import fold
 
-# Lines that are page furniture, never story: they go to `unclassified`.
-FURNITURE = re.compile(
-    r"^(?:also read|read also|read more|recommended|related|advertisement|sponsored|ad\b|"
-    r"first published|last updated|updated on|more from this section|topics\s*:|tags\s*:|"
-    r"don't miss the most important news|get them on our telegram|follow us on|follow (?:the )?\w+ on|"
-    r"click here|download the .{0,30}app|subscribe to our (?:\w+ )?newsletter|sign up for (?:our|the)|"
-    r"share this|print this|dear reader|support quality journalism|digital editor$|"
-    r"business standard has always strived|catch all the|check out|watch:|listen:|"
-    r"copyright ©|all rights reserved)",
+# Page furniture: lines that are never story. One table of the phrases a line starts with,
+# by kind; the pattern is generated from it. Applies to lines shorter than FURNITURE_MAX.
+FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
+    "related stories": (
+        "also read", "read also", "read more", "recommended", "related", "more from", "more on this",
+        "you may also like", "you might also like", "you may like", "most read", "most popular", "trending now",
+        "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
+        "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
+        "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
+    ),
+    "advertising": (
+        "advertisement", "sponsored", "ad ", "story continues below", "article continues below",
+        "continue reading below", "scroll to continue", "content continues below", "(story continues below",
+        "- advertisement -", "paid content",
+    ),
+    "page notes": (
+        "first published", "last updated", "updated on", "topics :", "topics:", "tags :", "tags:", "filed under",
+        "copyright ©", "all rights reserved", "our standards:", "the thomson reuters trust principles",
+        "(this story has not been edited", "catch all the", "check out our",
+    ),
+    "prompts": (
+        "click here", "share this", "print this", "follow us on", "get them on our telegram", "dear reader",
+        "support quality journalism", "we want to hear", "submit your letter", "submit a letter",
+        "send us a letter", "have a news tip", "got a news tip", "continue reading", "keep reading",
+        "read the full story", "read the full article", "follow our live coverage", "follow live",
+        "live updates:", "watch:", "listen:", "join our whatsapp", "join our telegram", "download the",
+        "get the app", "open in app", "sign up for", "subscribe to our", "get our", "want more stories",
+        "enjoy unlimited", "create a free account", "log in to continue", "register to continue",
+    ),
+    "other languages": (
+        "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
+        "this story is also available in", "auch auf englisch",
+    ),
+    "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
+                      "top takeaways", "tl;dr", "in short:", "the big picture"),
+}
+FURNITURE_MAX = 200
+_FURNITURE = re.compile(
+    "^(?:" + "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "")
+                      for kind in FURNITURE_STARTS.values() for p in sorted(kind, key=len, reverse=True)) + ")",
     re.I,
 )
+_SUMMARY_HEADINGS = re.compile(r"^(?:" + "|".join(re.escape(p) for p in FURNITURE_STARTS["summary boxes"]) + r")\W*$",
+                               re.I)
+_SOCIAL = re.compile(
+    r"^(?:(?:share|follow|on|via|us|email|e-mail|print|copy|link|facebook|twitter|x|linkedin|whatsapp|telegram|"
+    r"reddit|pinterest|instagram|youtube|flipboard|threads|bluesky|tumblr|messenger|comments?|sms|save|gift|"
+    r"article|this|story)\b\W*){2,}$", re.I)
+_FIRST_APPEARED = re.compile(
+    r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
+    r"^the post .{1,200} appeared first on .{1,100}$", re.I)
+_NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
+                         r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
+                         r"\bby email\b.*\bnever miss\b", re.I)
 
 
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
@@ -44,17 +87,24 @@ class Parts:
     unclassified: list[str] = field(default_factory=list)
 
 
-_NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|"
-                         r"^newsletter\b", re.I)
-
-
-def is_furniture(text: str) -> bool:
+def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
+    """True for a line of page furniture (FURNITURE_STARTS, social rows, "first appeared on"
+    trailers, newsletter boxes) or one a publisher's profile names."""
+    if len(text) > 300:
+        return False
     key = fold(text)
-    return bool(FURNITURE.match(key)) or (len(text) < 160 and bool(_NEWSLETTER.search(key)))
+    if any(p.search(text) for p in extra):
+        return True
+    if _FIRST_APPEARED.search(key):
+        return True
+    if len(text) > FURNITURE_MAX:
+        return False
+    return bool(_FURNITURE.match(key) or _SOCIAL.match(key) or _NEWSLETTER.search(key)
+                or _SUMMARY_HEADINGS.match(key))
 
 
 def separate(blocks: list[Block], authors: list[str] | None = None,
-             disclaimers: tuple[re.Pattern, ...] = ()) -> Parts:
+             disclaimers: tuple[re.Pattern, ...] = (), furniture: tuple[re.Pattern, ...] = ()) -> Parts:
     """Assign every block to one field of the record."""
     n = len(blocks)
     label: list[str | None] = [None] * n
@@ -87,12 +137,17 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             desk = wires.desk_initials(t)
             if desk:
                 hit = wires.WireHit(None, t, desk=desk)
+        if hit is not None and not (hit.agency or hit.desk):
+            # A credit naming no agency ("Additional reporting by <Name>" on a staff story,
+            # "With inputs from agencies"): not story, not a wire credit; kept as text.
+            label[i] = "unclassified"
+            continue
         if hit is not None:
             label[i] = "wire"
             hits.append((i, hit))
             last_credit = i
             continue
-        if b.zone in (NOISE, AFTER, BYLINE) or is_furniture(t):
+        if b.zone in (NOISE, AFTER, BYLINE) or wires.is_caption(t) or is_furniture(t, furniture):
             label[i] = "unclassified"
             continue
         if b.zone == STORY and (is_meter(t) or is_header(t)):

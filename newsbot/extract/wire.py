@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..record import Contributor, Wire
-from .agencies import agency_of
+from .agencies import ANY_PATTERN, CODE_PATTERN, NAME_PATTERN, agency_in, agency_of
 
-_AG = r"IANS|PTI|ANI(?:/NewsVoir)?|Reuters|AP|AFP|Bloomberg"
+_AG = CODE_PATTERN
 _DASH = r"[-\u2013\u2014]"
+_ROLE_WORDS = r"(?:staff |special |contributing |senior |chief )?(?:writers?|reporters?|correspondents?|journalists?|" \
+              r"videojournalists?|photographers?|editors?|researchers?)"
 
 
 @dataclass
@@ -32,14 +34,15 @@ class WireHit:
 
 
 # --- whole-line credits -------------------------------------------------------------------
+# Each pattern is built from the agency table (agencies.py): a new agency needs no edit here.
 
 _SIGN_OFF = re.compile(rf"^(?:{_DASH}{{1,2}}\s*|\(\s*)?(?P<ag>{_AG})\s*\)?\.?$")
-_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<ag>{_AG}|Agence France-Presse|The Associated Press|Associated Press|Thomson Reuters)\b.*$", re.I)
+_COPYRIGHT = re.compile(rf"^(?:(?:©|\(c\)|Copyright)\s*)+(?:\d{{4}}\s*,?\s*)?(?P<ag>{ANY_PATTERN})\b.*$", re.I)
 _PTI_INITIALS = re.compile(r"^PTI(?P<desk>(?:\s+[A-Z]{2,4}){1,5})\.?$")
 _DESK = re.compile(r"^(?P<desk>[A-Za-z]{1,5}(?:/[A-Za-z]{0,5})+)$")
 _TRAILER = re.compile(
-    r"^\(?\s*(?P<body>(?:Reporting|Writing|Written|Editing|Edited|Additional reporting|Compiled|"
-    r"Reported|Graphics|Fact-checking|Translation)\s+by\b.*?)\s*\)?\.?$",
+    r"^\(?\s*(?:[-\u2013\u2014]+\s*)?(?P<body>(?:With (?:additional )?reporting|Reporting|Writing|Written|Editing|Edited|"
+    r"Additional reporting|Compiled|Reported|Graphics|Fact-checking|Translation)\s+(?:by|from)\b.*?)\s*\)?\.?$",
     re.I,
 )
 _INPUTS = re.compile(r"^\(?\s*With (?:additional )?inputs? from (?P<who>[^)]+?)\s*\)?\.?$", re.I)
@@ -47,16 +50,36 @@ _ASSIST = re.compile(rf"^{_DASH}{{1,2}}\s*With assistance from (?P<who>.+?)\.?$"
 _CONTACT = re.compile(
     r"^To contact the (?P<role>reporters?|editors?)(?: responsible)? (?:on|for) this story:?\s*(?P<who>.+)$", re.I
 )
+# "Associated Press writer Jane Roe in Paris contributed to this report." and its plural,
+# dash-led and agency-only forms ("The Associated Press contributed to this report.").
+_CONTRIBUTED = re.compile(
+    rf"^(?:{_DASH}{{1,2}}\s*)?(?:The )?(?P<ag>{ANY_PATTERN})(?:\s+{_ROLE_WORDS})?(?P<who>\s+.+?)?"
+    r"\s+contributed(?:\s+(?:to|reporting|from|for)\b.*)?\.?$")
 # ANI's press-release trailer names the release service; it is ANI's credit line.
 _NEWSVOIR = re.compile(r"^This story is provided by NewsVoir\b.*\(ANI/NewsVoir\)\.?$", re.I)
 _CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
-_BY_AP = re.compile(r"^By (?P<who>.+?)\s*[/|,]\s*(?:The )?Associated Press\.?$", re.I)
-_BY_AGENCY = re.compile(r"^By (?P<ag>IANS|PTI|ANI|AFP|Reuters)\s*,?\s*(?P<city>[A-Z][\w .'/&-]*?)?\s*:?$")
+# "By Jane Roe / Associated Press", "Jane Roe and The Associated Press", "By The Associated Press"
+_BY_AGENCY_NAME = re.compile(
+    rf"^(?:By\s+)?(?:(?P<who>[A-Z][^/|,]*?)\s*(?:[/|,]|\band\b|&)\s*)?(?:The\s+)?(?P<ag>{NAME_PATTERN}|{_AG})\.?$")
+_BY_AGENCY = re.compile(rf"^By (?P<ag>{_AG})\s*,?\s*(?P<city>[A-Z][\w .'/&-]*?)?\s*:?$")
 _AGENCY_BYLINE = re.compile(
-    r"^(?P<ag>Press Trust of India|Indo-Asian News Service|Asian News International|Associated Press|"
-    r"Agence France-Presse|Capital Market|IANS|PTI|ANI|Reuters|AFP|AP|Bloomberg)"
-    r"(?:\s*[,|:]?\s+(?P<city>[A-Z][\w .'&-]*(?:/[A-Z][\w .'&-]*)*))?\s*:?$"
+    rf"^(?P<ag>{NAME_PATTERN}|{_AG})(?P<sep>\s*[,|:]?\s+)(?P<city>[A-Z][\w .'&-]*(?:/[A-Z][\w .'&-]*)*)\s*:?$"
 )
+# Photo captions print the agency that took the picture, not the story's: "File photo of the
+# port. (Reuters)", "AFP photo", "... Photo: AP". A caption is neither body nor credit.
+CAPTION = re.compile(
+    rf"(?:^(?:\(?(?:file |representative |representational )?(?:photo|image|picture|photograph)s?"
+    rf"(?:\s+(?:of|shows|showing|for representation)\b|\s*:))|"
+    rf"(?:^|\s|\()(?:photos?|images?|pictures?|pic|photograph|credit|video grab|screengrab)s?\s*(?:credit)?\s*[:/]\s*[^.]{{1,60}}\)?\.?$|"
+    rf"\((?:{_AG}) ?(?:Photo|Image|Pic)\b[^)]*\)\.?$|"
+    rf"^(?:{_AG}|Getty Images|{NAME_PATTERN})\s+(?:photo|image|picture)s?\.?$)",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or picture credit (never the story's wire credit)."""
+    return len(text) < 400 and bool(CAPTION.search(text))
 
 
 def _names(text: str) -> list[str]:
@@ -80,51 +103,69 @@ def parse_trailer(body: str) -> list[Contributor]:
     """'Reporting by A in B; Editing by C and D' -> contributors in order."""
     out = []
     for part in re.split(r";|\.\s+(?=[A-Z][a-z]+ (?:reporting )?by\b)", body):
-        m = re.match(r"\s*(?P<role>[A-Za-z -]+?)\s+by\s+(?P<who>.+)", part.strip())
+        m = re.match(r"\s*(?:with\s+)?(?P<role>[A-Za-z -]+?)\s+(?:by|from)\s+(?P<who>.+)", part.strip(), re.I)
         if not m:
             continue
         role = m["role"].strip().lower()
         role = {"written": "writing", "edited": "editing", "reported": "reporting"}.get(role, role)
-        out.extend(Contributor(role=role, name=n) for n in _names_with_places(m["who"]))
+        who = re.sub(rf"^(?:The )?(?:{ANY_PATTERN})\s+{_ROLE_WORDS}\s+", "", m["who"].strip())
+        if agency_of(who):
+            continue  # "Additional reporting from PA": the agency, no person
+        out.extend(Contributor(role=role, name=n) for n in _names_with_places(who))
     return out
 
 
+def _trailer_agency(text: str) -> str | None:
+    """The agency a reporting/editing trailer belongs to: the one it names, else Reuters
+    for its "Reporting by ...; Editing by ..." form; a staff story's trailer names none."""
+    if ag := agency_in(text):
+        return ag
+    return "Reuters" if re.search(r"\bEditing by\b", text, re.I) else None
+
+
 def line_credit(text: str, byline: bool = False) -> WireHit | None:
-    """The credit a whole line or paragraph is, or None. byline: the line sits in the byline area."""
-    if len(text) > 300:
+    """The credit a whole line or paragraph is, or None. byline: the line sits in the byline area.
+
+    A credit that names no agency ("Additional reporting by Jane Roe" on a staff story,
+    "With inputs from agencies") is returned with agency None: it is credit, not story."""
+    if len(text) > 300 or is_caption(text):
         return None
     if m := _SIGN_OFF.match(text):
         return WireHit(agency_of(m["ag"]), text)
     if m := _PTI_INITIALS.match(text):
         return WireHit("PTI", text, desk=m["desk"].split())
     if m := _COPYRIGHT.match(text):
-        return WireHit(agency_of(m["ag"]) or _agency_in(m["ag"]), text)
+        return WireHit(agency_of(m["ag"]), text)
     if m := _TRAILER.match(text):
-        return WireHit("Reuters", text, contributors=parse_trailer(m["body"]))
+        return WireHit(_trailer_agency(text), text, contributors=parse_trailer(m["body"]))
     if m := _INPUTS.match(text):
-        return WireHit(_agency_in(m["who"]), text)
+        return WireHit(agency_in(m["who"]), text)
     if m := _ASSIST.match(text):
         return WireHit("Bloomberg", text, contributors=[Contributor("assistance", n) for n in _names_with_places(m["who"])])
     if m := _CONTACT.match(text):
         role = "contact"
         who = re.split(r"\s+(?:in|at)\s+", m["who"], maxsplit=1)[0]
         return WireHit("Bloomberg", text, contributors=[Contributor(role, who.strip(" ."))])
+    if m := _CONTRIBUTED.match(text):
+        who = (m["who"] or "").strip()
+        return WireHit(agency_of(m["ag"]), text,
+                       contributors=[Contributor("contributing", n) for n in _names_with_places(who)] if who else [])
     if _CAPITAL_MARKET.match(text):
         return WireHit("Capital Market", text)
     if _NEWSVOIR.match(text):
         return WireHit("ANI", text)
-    if m := _BY_AP.match(text):
-        return WireHit("AP", text, contributors=[Contributor("writing", n) for n in _names(m["who"])])
     if m := _BY_AGENCY.match(text):
         return WireHit(agency_of(m["ag"]), text, dateline=(m["city"] or None))
+    if len(text) <= 100 and (m := _BY_AGENCY_NAME.match(text)) and len((m["who"] or "").split()) <= 6:
+        # A bare code ("AP") alone is a sign-off (above); with a person it is a shared byline.
+        if m["who"] or not re.fullmatch(_AG, m["ag"]) or byline:
+            who = [Contributor("writing", n) for n in _names(m["who"])] if m["who"] else []
+            return WireHit(agency_of(m["ag"]), text, contributors=who)
     if m := _AGENCY_BYLINE.match(text):
-        # A bare "AP Miami" or "Capital Market" line is a credit only where bylines stand,
-        # or when it is short enough that it cannot be a sentence.
-        if byline or (m["city"] is None and len(text.split()) <= 4) or (
-            m["city"] and len(text.split()) <= 5 and m["ag"] in ("AP", "Press Trust of India", "IANS", "PTI", "ANI")
-        ):
-            city = m["city"].strip() if m["city"] else None
-            return WireHit(agency_of(m["ag"]), text, dateline=city)
+        # "AP Miami", "Press Trust of India | New Delhi/Mumbai": a credit where bylines stand,
+        # after a "|" (the AMP byline form), or short enough that it cannot be a sentence.
+        if byline or "|" in m["sep"] or (len(text.split()) <= 5 and agency_of(m["ag"]) in ("AP", "PTI", "IANS", "ANI")):
+            return WireHit(agency_of(m["ag"]), text, dateline=m["city"].strip())
     return None
 
 
@@ -134,13 +175,6 @@ def desk_initials(text: str) -> list[str] | None:
     if not m:
         return None
     return [part for part in m["desk"].split("/") if part]
-
-
-def _agency_in(text: str) -> str | None:
-    for word in re.split(r"[,/]\s*|\s+and\s+|\s+", text):
-        if ag := agency_of(word):
-            return ag
-    return agency_of(text)
 
 
 # --- credits inside a paragraph -------------------------------------------------------------

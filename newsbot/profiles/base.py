@@ -54,6 +54,8 @@ class Profile:
     """Furniture after the story (topics line, prompts, "First Published")."""
     disclaimers: tuple[str, ...] = ()
     """Regexes of the publisher's own disclaimers, beyond the general kinds."""
+    furniture: tuple[str, ...] = ()
+    """Regexes of the publisher's own furniture lines (prompts, appeals), beyond the general kinds."""
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().split(":")[0]
@@ -65,6 +67,10 @@ class Profile:
     @property
     def disclaimer_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p, re.I) for p in self.disclaimers)
+
+    @property
+    def furniture_patterns(self) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.I) for p in self.furniture)
 
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")

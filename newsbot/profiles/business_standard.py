@@ -26,6 +26,8 @@ PROFILE = Profile(
            "div.recommendsection", "strong.read_more", "div.dear-reader", "div[class*=adv]"),
     paywall=("div[class^=subscription_subscriptionPlan_]", "div[class^=BluePrintPaywall_BPstoryPaywall_]"),
     premium_marker=("[class*=premiumlabel]", "[class^=premium_categorytext]", "div[class^=BluePrintPaywall_BPstoryPaywall_]"),
+    furniture=(r"^business standard has always strived", r"^digital editor$",
+               r"^don't miss the most important news"),
     after_story=("div[class^=MainStory_topiclisting]", "div[class*=telegram]", "div[class*=firstpublish]",
                  "div[class*=moresection]"),
 )
