@@ -22,7 +22,7 @@ from .html import Located, paywall_widgets
 from .text import clean, fold
 
 
-RESCUE_CHARS = 1500
+RESCUE_CHARS = 800
 """trafilatura runs in its fast mode first; a story shorter than this is extracted again
 with its fallback extractors (readability, jusText), which find stories its own rules cut
 short. On the shared corpora this scored at least the full mode's bodies at about half its cost."""
@@ -43,7 +43,7 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
-    byline = [b for n in sel.xpath(BYLINE_XPATH) for b in blockify(n.root, BYLINE) if b.text not in story_texts]
+    byline = [b for el in sel.root.xpath(BYLINE_XPATH) for b in blockify(el, BYLINE) if b.text not in story_texts]
     paywall: list[Block] = []
     for widget in paywall_widgets(sel, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))

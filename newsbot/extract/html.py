@@ -143,7 +143,7 @@ def _next_data_story(sel: Selector, path: tuple[str, ...]):
         data = json.loads(raw)
         for key in path:
             data = data[key]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
     if not isinstance(data, str) or not data.strip():
         return None
@@ -158,14 +158,16 @@ def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
     from .paywall import is_header, is_meter
 
     found = []
-    for node in sel.xpath("//body//*[self::div or self::section or self::aside or self::dialog or self::form]"
-                          "[@class or @id]"):
-        attrs = f"{node.attrib.get('class', '')} {node.attrib.get('id', '')}"
+    # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
+    for el in sel.root.xpath("//body//*[self::div or self::section or self::aside or self::dialog or self::form]"
+                             "[@class or @id]"):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
         if not PAYWALL_HINT.search(attrs):
             continue
-        el = node.root
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
+        if el.xpath("string-length(normalize-space())") > 6000:
+            continue  # a page-wide wrapper, not a widget (counted in C before any splitting)
         blocks = blockify(el, PAYWALL, fine=True)
         if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
             continue
@@ -188,9 +190,3 @@ def _is_descendant(el, ancestor) -> bool:
             return True
         parent = parent.getparent()
     return False
-
-
-def page_metadata(sel: Selector, url: str | None):
-    """JSON-LD article object, its flags, and the meta-tag values used by every path."""
-    ld, flags = md.json_ld(sel.root)
-    return ld, flags
