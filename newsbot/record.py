@@ -78,9 +78,20 @@ class Offer:
     computed_monthly_price: float | None = None
     """price / term_months, rounded to 2 decimals, for comparing plans; null when either is unknown."""
     intro: bool = False
-    """True for an introductory price that later renews at another ("$1 for 6 months")."""
+    """True when the plan starts at an introductory price ("$1 for 6 months, then ...")."""
     flags: list[str] = field(default_factory=list)
-    """Problems found: "monthly_price_mismatch", "price_unrendered", "monthly_price_unrendered", "term_unknown"."""
+    """Problems and assumptions: "monthly_price_mismatch", "price_unrendered", "monthly_price_unrendered",
+    "term_unknown", "currency_assumed" (a bare "$" read as the publisher country's dollar)."""
+    list_price: float | None = None
+    """The struck-through list price printed beside a sale price; null when none."""
+    intro_price: float | None = None
+    """The introductory price ("$1" of "$1 for 6 months, then $17 every 4 weeks"); price is the regular one."""
+    intro_price_text: str | None = None
+    """The introductory price as printed."""
+    intro_term_months: float | None = None
+    """How long the introductory price lasts, in months."""
+    intro_term_text: str | None = None
+    """The introductory term as printed ("for 6 months")."""
 
 
 @dataclass

@@ -85,8 +85,9 @@ def test_body_carries_no_credit_disclaimer_or_paywall_text(stem):
 
 def test_unrendered_prices_never_become_numbers():
     offers = record("ft_undefined")["paywall"]["offers"]
-    assert len(offers) == 4
+    assert len(offers) == 3  # the trial's intro and regular price are one offer
     assert all(o["price"] is None and "price_unrendered" in o["flags"] for o in offers)
+    assert offers[0]["intro_price"] is None and "intro_price_unrendered" in offers[0]["flags"]
 
 
 def test_messy_page_paragraphs_are_rejoined_not_split_at_source_line_breaks():

@@ -62,10 +62,12 @@ def test_ft_undefined_paywall_plain_text():
     pw = rec.paywall
     assert rec.body == ["The first paragraph of the story."]
     assert pw.unrendered == ["undefined"]
-    assert [o.plan for o in pw.offers] == ["Trial", "Trial", "Standard Digital"]
+    # The trial's introductory price and its regular price are one offer.
+    assert [o.plan for o in pw.offers] == ["Trial", "Standard Digital"]
     assert all(o.price is None for o in pw.offers)
-    assert [o.term_months for o in pw.offers] == [0.92, 1, 3]
-    assert pw.offers[0].intro and not pw.offers[1].intro
+    assert [o.term_months for o in pw.offers] == [1, 3]
+    assert (pw.offers[0].intro, pw.offers[0].intro_term_months, pw.offers[0].intro_price_text) == (True, 0.92, "undefined")
+    assert not pw.offers[1].intro
     assert "undefined" not in [o.plan for o in pw.offers]
 
 

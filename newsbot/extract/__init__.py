@@ -25,6 +25,7 @@ from . import metadata as md
 from .blocks import STORY, Block, text_blocks
 from .generic import fallback_metadata, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
+from .offers import dollar_for
 from .page import Page, PageError, load_page
 from .separate import separate
 from .text import clean
@@ -56,7 +57,7 @@ def extract_page(page: Page, url: str | None = None, profile: Profile | str | No
 def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
     blocks = text_blocks(page.text)
     parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
-                     furniture=profile.furniture_patterns if profile else ())
+                     furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(url, None))
     art = Article(url=url or "", extraction="text", profile=profile.name if profile else None,
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
     _fill_parts(art, parts, premium=False, ld_free=None)
@@ -121,7 +122,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
-                 furniture=profile.furniture_patterns if profile else ())
+                 furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(page_url, locale))
     parts = separate(loc.blocks, authors=art.authors, **texts)
     if extraction == "generic" and (declared := _declared_story(ld, parts.body)):
         # The markup held a fraction of the story the page declares in JSON-LD articleBody

@@ -9,21 +9,35 @@ is null with a flag, never a number.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from price_parser import Price
 
 from ..record import Offer
 
-CURRENCIES = {
-    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
-    "$": "USD", "us$": "USD", "usd": "USD",
-    "a$": "AUD", "c$": "CAD", "s$": "SGD", "hk$": "HKD",
-    "€": "EUR", "eur": "EUR",
-    "£": "GBP", "gbp": "GBP",
+# --- vocabularies: one table each, the patterns generated from them ---------------------------
+
+CURRENCY_SIGNS: dict[str, str | None] = {
+    "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR",
+    "US$": "USD", "USD": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+    "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "N$": "NAD", "NAD": "NAD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "CHF": "CHF",
+    "R": "ZAR", "ZAR": "ZAR", "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN",
+    "zł": "PLN", "PLN": "PLN", "₱": "PHP", "PHP": "PHP", "RM": "MYR", "MYR": "MYR",
+    "$": None,
 }
-_CUR = r"(?:₹|Rs\.?|INR|US\$|A\$|C\$|S\$|HK\$|\$|€|EUR|£|GBP|USD)"
+"""Printed currency signs and codes -> ISO 4217; None: a sign several countries use ("$"),
+resolved from the publisher's country (see `dollar_for`) and flagged `currency_assumed`."""
+
+DOLLAR_BY_COUNTRY = {"us": "USD", "ca": "CAD", "au": "AUD", "nz": "NZD", "sg": "SGD", "hk": "HKD", "na": "NAD",
+                     "jm": "JMD", "tt": "TTD", "bs": "BSD", "bb": "BBD", "lr": "LRD", "tw": "TWD", "fj": "FJD"}
+"""Country code -> the dollar it prints as a bare "$"."""
+
+_SIGNS_BEFORE = sorted((k for k in CURRENCY_SIGNS if k not in ("R",)), key=len, reverse=True)
+_CODES_AFTER = ("INR", "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "CHF", "€", "£", "zł")
+_CUR = "(?:" + "|".join(re.escape(k) for k in _SIGNS_BEFORE) + r"|R(?=\s?\d))"
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-PRICE = re.compile(rf"(?:{_CUR}\s?{_NUM}|{_NUM}\s?(?:INR|USD|EUR|GBP|€|£))")
+PRICE = re.compile(rf"(?<![\w$])(?:{_CUR}\s?{_NUM}|{_NUM}\s?(?:{'|'.join(re.escape(c) for c in _CODES_AFTER)})(?!\w))")
 UNRENDERED = re.compile(r"\{\{\s*[\w.\- ]+\s*\}\}|\$\{[\w.]+\}|\{%.*?%\}|%[A-Z_]{3,}%|\[object Object\]|\bundefined\b|\bNaN\b")
 _UNRENDERED_PRICE = re.compile(
     rf"(?:^|\b(?:only|then|just|for|at)\s+|{_CUR}\s?)(?:undefined|NaN|null|\{{\{{[^}}]*\}}\}})"
@@ -31,35 +45,62 @@ _UNRENDERED_PRICE = re.compile(
     re.I,
 )
 
-_WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12}
-_UNIT_MONTHS = {"month": 1.0, "mo": 1.0, "year": 12.0, "yr": 12.0, "annum": 12.0, "week": 12 / 52,
-                "day": 12 / 365, "quarter": 3.0}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+TERM_UNITS = {"day": 12 / 365, "week": 12 / 52, "wk": 12 / 52, "fortnight": 12 / 26, "month": 1.0, "mo": 1.0,
+              "mth": 1.0, "quarter": 3.0, "qtr": 3.0, "year": 12.0, "yr": 12.0, "annum": 12.0}
+"""Billing units -> months."""
+NAMED_TERMS = {"monthly": 1.0, "quarterly": 3.0, "half-yearly": 6.0, "half yearly": 6.0, "semi-annual": 6.0,
+               "semiannual": 6.0, "annual": 12.0, "annually": 12.0, "yearly": 12.0, "weekly": 12 / 52,
+               "fortnightly": 12 / 26, "daily": 12 / 365}
+"""Words that name a whole term."""
+
+_NUMBER = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_UNIT = "|".join(sorted(TERM_UNITS, key=len, reverse=True))
 TERM = re.compile(
-    r"(?P<lead>\b(?:every|per|for|a|an)\s+|/\s*)?(?P<n>\d+|one|two|three|four|six|twelve)?\s*"
-    r"(?P<unit>months?|mo|years?|yrs?|annum|weeks?|days?|quarters?)\b",
+    rf"(?P<lead>\b(?:every|per|for|a|an)\s+|/\s*)?(?P<n>\d+|{_NUMBER})?\s*(?P<unit>{_UNIT})s?\.?(?![a-z])",
     re.I,
 )
-_NAMED_TERMS = {"monthly": 1.0, "quarterly": 3.0, "half-yearly": 6.0, "half yearly": 6.0,
-                "annual": 12.0, "annually": 12.0, "yearly": 12.0, "weekly": 12 / 52}
-_PER_MONTH = re.compile(rf"(?:{PRICE.pattern}|undefined|NaN)\s*(?:/\s*|per\s+|a\s+)(?:month|mo)\b", re.I)
+_NAMED_ALT = "|".join(re.escape(t) for t in sorted(NAMED_TERMS, key=len, reverse=True))
+_NAMED = re.compile(rf"\b(?:{_NAMED_ALT})\b", re.I)
+_TERM_LINE = re.compile(
+    rf"(?:(?:for|every|billed|per)\s+)?(?:(?:\d+|{_NUMBER})\s*)?(?:{_UNIT})s?\.?"
+    rf"(?:\s+(?:plan|subscription|access|pass|membership))?|(?:billed\s+)?(?:{_NAMED_ALT})"
+    rf"(?:\s+(?:plan|subscription|access|pass|membership))?",
+    re.I,
+)
+_PER_MONTH = re.compile(rf"(?:{PRICE.pattern}|undefined|NaN)\s*(?:/\s*|per\s+|a\s+)(?:month|mo|mth)\b", re.I)
+_INTRO_SPLIT = re.compile(r"\b(?:then|after that|thereafter|afterwards|renews at|rising to)\b", re.I)
 
 
 def currency_code(symbol: str | None) -> str | None:
-    """ISO 4217 code for a printed currency sign or code."""
+    """ISO 4217 code for a printed currency sign or code (None for a bare "$")."""
     if not symbol:
         return None
-    return CURRENCIES.get(symbol.strip().lower())
+    sign = symbol.strip()
+    return CURRENCY_SIGNS.get(sign, CURRENCY_SIGNS.get(sign.upper(), CURRENCY_SIGNS.get(sign.capitalize())))
+
+
+def dollar_for(url: str | None, locale: str | None) -> str | None:
+    """The currency a bare "$" means on a page: its locale's country (en_CA), else its
+    country domain (.com.au); None when neither names one."""
+    loc = (locale or "").replace("-", "_")
+    if "_" in loc and (code := DOLLAR_BY_COUNTRY.get(loc.rsplit("_", 1)[1].lower())):
+        return code
+    host = (urlsplit(url).hostname or "") if url else ""
+    return DOLLAR_BY_COUNTRY.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 def parse_money(text: str) -> tuple[float | None, str | None]:
-    """The first amount in text and its ISO currency, via price-parser."""
+    """The first amount in text and its ISO currency (None for a bare "$"), via price-parser."""
     m = PRICE.search(text)
     if not m:
         return None, None
     price = Price.fromstring(m.group(0))
     if price.amount is None:
         return None, None
-    return float(price.amount), currency_code(price.currency)
+    sign = m.group(0).replace(price.amount_text or "", "").strip() if price.amount_text else price.currency
+    return float(price.amount), currency_code(sign or price.currency)
 
 
 def has_price(text: str) -> bool:
@@ -83,17 +124,15 @@ def is_monthly_line(text: str) -> bool:
 
 def parse_term(text: str) -> tuple[float | None, str | None]:
     """('1 Year' -> 12.0, '1 Year'); ('every 4 weeks' -> 0.92, 'every 4 weeks'); else (None, None)."""
-    for word, months in _NAMED_TERMS.items():
-        if m := re.search(rf"\b{word}\b", text, re.I):
-            return months, m.group(0)
+    if m := _NAMED.search(text):
+        return round(NAMED_TERMS[m.group(0).lower()], 2), m.group(0)
     m = TERM.search(text)
     if not m:
         return None, None
     n = m["n"]
-    count = 1 if n is None else (int(n) if n.isdigit() else _WORD_NUM[n.lower()])
-    unit = m["unit"].lower().rstrip("s")
-    unit = {"yr": "year", "mo": "month"}.get(unit, unit)
-    months = round(count * _UNIT_MONTHS[unit], 2)
+    count = 1 if n is None else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+    unit = m["unit"].lower()
+    months = round(count * TERM_UNITS[unit], 2)
     return months, m.group(0).strip()
 
 
@@ -113,22 +152,37 @@ def find_price(line: str) -> tuple[str | None, float | None, str | None, int]:
 
 
 def is_term_line(text: str) -> bool:
-    """A line that is only a billing term ('3 Months', '1 Year', 'Annual')."""
-    t = text.strip().lower()
-    if t in _NAMED_TERMS:
-        return True
-    return bool(re.fullmatch(r"(?:for\s+|every\s+|billed\s+)?(?:\d+|one|two|three|six|twelve)\s+"
-                             r"(?:months?|years?|weeks?|days?)(?:\s+plan)?", t))
+    """A line that is only a billing term ('3 Months', '1 Year', 'Annual', 'four weeks', '1 quarter')."""
+    return bool(_TERM_LINE.fullmatch(text.strip()))
 
 
 def build_offer(plan: str | None, price_line: str | None, term_line: str | None,
-                monthly_line: str | None) -> Offer:
+                monthly_line: str | None, dollar: str | None = None) -> Offer:
     """One offer from the lines of a plan card (any of them may be missing). A price line may
-    carry its term ("$1 for 6 months", "$199/year") or be a per-month price ("₹299/Month")."""
+    carry its term ("$1 for 6 months", "$199/year"), be a per-month price ("₹299/Month"),
+    state an introductory price and the regular one ("$1 for 6 months, then $17 every 4
+    weeks") or a struck list price beside the sale price ("$9.99 $4.99/month").
+
+    dollar: the currency a bare "$" means on this page (None: USD); either way the offer is
+    flagged `currency_assumed`."""
     flags: list[str] = []
+    intro = None
+    if price_line and (split := _INTRO_SPLIT.search(price_line)) and has_price(price_line[:split.start()]):
+        # The introductory part is priced and termed on its own; the regular part is the offer.
+        intro = build_offer(None, price_line[:split.start()].rstrip(" ,;"), None, None, dollar)
+        price_line = price_line[split.start():]
     price_text, price, currency, end = find_price(price_line) if price_line else (None, None, None, 0)
+    list_price = None
+    if price_line and price is not None:
+        nxt_text, nxt, nxt_cur, nxt_end = find_price(price_line[end:])
+        if nxt is not None and nxt < price and nxt_cur == currency and not parse_term(price_line[end:end + (nxt_end - len(nxt_text))])[0]:
+            # Two prices and no term between them: the first, higher one is the struck list price.
+            list_price, price_text, price, end = price, nxt_text, nxt, end + nxt_end
     if price_line and price is None:
         flags.append("price_unrendered")
+    if price is not None and currency is None and price_text and "$" in price_text:
+        currency = dollar or "USD"
+        flags.append("currency_assumed")
     rest = price_line[end:] if price_line else ""
     if term_line:
         term_months, _ = parse_term(term_line)
@@ -151,8 +205,24 @@ def build_offer(plan: str | None, price_line: str | None, term_line: str | None,
     if monthly_price is not None and computed is not None:
         if abs(monthly_price - computed) > max(1.0, 0.02 * computed):
             flags.append("monthly_price_mismatch")
-    return Offer(
+    offer = Offer(
         plan=plan, price=price, currency=currency, price_text=price_text,
         term_months=term_months, term_text=term_text, monthly_price=monthly_price,
-        monthly_price_text=monthly_text, computed_monthly_price=computed, flags=flags,
+        monthly_price_text=monthly_text, computed_monthly_price=computed, flags=flags, list_price=list_price,
     )
+    if intro is not None:
+        set_intro(offer, intro)
+    return offer
+
+
+def set_intro(offer: Offer, intro: Offer) -> None:
+    """Make `intro` (an introductory price and term) part of the regular `offer`."""
+    offer.intro = True
+    offer.intro_price, offer.intro_price_text = intro.price, intro.price_text
+    offer.intro_term_months, offer.intro_term_text = intro.term_months, intro.term_text
+    offer.currency = offer.currency or intro.currency
+    offer.plan = offer.plan or intro.plan
+    if "price_unrendered" in intro.flags:
+        offer.flags.append("intro_price_unrendered")
+    if "currency_assumed" in intro.flags and "currency_assumed" not in offer.flags:
+        offer.flags.append("currency_assumed")

@@ -18,7 +18,8 @@ METER = re.compile(
     r"(?:reached your (?:free )?(?:article )?limit|you have (?P<left>\d+|no|one|two|three|four|five) free "
     r"(?:articles?|stories|reads?) (?:left|remaining)|(?P<left2>\d+) free (?:articles?|stories) (?:left|remaining)|"
     r"this is your (?:last|final|\w+) free (?:article|story)|free articles? (?:this|per|a) month|"
-    r"you(?:'ve| have) (?:read|used) (?:all )?(?:your )?(?:\d+ )?free)",
+    r"you(?:'ve| have) (?:read|used) (?:all )?(?:your )?(?:\d+ )?free|"
+    r"(?P<used>\d+) (?:of|/|out of) (?P<limit>\d+) (?:free )?(?:articles?|stories)(?: read)?)",
     re.I,
 )
 _LIMIT = re.compile(r"limit of (?P<n>\d+) free", re.I)
@@ -88,8 +89,9 @@ def _plan_name(text: str) -> bool:
             and not offers.UNRENDERED.fullmatch(text.strip()))
 
 
-def parse_paywall(blocks: list[Block]) -> tuple[Paywall, list[bool]]:
-    """Parse a paywall's lines; returns the paywall and, per line, whether it was used."""
+def parse_paywall(blocks: list[Block], dollar: str | None = None) -> tuple[Paywall, list[bool]]:
+    """Parse a paywall's lines; returns the paywall and, per line, whether it was used.
+    dollar: the currency a bare "$" means on this page (offers.dollar_for)."""
     pw = Paywall()
     used = [False] * len(blocks)
     texts = [b.text for b in blocks]
@@ -103,6 +105,9 @@ def parse_paywall(blocks: list[Block]) -> tuple[Paywall, list[bool]]:
             if m := _LIMIT.search(t):
                 pw.free_limit = int(m["n"])
             if m := METER.search(t):
+                if m["limit"]:
+                    pw.free_limit = int(m["limit"])
+                    pw.free_remaining = max(0, int(m["limit"]) - int(m["used"]))
                 left = m["left"] or m["left2"]
                 if left:
                     pw.free_remaining = int(left) if left.isdigit() else {"no": 0, "one": 1, "two": 2, "three": 3,
@@ -125,7 +130,7 @@ def parse_paywall(blocks: list[Block]) -> tuple[Paywall, list[bool]]:
             pw.calls_to_action.append(t)
             used[i] = True
         elif (j := _card_end(texts, i)) is not None:
-            _take_card(texts, i, j, pw, used)
+            _take_card(texts, i, j, pw, used, dollar)
             i = j
             continue
         i += 1
@@ -145,6 +150,8 @@ def _card_end(texts: list[str], i: int) -> int | None:
     if not offers.is_price_line(texts[j]):
         return None
     j += 1
+    if j < len(texts) and _is_sale_price(texts[j - 1], texts[j]):
+        j += 1
     if j < len(texts) and offers.is_term_line(texts[j]):
         j += 1
     if j < len(texts) and offers.is_monthly_line(texts[j]) and not _starts_offer(texts[j]):
@@ -152,26 +159,40 @@ def _card_end(texts: list[str], i: int) -> int | None:
     return j
 
 
+def _is_sale_price(list_line: str, line: str) -> bool:
+    """A price line right after a bare price line, lower and in the same currency: the first
+    was the struck list price ("$9.99" then "$4.99")."""
+    a, b = offers.parse_money(list_line), offers.parse_money(line)
+    return (a[0] is not None and b[0] is not None and b[0] < a[0] and a[1] == b[1]
+            and offers.PRICE.fullmatch(list_line.strip()) is not None and not _starts_offer(line))
+
+
 def _starts_offer(text: str) -> bool:
     return bool(re.match(r"(?:then|only|just)\b", text, re.I))
 
 
-def _take_card(texts: list[str], i: int, j: int, pw: Paywall, used: list[bool]) -> None:
+def _take_card(texts: list[str], i: int, j: int, pw: Paywall, used: list[bool], dollar: str | None = None) -> None:
     lines = texts[i:j]
     plan = lines.pop(0) if not offers.is_price_line(lines[0]) else None
     price_line = lines.pop(0)
+    if lines and _is_sale_price(price_line, lines[0]):
+        price_line = f"{price_line} {lines.pop(0)}"  # list price, then the sale price
     term_line = lines.pop(0) if lines and offers.is_term_line(lines[0]) else None
     monthly_line = lines.pop(0) if lines else None
-    offer = offers.build_offer(plan, price_line, term_line, monthly_line)
-    if re.match(r"then\b", price_line, re.I) and pw.offers:
-        # "Then $X per month" continues the plan above: that one was an introductory price.
-        pw.offers[-1].intro = True
-        offer.plan = offer.plan or pw.offers[-1].plan
-    elif re.match(r"(?:only|just)\b", price_line, re.I) or re.search(r"\b(?:trial|intro|first)\b", price_line, re.I):
-        offer.intro = True
+    offer = offers.build_offer(plan, price_line, term_line, monthly_line, dollar)
     for k in range(i, j):
         used[k] = True
+    if re.match(r"then\b", price_line, re.I) and pw.offers and pw.offers[-1].intro_term_text is None:
+        # "Then $X per month" continues the plan above: that was its introductory price.
+        offers.set_intro(offer, pw.offers.pop())
+    elif re.match(r"(?:only|just)\b", price_line, re.I) or re.search(r"\b(?:trial|intro|first)\b", price_line, re.I):
+        offer.intro = True
     pw.offers.append(offer)
+
+
+def _is_description(title: str, text: str) -> bool:
+    return (len(title) <= 60 and not title.endswith(".") and (text.endswith(".") or len(text) > len(title) + 20)
+            and not (is_cta(text) or is_renewal(text) or offers.has_price(text)))
 
 
 def _take_benefit(blocks: list[Block], i: int, pw: Paywall, used: list[bool]) -> int:
@@ -187,7 +208,12 @@ def _take_benefit(blocks: list[Block], i: int, pw: Paywall, used: list[bool]) ->
             desc.append(blocks[j].text)
             used[j] = True
             j += 1
-    elif j < len(blocks) and not (is_cta(blocks[j].text) or is_renewal(blocks[j].text)):
+    if group is not None and not desc and j < len(blocks) and _is_description(title, blocks[j].text):
+        # Title and description in elements of their own (<h4> then <p>): one benefit.
+        desc.append(blocks[j].text)
+        used[j] = True
+        j += 1
+    elif group is None and j < len(blocks) and not (is_cta(blocks[j].text) or is_renewal(blocks[j].text)):
         desc.append(blocks[j].text)
         used[j] = True
         j += 1

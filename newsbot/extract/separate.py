@@ -104,8 +104,10 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
 
 
 def separate(blocks: list[Block], authors: list[str] | None = None,
-             disclaimers: tuple[re.Pattern, ...] = (), furniture: tuple[re.Pattern, ...] = ()) -> Parts:
-    """Assign every block to one field of the record."""
+             disclaimers: tuple[re.Pattern, ...] = (), furniture: tuple[re.Pattern, ...] = (),
+             dollar: str | None = None) -> Parts:
+    """Assign every block to one field of the record. dollar: the currency a bare "$" means
+    on this page (offers.dollar_for)."""
     n = len(blocks)
     label: list[str | None] = [None] * n
     hits: list[tuple[int, wires.WireHit]] = []
@@ -168,7 +170,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     pw_blocks = [i for i in range(n) if label[i] == "paywall"]
     paywall = None
     if pw_blocks:
-        paywall, used = parse_paywall([blocks[i] for i in pw_blocks])
+        paywall, used = parse_paywall([blocks[i] for i in pw_blocks], dollar)
         for k, i in enumerate(pw_blocks):
             if not used[k]:
                 label[i] = "unclassified"
