@@ -131,3 +131,88 @@ def test_text_dateline_wins_over_byline_place():
     wire = assemble([WireHit("PTI", "Press Trust of India Geneva/New Delhi", dateline="Geneva/New Delhi"),
                      WireHit("PTI", "Geneva, Oct 27 (PTI)", dateline="Geneva", in_text=True)])
     assert (wire.credit, wire.dateline) == ("Press Trust of India Geneva/New Delhi", "Geneva")
+
+
+# --- forms from real pages of publishers with no profile (issue 8) ---------------------------
+
+@pytest.mark.parametrize("line,agency,contributors", [
+    ("Associated Press writer Jane Roe in Paris contributed to this report.", "AP", [("contributing", "Jane Roe")]),
+    ("Associated Press writers Tom Doe in Chicago and Ann Lee in Denver contributed to this report.", "AP",
+     [("contributing", "Tom Doe"), ("contributing", "Ann Lee")]),
+    ("— Associated Press writer Raj Patel contributed.", "AP", [("contributing", "Raj Patel")]),
+    ("The Associated Press contributed to this report.", "AP", []),
+    ("Reuters contributed reporting.", "Reuters", []),
+    ("With reporting by Associated Press writer Jane Roe.", "AP", [("reporting", "Jane Roe")]),
+    ("Reporting by Jane Roe; Editing by Tom Doe", "Reuters", [("reporting", "Jane Roe"), ("editing", "Tom Doe")]),
+    ("Additional reporting from PA", "PA", []),
+    ("(with inputs from PTI)", "PTI", []),
+    ("Jane Roe and The Associated Press", "AP", [("writing", "Jane Roe")]),
+    ("By Jane Roe and Associated Press", "AP", [("writing", "Jane Roe")]),
+    ("By The Associated Press", "AP", []),
+    ("Copyright 2026 The Associated Press. All rights reserved.", "AP", []),
+    ("Copyright © 2026 The Associated Press", "AP", []),
+    ("© The Canadian Press", "CP", []),
+    ("© 2026 The Canadian Press", "CP", []),
+    ("-- AFP-Relaxnews", "AFP", []),
+    ("Press Trust of India | New Delhi/Mumbai", "PTI", []),
+])
+def test_standard_credit_forms(line, agency, contributors):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency == agency
+    assert [(c.role, c.name) for c in hit.contributors] == contributors
+
+
+@pytest.mark.parametrize("line", [
+    "additional reporting by Martin Greaves",
+    "(With inputs from agencies)",
+    "Additional reporting by Jane Roe in Leeds",
+])
+def test_credits_naming_no_agency_are_credit_but_not_wire(line):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency is None
+    rec = extract(f"The council met on Friday and agreed the budget.\n{line}\n".encode())
+    assert rec.wire is None and rec.body == ["The council met on Friday and agreed the budget."]
+    assert rec.unclassified == [line]
+
+
+@pytest.mark.parametrize("paragraph,agency,city", [
+    ("WASHINGTON (AP) — The Senate voted.", "AP", "WASHINGTON"),
+    ("WASHINGTON (AP) -- The Senate voted.", "AP", "WASHINGTON"),
+    ("ATLANTA, Ga. (AP) — Storms hit.", "AP", "ATLANTA"),
+    ("NEW YORK (Reuters) - Stocks fell.", "Reuters", "NEW YORK"),
+    ("BEIJING (Xinhua) -- Exports rose.", "Xinhua", "BEIJING"),
+])
+def test_agency_datelines(paragraph, agency, city):
+    hit, _ = split_dateline(paragraph)
+    assert (hit.agency, hit.dateline) == (agency, city)
+
+
+@pytest.mark.parametrize("caption", [
+    "File photo of the port in Mumbai. (Reuters)",
+    "AFP photo",
+    "Workers repair a levee near the river on Friday. (AP Photo/Carla Mendez)",
+    "Taiwanese voters queue in Taipei on Saturday. Photo: AP",
+    "Representational image",
+])
+def test_photo_captions_are_not_credits_and_not_body(caption):
+    assert line_credit(caption) is None
+    rec = extract(f"The council met on Friday and agreed the budget for next year.\n{caption}\n".encode())
+    assert rec.wire is None
+    assert caption in rec.unclassified and caption not in rec.body
+
+
+def test_agency_table_is_the_one_vocabulary():
+    from newsbot.extract.agencies import AGENCIES, agency_of
+
+    # Every printed form in the table resolves, and sign-offs are generated from the same table.
+    for agency in AGENCIES:
+        for form in (*agency.codes, *agency.names):
+            assert agency_of(form) == agency.name, form
+        for code in agency.codes:
+            hit = line_credit(f"-- {code}")
+            assert hit is not None and hit.agency == agency.name, code
+
+
+def test_sentence_naming_two_agencies_is_not_a_byline():
+    assert line_credit("The merger was first reported by Bloomberg, Reuters.") is None or \
+        len("The merger was first reported by Bloomberg, Reuters.".split()) <= 6

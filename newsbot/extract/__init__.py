@@ -28,6 +28,7 @@ from .html import Located, locate_with_profile
 from .offers import dollar_for
 from .page import Page, PageError, load_page
 from .separate import separate
+from .wire import line_credit, split_dateline
 from .text import clean
 
 __all__ = ["extract", "extract_page", "PageError", "fingerprint"]
@@ -56,12 +57,50 @@ def extract_page(page: Page, url: str | None = None, profile: Profile | str | No
 
 def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
     blocks = text_blocks(page.text)
-    parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
-                     furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(url, None))
     art = Article(url=url or "", extraction="text", profile=profile.name if profile else None,
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
+    blocks = _text_head(blocks, art, profile)
+    parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
+                     furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(url, None))
     _fill_parts(art, parts, premium=False, ld_free=None)
     return _finish(art)
+
+
+_DATE_LINE = re.compile(r"^(?P<label>last updated|updated|first published|published|posted)\s*(?:at|on)?\s*:?\s*(?P<date>.+)$",
+                        re.I)
+HEAD_LINES = 6
+"""Lines of a plain-text page searched for its head: headline, standfirst, byline, date."""
+
+
+def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> list[Block]:
+    """Text copied from a page (an AMP page's reader text) starts with its head: the
+    headline, the standfirst, the byline ("Press Trust of India | New Delhi/Mumbai") and the
+    date line ("Last Updated at Dec 22, 2023 10:15 IST"). The head is read only when such a
+    byline or date line stands in the first lines; the lines before it are the headline and
+    the standfirst. Returns the blocks left for the separation."""
+    head_end = None
+    for i, b in enumerate(blocks[:HEAD_LINES]):
+        hit = line_credit(b.text, byline=True) if i else None
+        if _DATE_LINE.match(b.text) or (hit is not None and hit.agency and hit.dateline and not hit.in_text):
+            head_end = i
+            break
+    if not head_end or head_end > 2 or len(blocks) - head_end < 3:
+        return blocks
+    titles = blocks[:head_end]
+    if any(len(b.text) > 400 or split_dateline(b.text) for b in titles) or len(titles[0].text) > 250:
+        return blocks
+    art.headline = titles[0].text
+    art.standfirst = titles[1].text if len(titles) > 1 else None
+    rest = blocks[head_end:]
+    tz = profile.timezone if profile else None
+    day_first = profile.day_first if profile else None
+    for k, b in enumerate(rest[:3]):
+        if (m := _DATE_LINE.match(b.text)) and (iso := md.iso_date(m["date"], tz, day_first)):
+            art.published_at = iso
+            if m["label"].lower() in ("last updated", "updated"):
+                art.modified_at = iso
+            return rest[:k] + rest[k + 1:]
+    return rest
 
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:

@@ -78,7 +78,12 @@ def agency_of(name: str | None) -> str | None:
     return _BY_ALIAS.get(name.strip(" .:-–—()").lower())
 
 
+CREDIT_ONLY_CODES = {"PA": "PA", "CP": "CP"}
+"""Codes read as agencies only inside a credit line ("Additional reporting from PA")."""
+
+
 def agency_in(text: str) -> str | None:
-    """The first agency a short text names ("PTI and IANS", "inputs from Reuters"), or None."""
-    m = re.search(rf"(?<![\w-])(?:{ANY_PATTERN})(?![\w-])", text)
-    return agency_of(m.group(0)) if m else None
+    """The first agency a credit line names ("PTI and IANS", "inputs from Reuters", "from
+    PA"), or None."""
+    m = re.search(rf"(?<![\w-])(?:{ANY_PATTERN}|{'|'.join(CREDIT_ONLY_CODES)})(?![\w-])", text)
+    return (agency_of(m.group(0)) or CREDIT_ONLY_CODES.get(m.group(0))) if m else None

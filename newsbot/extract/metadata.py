@@ -424,7 +424,6 @@ def day_first_for(url: str | None, locale: str | None) -> bool | None:
 
 # --- headline ----------------------------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|•|·|»|/)\s+")
 _WORDS = re.compile(r"\w+", re.U)
 
 
@@ -434,22 +433,39 @@ def _words(text: str) -> set[str]:
 
 def strip_site_affixes(title: str | None, site_names: tuple[str, ...] = ()) -> str | None:
     """A page title without the site's name and section around it: "<Section> | Headline",
-    "Headline - Site", "Headline | Section | Site" give "Headline"."""
+    "Headline - Site", "Headline | Section | Site" give "Headline"; "Spider-Man - the
+    musical opens" keeps its dash."""
     if not title:
         return None
-    parts = _SEPARATORS.split(title)
+    pieces = _SEPARATORS_KEPT.split(title)
+    parts, seps = pieces[::2], [p.strip() for p in pieces[1::2]]
     if len(parts) == 1:
         return title
     sites = {_squash(s) for s in site_names if s}
-    keep = [p for p in parts if _squash(p) not in sites]
-    if not keep:
-        return title
-    # The headline is the longest part; the others are the site, its sections or a brand,
-    # which are short. A headline that itself holds a dash keeps it when no part is a site.
-    longest = max(keep, key=len)
-    if len(keep) == len(parts) and len(parts) == 2 and min(len(p.split()) for p in parts) >= 4:
-        return title
-    return longest
+    named = [_squash(p) in sites for p in parts]
+    if any(named):
+        keep = [p for p, n in zip(parts, named) if not n]
+        return max(keep, key=len) if keep else title
+    # No part names the site: a short last part after a separator is the site's name, and a
+    # short first part before "|" is a section; a dash inside a headline stays.
+    start, end = 0, len(parts)
+    if len(parts[-1].split()) <= 4 and len(parts) > 1:
+        end -= 1
+    if end - start > 1 and seps[0] in ("|", "::", "»", "/") and len(parts[0].split()) <= 4:
+        start += 1
+    if end - start > 1:
+        if any(sep in ("|", "::", "»") for sep in seps[start:end - 1]):
+            return max(parts[start:end], key=len)  # "Headline | Section": the longest is the headline
+        return _rejoin(pieces, start, end)
+    return parts[start]
+
+
+_SEPARATORS_KEPT = re.compile(r"(\s+(?:\||-|–|—|::|•|·|»|/)\s+)")
+
+
+def _rejoin(pieces: list[str], start: int, end: int) -> str:
+    """Parts start..end-1 of a split title with their own separators between them."""
+    return "".join(pieces[2 * start:2 * end - 1]).strip()
 
 
 def _squash(text: str) -> str:

@@ -72,7 +72,8 @@ CAPTION = re.compile(
     rf"(?:\s+(?:of|shows|showing|for representation)\b|\s*:))|"
     rf"(?:^|\s|\()(?:photos?|images?|pictures?|pic|photograph|credit|video grab|screengrab)s?\s*(?:credit)?\s*[:/]\s*[^.]{{1,60}}\)?\.?$|"
     rf"\((?:{_AG}) ?(?:Photo|Image|Pic)\b[^)]*\)\.?$|"
-    rf"^(?:{_AG}|Getty Images|{NAME_PATTERN})\s+(?:photo|image|picture)s?\.?$)",
+    rf"^(?:{_AG}|Getty Images|{NAME_PATTERN})\s+(?:photo|image|picture)s?\.?$|"
+    rf"^(?:representational|representative|file) (?:image|photo|picture)\.?$|^image for representation\b)",
     re.I,
 )
 
@@ -109,7 +110,7 @@ def parse_trailer(body: str) -> list[Contributor]:
         role = m["role"].strip().lower()
         role = {"written": "writing", "edited": "editing", "reported": "reporting"}.get(role, role)
         who = re.sub(rf"^(?:The )?(?:{ANY_PATTERN})\s+{_ROLE_WORDS}\s+", "", m["who"].strip())
-        if agency_of(who):
+        if agency_in(who) and len(who.split()) <= 3:
             continue  # "Additional reporting from PA": the agency, no person
         out.extend(Contributor(role=role, name=n) for n in _names_with_places(who))
     return out

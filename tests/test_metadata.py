@@ -1,0 +1,116 @@
+"""Page metadata on layouts newsbot has no profile for: dates, headline, authors, publisher."""
+
+import pytest
+from lxml import html as lxml_html
+
+from newsbot.extract import extract
+from newsbot.extract import metadata as md
+
+
+@pytest.mark.parametrize("text,day_first,iso", [
+    ("2026-03-14T03:20:00Z", None, "2026-03-14T03:20:00+00:00"),
+    ("2026-03-14", None, "2026-03-14"),
+    ("Last Updated at March 28, 2026 07:32 IST", None, "2026-03-28T07:32:00+05:30"),
+    ("Published: 03/04/2026, 09:15 IST", True, "2026-04-03T09:15:00+05:30"),
+    ("03/04/2026", False, "2026-03-04"),
+    ("25/04/2026", None, "2026-04-25"),
+    ("April 25, 2026 10:15 AM", None, "2026-04-25"),
+    ("1773458400", None, "2026-03-14T03:20:00+00:00"),
+])
+def test_printed_and_declared_dates(text, day_first, iso):
+    assert md.iso_date(text, None, day_first) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "2 hours ago", "Updated 5 mins ago", "Yesterday", "Tuesday", "Tuesday 10:15 AM",
+    "03/04/2026",  # day and month order unknown: refused, not guessed
+    "Dec 22",  # no year
+    "not a date at all",
+])
+def test_dates_that_cannot_be_placed_are_refused(text):
+    assert md.iso_date(text, None, None) is None
+
+
+def test_naive_time_takes_profile_zone():
+    assert md.iso_date("2026-03-14T09:00:00", md.TZINFOS["IST"]) == "2026-03-14T09:00:00+05:30"
+
+
+@pytest.mark.parametrize("url,locale,day_first", [
+    ("https://www.deccanledger.in/x", None, True), ("https://x.co.uk/a", None, True),
+    ("https://x.com/a", "en_US", False), ("https://x.com/a", "en_IN", True), ("https://x.com/a", None, None),
+])
+def test_day_order_from_locale_or_country(url, locale, day_first):
+    assert md.day_first_for(url, locale) == day_first
+
+
+def _page(head: str, body: str):
+    return lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_published_date_sources_in_order():
+    tree = _page('<meta property="article:published_time" content="2026-01-02T10:00:00+01:00">',
+                 '<article><time datetime="2025-12-31">old</time></article>')
+    assert md.published_date(tree, {}, md.DateRules())[0] == "2026-01-02T10:00:00+01:00"
+    tree = _page('<meta name="parsely-pub-date" content="2026-01-03T08:00:00Z">', "")
+    assert md.published_date(tree, {}, md.DateRules())[0] == "2026-01-03T08:00:00+00:00"
+    tree = _page("", '<article><time itemprop="datePublished" datetime="2026-01-04T08:00:00-05:00">x</time></article>')
+    assert md.published_date(tree, {}, md.DateRules())[0] == "2026-01-04T08:00:00-05:00"
+
+
+def test_utc_time_is_dated_in_the_pages_own_offset():
+    tree = _page("", '<article><time datetime="2026-03-13 22:20:00">March 13</time></article>')
+    iso, _ = md.published_date(tree, {"datePublished": "2026-03-14T03:20:00Z"}, md.DateRules())
+    assert iso == "2026-03-13T22:20:00-05:00"
+
+
+@pytest.mark.parametrize("title,sites,headline", [
+    ("Bridge reopens after repairs | Nation | The Millbrook Ledger", ("The Millbrook Ledger",), "Bridge reopens after repairs"),
+    ("Business News | Sensex ends higher on bank gains - Deccan Ledger", ("Deccan Ledger",),
+     "Sensex ends higher on bank gains"),
+    ("Rain to ease by Friday - Globe Wire Daily", ("globewiredaily.com", "globewiredaily"), "Rain to ease by Friday"),
+    ("Spider-Man - the musical opens on Broadway to mixed reviews", (), "Spider-Man - the musical opens on Broadway to mixed reviews"),
+])
+def test_site_affixes_leave_the_headline(title, sites, headline):
+    assert md.strip_site_affixes(title, sites) == headline
+
+
+def test_h1_wins_over_seo_title_when_they_share_words():
+    tree = _page("<title>Council delays vote on bridge - Ledger</title>",
+                 "<h1>Council delays bridge vote again as costs climb</h1>")
+    assert md.pick_headline(tree, {"headline": "Council delays vote on bridge"}, ("Ledger",)) == \
+        "Council delays bridge vote again as costs climb"
+
+
+def test_logo_h1_is_not_the_headline():
+    tree = _page("<title>Council delays vote on bridge | Ledger</title>", "<h1>Ledger</h1>")
+    assert md.pick_headline(tree, {}, ("Ledger",)) == "Council delays vote on bridge"
+
+
+@pytest.mark.parametrize("byline,names", [
+    ("By Dana Whitfield and Tom Becker", ["Dana Whitfield", "Tom Becker"]),
+    ("Eleanor Pike | Updated: 20 January 2026 07:00 GMT", ["Eleanor Pike"]),
+    ("Updated: Dec 22, 2023 10:15 IST", []),
+    ("View all posts by Will Carter", ["Will Carter"]),
+    ("Greg Potts Published", ["Greg Potts"]),
+    (", The Daily Journal", ["The Daily Journal"]),
+    ("No Author", []),
+])
+def test_bylines_cleaned(byline, names):
+    assert md.split_names(byline) == names
+
+
+def test_json_ld_publisher_wins_over_site_handle():
+    page = ('<html><head><meta property="og:site_name" content="millbrookledger">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge opens",'
+            '"publisher":{"@type":"Organization","name":"The Millbrook Ledger"}}</script></head>'
+            '<body><article><h1>Bridge opens</h1><p>' + "The bridge opened on Friday after two years. " * 12
+            + '</p></article></body></html>')
+    assert extract(page.encode(), url="https://millbrookledger.com/a").publisher == "The Millbrook Ledger"
+
+
+def test_publisher_from_json_ld_organisation_alone():
+    page = ('<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsMediaOrganization",'
+            '"name":"Lakeshore Courier"},{"@type":"WebPage","name":"x"}]}</script></head>'
+            '<body><article><h1>Ferry service resumes</h1><p>' + "The ferry resumed service on Monday. " * 12
+            + '</p></article></body></html>')
+    assert extract(page.encode(), url="https://lakeshorecourier.ca/a").publisher == "Lakeshore Courier"
