@@ -22,7 +22,7 @@ from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
-from .blocks import STORY, Block, text_blocks
+from .blocks import STORY, Block, blockify, text_blocks
 from .generic import fallback_metadata, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .offers import dollar_for
@@ -158,8 +158,11 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         art.topics = art.topics or more.topics
         art.section = art.section or more.section
 
+    paywalled_part = md.ld_paywalled_part(ld)
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
+        if paywalled_part:
+            loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
                  furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(page_url, locale))
     parts = separate(loc.blocks, authors=art.authors, **texts)
@@ -170,7 +173,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         parts = separate(loc.blocks, authors=art.authors, **texts)
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
-                paywalled_part=md.ld_paywalled_part(ld))
+                paywalled_part=paywalled_part)
     return _finish(art)
 
 
@@ -182,6 +185,25 @@ def html_tree(text: str):
     if tree is None:
         raise PageError("not_html", "the page could not be parsed as HTML")
     return tree
+
+
+def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> list[Block]:
+    """The story with the part Google's paywall markup names (JSON-LD hasPart cssSelector)
+    read in: the page ships it for subscribers, and generic extractors drop elements whose
+    class says "paywall". Its paragraphs go after the story's, before any paywall widget."""
+    try:
+        elements = [n.root for n in sel.css(selector)] if selector != "unnamed" else []
+    except Exception:  # a selector cssselect cannot read (the page's own markup): ignore it
+        return blocks
+    have = {b.text for b in blocks if b.zone == STORY}
+    part = [b for el in elements for b in blockify(el, STORY)]
+    if any(b.text in have for b in part):
+        return blocks  # the named part wraps the story the extractor found: nothing is missing
+    extra = [b for b in part if len(b.text) >= 40]
+    if not extra:
+        return blocks
+    last = max((i for i, b in enumerate(blocks) if b.zone == STORY), default=len(blocks) - 1)
+    return blocks[:last + 1] + extra + blocks[last + 1:]
 
 
 ARTICLE_BODY_MIN_CHARS = 600

@@ -18,7 +18,7 @@ from trafilatura.metadata import extract_metadata
 
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
-from .html import Located, paywall_widgets
+from .html import Located, classed_containers, furniture_texts, paywall_widgets
 from .text import clean, fold
 
 
@@ -39,13 +39,16 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
             doc = full
     # trafilatura's tree keeps paragraph structure; its text output would also break lines
     # where the page's source text wraps.
-    story = [Block(line, STORY) for line in xml_lines(doc.body if doc is not None else None)]
+    lines = xml_lines(doc.body if doc is not None else None)
+    containers = classed_containers(sel.root)
+    boxes = furniture_texts(containers, lines)
+    story = [Block(line, NOISE if line in boxes else STORY) for line in lines]
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
     byline = [b for el in sel.root.xpath(BYLINE_XPATH) for b in blockify(el, BYLINE) if b.text not in story_texts]
     paywall: list[Block] = []
-    for widget in paywall_widgets(sel, {b.text for b in story if len(b.text) > 80}):
+    for widget in paywall_widgets(containers, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))
     seen = {b.text for b in paywall}
     loc.blocks = byline[:3] + [b for b in story if b.text not in seen] + paywall

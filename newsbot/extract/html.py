@@ -17,6 +17,11 @@ from . import metadata as md
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
 from .text import clean
 
+FURNITURE_HINT = re.compile(
+    r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
+    r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
+    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo", re.I)
+"""Class or id words of boxes that sit in or beside a story and are not story."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall|barrier", re.I)
 
 
@@ -150,7 +155,7 @@ def _next_data_story(sel: Selector, path: tuple[str, ...]):
     return parse_fragment(data)
 
 
-def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
+def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()) -> list:
     """Elements that look like a paywall or plan widget on a page of unknown layout: a
     class or id naming one, holding a meter, header or price line, small, and not wrapping
     the story (site-wide wrappers often carry "subscriber" classes too)."""
@@ -159,10 +164,8 @@ def paywall_widgets(sel: Selector, story_texts: set[str] = frozenset()) -> list:
 
     found = []
     # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
-    for el in sel.root.xpath("//body//*[self::div or self::section or self::aside or self::dialog or self::form]"
-                             "[@class or @id]"):
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if not PAYWALL_HINT.search(attrs):
+    for el, attrs in containers:
+        if el.tag not in _WIDGET_TAGS or not PAYWALL_HINT.search(attrs):
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
@@ -190,3 +193,39 @@ def _is_descendant(el, ancestor) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+_CONTAINER_TAGS = {"div", "section", "aside", "dialog", "form", "ul", "nav"}
+_WIDGET_TAGS = {"div", "section", "aside", "dialog", "form"}
+def classed_containers(root) -> list[tuple]:
+    """(element, "class id") of the page's block containers that carry a class or an id, in
+    document order: what the widget and furniture scans look at, listed once per page."""
+    found = []
+    for el in root.iter(*_CONTAINER_TAGS):
+        cls, ident = el.get("class"), el.get("id")
+        if cls or ident:
+            found.append((el, f"{cls or ''} {ident or ''}"))
+    return found
+
+
+def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
+    """Which of a generic extractor's story lines sit in one of the page's furniture boxes
+    (highlights, related stories, newsletter sign-ups, share rows, live trackers, language
+    switches): those are not story. Boxes that hold a paragraph of prose are story
+    containers with a misleading class, and are left alone."""
+    short = [line for line in lines if len(line) <= 200]
+    if not short:
+        return set()
+    out: set[str] = set()
+    for el, attrs in containers:
+        if not FURNITURE_HINT.search(attrs):
+            continue
+        # The box's text, whitespace folded, in C; then plain substring tests.
+        text = el.xpath("normalize-space()")
+        if not text or len(text) > 1500:
+            continue
+        held = [line for line in lines if line in text]
+        if any(len(line) > 200 for line in held):
+            continue
+        out.update(held)
+    return out

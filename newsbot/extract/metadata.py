@@ -386,6 +386,17 @@ def _published_candidates(tree, ld: dict, printed: str | None):
     for value in tree.xpath('(//article//time[@datetime] | //main//time[@datetime])[1]/@datetime'
                             ' | (//header//time[@datetime])[1]/@datetime'):
         yield "time", value
+    # A printed date line in an element named for it ("Published: 03/04/2026, 09:15 IST").
+    for el in tree.xpath(_PRINTED_DATE_XPATH)[:6]:
+        text = clean(" ".join(el.itertext()))
+        if text and not re.search(r"\bupdated\b", text, re.I):
+            yield "printed", text
+
+
+_PRINTED_DATE_XPATH = (
+    "//body//*[not(self::script or self::style)][contains(@class,'date') or contains(@class,'publish')"
+    " or contains(@class,'posted') or contains(@class,'timestamp') or contains(@class,'byline-time')]"
+    "[string-length(normalize-space()) < 80]")
 
 
 def modified_date(tree, ld: dict, rules: DateRules) -> str | None:

@@ -197,8 +197,9 @@ def build_offer(plan: str | None, price_line: str | None, term_line: str | None,
         if monthly_price is None:
             flags.append("monthly_price_unrendered")
     elif price_line and is_monthly_line(price_line) and term_months == 1.0:
-        # "₹299/Month" alone: the price is itself the per-month price.
-        monthly_price, monthly_text = price, price_line
+        # "₹299/Month" alone: the price is itself the per-month price (a list price before it is not).
+        at = price_line.find(price_text) if price_text else 0
+        monthly_price, monthly_text = price, price_line[max(at, 0):].strip()
     if term_months is None:
         flags.append("term_unknown")
     computed = round(price / term_months, 2) if price is not None and term_months else None

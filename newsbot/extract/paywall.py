@@ -123,12 +123,14 @@ def parse_paywall(blocks: list[Block], dollar: str | None = None) -> tuple[Paywa
         elif is_renewal(t) and not offers.is_price_line(t):
             pw.renewal = t if pw.renewal is None else f"{pw.renewal} {t}"
             used[i] = True
+        elif is_cta(t) and not offers.is_price_line(t) and not (in_benefits and _has_description(blocks, i)):
+            # A call to action ends a benefits list ("Subscribe now" after the last benefit).
+            pw.calls_to_action.append(t)
+            used[i] = True
+            in_benefits = False
         elif in_benefits:
             i = _take_benefit(blocks, i, pw, used)
             continue
-        elif is_cta(t) and not offers.is_price_line(t):
-            pw.calls_to_action.append(t)
-            used[i] = True
         elif (j := _card_end(texts, i)) is not None:
             _take_card(texts, i, j, pw, used, dollar)
             i = j
@@ -188,6 +190,15 @@ def _take_card(texts: list[str], i: int, j: int, pw: Paywall, used: list[bool], 
     elif re.match(r"(?:only|just)\b", price_line, re.I) or re.search(r"\b(?:trial|intro|first)\b", price_line, re.I):
         offer.intro = True
     pw.offers.append(offer)
+
+
+def _has_description(blocks: list[Block], i: int) -> bool:
+    """Block i is a benefit's title: its description follows in its card or next to it."""
+    b = blocks[i]
+    if i + 1 >= len(blocks):
+        return False
+    nxt = blocks[i + 1]
+    return (b.group is not None and nxt.group == b.group) or _is_description(b.text, nxt.text)
 
 
 def _is_description(title: str, text: str) -> bool:

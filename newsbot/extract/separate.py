@@ -112,6 +112,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     label: list[str | None] = [None] * n
     hits: list[tuple[int, wires.WireHit]] = []
     disclaimers_found: list[str] = []
+    loose: list[tuple[int, wires.WireHit]] = []
 
     # 1. Where the paywall starts: its own widget, or (plain text, story regions) the first
     #    line that opens one; from there on the story is over.
@@ -140,9 +141,11 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             if desk:
                 hit = wires.WireHit(None, t, desk=desk)
         if hit is not None and not (hit.agency or hit.desk):
-            # A credit naming no agency ("Additional reporting by <Name>" on a staff story,
-            # "With inputs from agencies"): not story, not a wire credit; kept as text.
-            label[i] = "unclassified"
+            # A credit naming no agency ("Additional reporting by <Name>", "With inputs from
+            # agencies"): not story. It joins the wire credit when the page has one, else it
+            # is kept as unclassified text.
+            label[i] = "credit"
+            loose.append((i, hit))
             continue
         if hit is not None:
             label[i] = "wire"
@@ -193,10 +196,12 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             hits.append((last, hit))
             texts[last] = rest
 
-    hits.sort(key=lambda pair: pair[0])
+    wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
+    for i, _ in loose:
+        label[i] = "wire" if wire is not None else "unclassified"
     parts = Parts(
         body=[texts[i] for i in body_idx if texts[i]],
-        wire=wires.assemble([h for _, h in hits], authors),
+        wire=wire,
         disclaimer=" ".join(disclaimers_found) or None,
         paywall=paywall,
         unclassified=[blocks[i].text for i in range(n) if label[i] == "unclassified"],

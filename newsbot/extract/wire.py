@@ -55,6 +55,9 @@ _CONTACT = re.compile(
 _CONTRIBUTED = re.compile(
     rf"^(?:{_DASH}{{1,2}}\s*)?(?:The )?(?P<ag>{ANY_PATTERN})(?:\s+{_ROLE_WORDS})?(?P<who>\s+.+?)?"
     r"\s+contributed(?:\s+(?:to|reporting|from|for)\b.*)?\.?$")
+# "This report by The Canadian Press was first published May 9, 2026."
+_FIRST_PUBLISHED_BY = re.compile(
+    rf"^This (?:report|story|article) by (?:The )?(?P<ag>{ANY_PATTERN}) was first published\b.*$", re.I)
 # ANI's press-release trailer names the release service; it is ANI's credit line.
 _NEWSVOIR = re.compile(r"^This story is provided by NewsVoir\b.*\(ANI/NewsVoir\)\.?$", re.I)
 _CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
@@ -151,6 +154,8 @@ def line_credit(text: str, byline: bool = False) -> WireHit | None:
         who = (m["who"] or "").strip()
         return WireHit(agency_of(m["ag"]), text,
                        contributors=[Contributor("contributing", n) for n in _names_with_places(who)] if who else [])
+    if m := _FIRST_PUBLISHED_BY.match(text):
+        return WireHit(agency_of(m["ag"]), text)
     if _CAPITAL_MARKET.match(text):
         return WireHit("Capital Market", text)
     if _NEWSVOIR.match(text):
@@ -221,8 +226,8 @@ def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
 
 def assemble(hits: list[WireHit], authors: list[str] | None = None) -> Wire | None:
     """Fold a page's credits (in page order) into one Wire; a byline naming an agency counts
-    when the text carries no credit of its own."""
-    hits = [h for h in hits if h.agency or h.desk]
+    when the text carries no credit of its own. Credits naming no agency ("additional
+    reporting by <Name>") join once the page has an agency's credit."""
     if not any(h.agency for h in hits):
         for author in authors or []:
             if ag := agency_of(author):
