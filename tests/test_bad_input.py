@@ -88,3 +88,42 @@ def test_cli_url_takes_one_file_only(tmp_path):
     out = subprocess.run([sys.executable, "-m", "newsbot.cli", "extract", str(a), str(a), "--url", "https://x.example/"],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "one file" in out.stderr
+
+
+def _article(ld: str) -> bytes:
+    return ('<html><head><script type="application/ld+json">' + ld + '</script></head><body><article>'
+            '<h1>Ferry service resumes after storm</h1><p>' + "The ferry resumed service on Monday after the storm. " * 8
+            + '</p></article></body></html>').encode()
+
+
+@pytest.mark.parametrize("ld", [
+    "[" * 100_000 + "]" * 100_000,  # deeper than Python's stack
+    '{"@graph": ' * 5000 + '{"@type": "NewsArticle"}' + "}" * 5000,
+    '{"@type": 5, "headline": "x"}',
+    '{"@type": {"x": 1}, "author": 7, "datePublished": ["bad"]}',
+    '{"@type": "NewsArticle", "publisher": 5, "hasPart": "no"}',
+])
+def test_hostile_json_ld_still_gives_the_page(ld):
+    rec = extract(_article(ld), url="https://example.org/ferry")
+    assert rec.headline == "Ferry service resumes after storm"
+    assert rec.body and "ferry resumed" in rec.body[0]
+
+
+def test_unparseable_json_ld_is_flagged():
+    rec = extract(_article("[" * 100_000), url="https://example.org/ferry")
+    assert "broken_json_ld" in rec.flags
+
+
+def test_bad_paywall_selector_in_json_ld_is_ignored():
+    ld = ('{"@type": "NewsArticle", "isAccessibleForFree": false, "hasPart": {"@type": "WebPageElement",'
+          ' "isAccessibleForFree": false, "cssSelector": "div[[[>>"}}')
+    rec = extract(_article(ld), url="https://example.org/ferry")
+    assert rec.body and "ld:paywalled_part=div[[[>>" in rec.access_evidence
+
+
+@pytest.mark.parametrize("text", ["2 hours ago", "Tuesday", "03/04/2026"])
+def test_date_that_cannot_be_placed_is_null_not_guessed(text):
+    page = ('<html><body><article><h1>Ferry service resumes after storm</h1><span class="date">' + text
+            + '</span><p>' + "The ferry resumed service on Monday after the storm. " * 8 + '</p></article></body></html>')
+    rec = extract(page.encode(), url="https://example.org/ferry")
+    assert rec.published_at is None

@@ -136,10 +136,10 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     art.standfirst = loc.standfirst or md.ld_text(ld.get("description")) or md.meta(tree, "description", "og:description")
     art.section = md.ld_text(ld.get("articleSection")) or md.meta(tree, "article:section") or loc.section
     printed = loc.date_text if by_profile else None
-    art.published_at, _ = md.published_date(tree, ld, rules, printed)
+    art.published_at, date_source = md.published_date(tree, ld, rules, printed)
     art.modified_at = md.modified_date(tree, ld, rules) or (
         md.iso_date(printed, rules.tz, rules.day_first) if printed and "updated" in printed.lower() else None)
-    if art.published_at is None and (printed or ld.get("datePublished")):
+    if art.published_at is None and (printed or ld.get("datePublished") or date_source == "refused"):
         art.flags.append("date_unparsed")
     art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names)
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
@@ -150,7 +150,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         # for what the page does not declare; its date comes without a time.
         more = fallback_metadata(tree, page_url)
         art.headline = art.headline or more.headline
-        if art.published_at is None and (iso := md.iso_date(more.date_text, None, rules.day_first)):
+        if art.published_at is None and date_source != "refused" and (
+                iso := md.iso_date(more.date_text, None, rules.day_first)):
             art.published_at = iso
             if "date_unparsed" in art.flags:
                 art.flags.remove("date_unparsed")
@@ -199,7 +200,7 @@ def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> l
     part = [b for el in elements for b in blockify(el, STORY)]
     if any(b.text in have for b in part):
         return blocks  # the named part wraps the story the extractor found: nothing is missing
-    extra = [b for b in part if len(b.text) >= 40]
+    extra = [b for b in part if b.text not in have]
     if not extra:
         return blocks
     last = max((i for i, b in enumerate(blocks) if b.zone == STORY), default=len(blocks) - 1)

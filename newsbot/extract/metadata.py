@@ -345,12 +345,19 @@ def _zone_of(text: str):
 
 def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None) -> tuple[str | None, str | None]:
     """(ISO date, where it came from) of the story's first publication: JSON-LD, meta tags,
-    <time> elements, the printed date line; None when none of them gives a date for sure."""
+    <time> elements, the printed date line; (None, "refused") when the page prints a date
+    that cannot be placed for sure, (None, None) when it gives none."""
+    refused = None
     for source, value in _published_candidates(tree, ld, printed):
         iso = iso_date(value, rules.tz, rules.day_first)
         if iso:
             return _in_local_offset(tree, iso), source
-    return None, None
+        if source == "printed" and value and (_NUMERIC_DATE.search(value) or (
+                _MONTH_NAME.search(value) and re.search(r"\d", value))):
+            refused = "refused"
+    # "refused": the page prints a date line that cannot be placed for sure ("03/04/2026" on
+    # a page of unknown country): no other reader's guess stands in for it.
+    return None, refused
 
 
 def _in_local_offset(tree, iso: str) -> str:
@@ -387,12 +394,14 @@ def _published_candidates(tree, ld: dict, printed: str | None):
                             ' | (//header//time[@datetime])[1]/@datetime'):
         yield "time", value
     # A printed date line in an element named for it ("Published: 03/04/2026, 09:15 IST").
-    for el in tree.xpath(_PRINTED_DATE_XPATH)[:6]:
+    for el in [e for e in tree.xpath(_PRINTED_DATE_XPATH) if _DATE_CLASS.search(e.get("class", ""))][:6]:
         text = clean(" ".join(el.itertext()))
         if text and not re.search(r"\bupdated\b", text, re.I):
             yield "printed", text
 
 
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|dateline|published|publish|pubdate|posted|timestamp|byline-time|"
+                         r"publish-?date|post-?date|article-?date|entry-?date)(?:$|[\s_-])", re.I)
 _PRINTED_DATE_XPATH = (
     "//body//*[not(self::script or self::style)][contains(@class,'date') or contains(@class,'publish')"
     " or contains(@class,'posted') or contains(@class,'timestamp') or contains(@class,'byline-time')]"

@@ -147,8 +147,9 @@ def _card_end(texts: list[str], i: int) -> int | None:
     """If a plan card starts at i (optional name, price line, optional term and per-month
     lines), the index after it; else None."""
     j = i
-    if _plan_name(texts[j]) and j + 1 < len(texts) and offers.is_price_line(texts[j + 1]):
-        j += 1
+    if (_plan_name(texts[j]) or offers.is_term_line(texts[j])) and j + 1 < len(texts) \
+            and offers.is_price_line(texts[j + 1]):
+        j += 1  # the plan's name; a term ("Annual") names a plan too
     if not offers.is_price_line(texts[j]):
         return None
     j += 1
@@ -166,7 +167,8 @@ def _is_sale_price(list_line: str, line: str) -> bool:
     was the struck list price ("$9.99" then "$4.99")."""
     a, b = offers.parse_money(list_line), offers.parse_money(line)
     return (a[0] is not None and b[0] is not None and b[0] < a[0] and a[1] == b[1]
-            and offers.PRICE.fullmatch(list_line.strip()) is not None and not _starts_offer(line))
+            and offers.PRICE.fullmatch(list_line.strip()) is not None and not _starts_offer(line)
+            and not offers.is_monthly_line(line))  # "₹2,999" then "₹250/month" is its per-month price
 
 
 def _starts_offer(text: str) -> bool:
@@ -180,6 +182,8 @@ def _take_card(texts: list[str], i: int, j: int, pw: Paywall, used: list[bool], 
     if lines and _is_sale_price(price_line, lines[0]):
         price_line = f"{price_line} {lines.pop(0)}"  # list price, then the sale price
     term_line = lines.pop(0) if lines and offers.is_term_line(lines[0]) else None
+    if term_line is None and plan and offers.is_term_line(plan):
+        term_line = plan  # an "Annual" card: its name is its term
     monthly_line = lines.pop(0) if lines else None
     offer = offers.build_offer(plan, price_line, term_line, monthly_line, dollar)
     for k in range(i, j):

@@ -50,17 +50,21 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
         "this story is also available in", "auch auf englisch",
     ),
+    "labels": ("premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture"),
 }
 FURNITURE_MAX = 200
+_WHOLE_LINE_KINDS = ("labels", "summary boxes")
+"""Kinds whose phrases are furniture only as a whole line ("Highlights", not "Highlights of the budget ...")."""
 _FURNITURE = re.compile(
     "^(?:" + "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "")
-                      for kind in FURNITURE_STARTS.values() for p in sorted(kind, key=len, reverse=True)) + ")",
+                      for kind, phrases in FURNITURE_STARTS.items() if kind not in _WHOLE_LINE_KINDS
+                      for p in sorted(phrases, key=len, reverse=True)) + ")",
     re.I,
 )
-_SUMMARY_HEADINGS = re.compile(r"^(?:" + "|".join(re.escape(p) for p in FURNITURE_STARTS["summary boxes"]) + r")\W*$",
-                               re.I)
+_SUMMARY_HEADINGS = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for kind in _WHOLE_LINE_KINDS for p in FURNITURE_STARTS[kind]) + r")\W*$", re.I)
 _SOCIAL = re.compile(
     r"^(?:(?:share|follow|on|via|us|email|e-mail|print|copy|link|facebook|twitter|x|linkedin|whatsapp|telegram|"
     r"reddit|pinterest|instagram|youtube|flipboard|threads|bluesky|tumblr|messenger|comments?|sms|save|gift|"
@@ -199,6 +203,8 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
     for i, _ in loose:
         label[i] = "wire" if wire is not None else "unclassified"
+    if wire is not None and wire.dateline is None and body_idx:
+        wire.dateline = wires.bare_dateline(texts[body_idx[0]])
     parts = Parts(
         body=[texts[i] for i in body_idx if texts[i]],
         wire=wire,

@@ -211,6 +211,17 @@ def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
     return WireHit(agency_of(m["ag"]), credit, dateline=m["city"], in_text=True), rest
 
 
+_BARE_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s+(?:\u2014|\u2013|--)\s")
+
+
+def bare_dateline(paragraph: str) -> str | None:
+    """The city of a dateline printed without the agency ("TORONTO — ..."): the wire's
+    dateline when the page credits an agency elsewhere. The paragraph keeps it."""
+    m = _BARE_DATELINE.match(paragraph)
+    return m["city"] if m else None
+
+
 def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
     """'... he said. (ANI)' -> (hit, '... he said.'), or None."""
     m = _TAIL_TAG.search(paragraph)
