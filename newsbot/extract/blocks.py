@@ -97,6 +97,7 @@ def blockify(root, zone: str = STORY, fine: bool = False, zone_of=None) -> list[
             pushed = True
         if el.text:
             run.append(el.text)
+        prev_link = False
         for child in el:
             tag = _tag(child)
             sub_zone = zone_of(child) if zone_of is not None and tag else None
@@ -108,13 +109,19 @@ def blockify(root, zone: str = STORY, fine: bool = False, zone_of=None) -> list[
             elif tag == "br":
                 flush()
             elif tag in inline and not has_block_child(child):
-                run.append("".join(_texts(child)))
+                text = "".join(_texts(child))
+                if tag == "a" and prev_link and run and run[-1][-1:].strip() and text[:1].strip():
+                    # Links set side by side ("<a>Facebook</a><a>Twitter</a>") are separate
+                    # items that CSS spaces apart, not one word.
+                    run.append(" ")
+                run.append(text)
             else:
                 flush()
                 walk(child)
                 flush()
             if child.tail:
                 run.append(child.tail)
+            prev_link = tag == "a" and not (child.tail or "").strip()
         if pushed:
             flush()
             groups.pop()

@@ -21,14 +21,17 @@ from .text import fold
 # by kind; the pattern is generated from it. Applies to lines shorter than FURNITURE_MAX.
 FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
     "related stories": (
-        "also read", "read also", "read more", "recommended", "related", "more from", "more on this",
+        "also read", "read also", "read more", "recommended for you", "recommended:", "recommended stories",
+        "recommended reading", "related:", "related stories", "related articles", "related news",
+        "related coverage", "related content", "related links", "related reading", "related videos", "more from",
+        "more on this",
         "you may also like", "you might also like", "you may like", "most read", "most popular", "trending now",
         "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
         "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
         "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
     ),
     "advertising": (
-        "advertisement", "sponsored", "ad ", "story continues below", "article continues below",
+        "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
         "continue reading below", "scroll to continue", "content continues below", "(story continues below",
         "- advertisement -", "paid content",
     ),
@@ -50,7 +53,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
         "this story is also available in", "auch auf englisch",
     ),
-    "labels": ("premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
+    "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture"),
 }

@@ -1,0 +1,53 @@
+"""Page furniture on layouts newsbot has no profile for leaves the body and is kept as unclassified."""
+
+import pytest
+from lxml import html as lxml_html
+
+from newsbot.extract import extract
+from newsbot.extract.blocks import blockify
+from newsbot.extract.separate import is_furniture
+
+STORY = "The council approved the new budget on Friday after a long debate about road repairs."
+
+
+@pytest.mark.parametrize("line", [
+    "Continue reading", "Subscribe to our newsletter for the latest stories",
+    "Get the Morning Briefing newsletter delivered to your inbox.", "Article continues below advertisement",
+    "Story continues below", "Facebook Twitter LinkedIn Email", "Share this article", "Related: Bridge vote delayed again",
+    "You may also like", "Highlights", "Key points", "LIVE UPDATES: Follow our live coverage of the election",
+    "Follow our live coverage of the markets here.", "Read in Hindi", "Read this story in Spanish",
+    "This article first appeared on Deccan Ledger Business.",
+    "The post Ferry returns appeared first on Lakeshore Courier.", "Le puede interesar: Otra noticia",
+    "We want to hear what you think about this article.", "Premium",
+])
+def test_furniture_lines(line):
+    assert is_furniture(line)
+    rec = extract(f"{STORY}\n{line}\n".encode())
+    assert rec.body == [STORY] and line in rec.unclassified
+
+
+@pytest.mark.parametrize("line", [
+    "Highlights of the budget include a new bridge and three schools, the mayor said on Friday.",
+    "Related costs rose by 4% last year, according to the council's own figures.",
+    "Premium petrol prices rose again in March, the ministry said.",
+    "Continue to the next section, the officer told the drivers before closing the road.",
+])
+def test_story_sentences_that_start_like_furniture_stay(line):
+    assert not is_furniture(line)
+
+
+def test_side_by_side_links_are_not_glued_into_one_word():
+    el = lxml_html.fromstring("<div><p>Share: <a>Facebook</a><a>Twitter</a> <a>Email</a></p>"
+                              "<p>A <a>link</a>s word stays whole.</p></div>")
+    assert [b.text for b in blockify(el)] == ["Share: Facebook Twitter Email", "A links word stays whole."]
+
+
+def test_furniture_box_lines_leave_a_generic_story():
+    paras = "".join(f"<p>{STORY} Paragraph {i} adds more detail about the plan.</p>" for i in range(6))
+    page = (f"<html><body><article><h1>Council approves budget</h1>"
+            f"<div class='story-highlights'><ul><li>Budget passes 7-2</li><li>Road repairs first</li></ul></div>"
+            f"{paras}<div class='related-stories'><ul><li><a>Mayor names new deputy</a></li></ul></div>"
+            f"</article></body></html>")
+    rec = extract(page.encode(), url="https://example.org/council")
+    assert all("Paragraph" in p for p in rec.body) and len(rec.body) == 6
+    assert "Budget passes 7-2" not in rec.body
