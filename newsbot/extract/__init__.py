@@ -23,7 +23,7 @@ from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
 from .blocks import STORY, Block, blockify, text_blocks
-from .generic import fallback_metadata, locate_generic, set_aside_title_lines
+from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .offers import dollar_for
 from .page import Page, PageError, load_page
@@ -145,19 +145,15 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
     art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_authors(
         md.meta(tree, "keywords", "news_keywords"))
-    if not by_profile and not (art.headline and art.published_at and art.authors):
-        # trafilatura's metadata (htmldate reads the URL, the text and the markup for a date)
-        # for what the page does not declare; its date comes without a time.
-        more = fallback_metadata(tree, page_url)
-        art.headline = art.headline or more.headline
+    if not by_profile:
+        # trafilatura's own readers, each only for a field the page does not declare.
+        art.headline = art.headline or fallback_headline(tree)
         if art.published_at is None and date_source != "refused" and (
-                iso := md.iso_date(more.date_text, None, rules.day_first)):
+                iso := md.iso_date(fallback_date(tree, page_url), None, rules.day_first)):
             art.published_at = iso
             if "date_unparsed" in art.flags:
                 art.flags.remove("date_unparsed")
-        art.authors = art.authors or [n for a in more.authors for n in md.split_names(a)]
-        art.topics = art.topics or more.topics
-        art.section = art.section or more.section
+        art.authors = art.authors or [n for a in fallback_authors(tree) for n in md.split_names(a)]
 
     paywalled_part = md.ld_paywalled_part(ld)
     if extraction == "generic":

@@ -14,7 +14,9 @@ from datetime import timezone
 from lxml import etree
 from parsel import Selector
 from trafilatura import bare_extraction
-from trafilatura.metadata import extract_metadata
+from htmldate import find_date
+from trafilatura.metadata import extract_author, extract_title
+from trafilatura.settings import set_date_params
 
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
@@ -62,20 +64,21 @@ def _trafilatura(tree, url: str | None, fast: bool):
                            include_images=False, deduplicate=False, fast=fast)
 
 
-def fallback_metadata(tree, url: str | None) -> Located:
-    """trafilatura's metadata (htmldate for the date) for what the page does not declare:
-    slower than reading JSON-LD and meta tags, so only asked when those lack a field."""
-    loc = Located()
-    doc = extract_metadata(tree, default_url=url)
-    if doc is not None:
-        loc.headline = clean(doc.title) or None
-        author = clean(doc.author or "")
-        loc.authors = [a.strip() for a in author.split(";") if a.strip()] if author else []
-        loc.date_text = doc.date
-        loc.topics = [clean(t) for t in (doc.tags or []) if clean(t)]
-        cats = [clean(c) for c in (doc.categories or []) if clean(c)]
-        loc.section = cats[0] if cats else None
-    return loc
+def fallback_date(tree, url: str | None) -> str | None:
+    """htmldate's date (the URL, the page's text and markup, as trafilatura asks it): slower
+    than reading JSON-LD and meta tags, so asked only when those give none. A date only."""
+    return find_date(tree, url=url, **set_date_params(True))
+
+
+def fallback_authors(tree) -> list[str]:
+    """trafilatura's byline search in the markup, for pages whose JSON-LD, author elements
+    and meta tags name nobody."""
+    author = clean(extract_author(tree) or "")
+    return [a.strip() for a in author.split(";") if a.strip()] if author else []
+
+
+def fallback_headline(tree) -> str | None:
+    return clean(extract_title(tree) or "") or None
 
 
 BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address]"
