@@ -143,7 +143,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         art.flags.append("date_unparsed")
     art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names)
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
-    art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_authors(
+    art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_keywords(
         md.meta(tree, "keywords", "news_keywords"))
     if not by_profile:
         # trafilatura's own readers, each only for a field the page does not declare.
@@ -219,14 +219,9 @@ def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
     return [Block(line, STORY) for line in lines if line]
 
 
-def ld_str(value) -> str | None:
-    return value if isinstance(value, str) else md.ld_text(value)
-
-
-def _split_authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [clean(a) for a in value.replace(" and ", ",").split(",") if clean(a)]
+def _split_keywords(value: str | None) -> list[str]:
+    """A keywords meta tag's comma-separated list."""
+    return [clean(k) for k in value.split(",") if clean(k)] if value else []
 
 
 def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None) -> None:

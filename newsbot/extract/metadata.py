@@ -610,12 +610,3 @@ def site_name(tree, ld: dict, objects: list[dict]) -> str | None:
     if og and not og.startswith("@") and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og):
         return og
     return meta(tree, "application-name") or og
-
-
-def is_naive(value: str | None) -> bool:
-    if not value:
-        return False
-    try:
-        return datetime.fromisoformat(value).tzinfo is None
-    except ValueError:
-        return False
