@@ -1,0 +1,224 @@
+"""The database store: records, their versions, paywall offers and runs in PostgreSQL
+(psycopg 3) or SQLite, through SQLAlchemy Core; the schema is kept by Alembic migrations.
+
+    store = open_store("postgresql://user@host/newsbot")   # or "sqlite:///newsbot.db"
+    store.write(records, run="2026-11-29T03-08-40Z", seen=datetime.now(timezone.utc))
+    store.write_run({...})
+
+Every write is an upsert, so writing the same records twice adds no row: `articles` keeps
+one row per article key (the canonical-URL key), `article_versions` one per distinct
+fingerprint, `offers` one per site, plan and price (with first and last seen).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..pipelines.dedup import record_key
+from . import schema
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# What a failed connection or a server that went away raises; the caller keeps the
+# records (they are in the feed) and reports the store unavailable.
+StoreUnavailable = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError, OSError)
+
+
+def engine_url(url: str) -> str:
+    """postgresql:// and postgres:// URLs go through psycopg 3."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def migrate(engine: sa.Engine, revision: str = "head") -> None:
+    """Create the tables, or move an existing database to `revision` in place."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+def schema_revision(engine: sa.Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _utc(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        return None  # a date without an offset is not an instant; kept in the record only
+    return dt.astimezone(timezone.utc)
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def article_row(record: dict, run: str | None, seen: datetime) -> dict:
+    wire = record.get("wire") or {}
+    return {
+        "key": record_key(record), "url": record["url"], "canonical_url": record.get("canonical_url"),
+        "publisher": record.get("publisher"), "site": _site(record.get("canonical_url") or record["url"]),
+        "headline": record.get("headline"), "published_at": _utc(record.get("published_at")),
+        "agency": wire.get("agency"), "access": record.get("access"), "fingerprint": record["fingerprint"],
+        "first_seen": seen, "last_seen": seen, "run": run, "record": record,
+    }
+
+
+def offer_rows(record: dict, seen: datetime) -> list[dict]:
+    paywall = record.get("paywall") or {}
+    site = _site(record.get("canonical_url") or record["url"])
+    rows = []
+    for offer in paywall.get("offers") or []:
+        identity = [site, offer.get("plan"), offer.get("price"), offer.get("currency"),
+                    offer.get("term_months"), bool(offer.get("intro"))]
+        rows.append({
+            "offer_key": hashlib.sha1(json.dumps(identity).encode()).hexdigest(),
+            "site": site, "publisher": record.get("publisher"), "plan": offer.get("plan"),
+            "price": offer.get("price"), "list_price": offer.get("list_price"),
+            "currency": offer.get("currency"), "price_text": offer.get("price_text"),
+            "term_months": offer.get("term_months"), "term_text": offer.get("term_text"),
+            "monthly_price": offer.get("monthly_price") or offer.get("computed_monthly_price"),
+            "intro": bool(offer.get("intro")), "flags": offer.get("flags") or [],
+            "first_seen": seen, "last_seen": seen, "url": record["url"],
+        })
+    return rows
+
+
+class Store:
+    """One database; `write` takes a batch of records in one transaction."""
+
+    def __init__(self, url: str, *, upgrade: bool = True):
+        self.url = url
+        # pool_pre_ping: a connection the server dropped is replaced on the next batch,
+        # so a store that comes back mid-crawl is written to again.
+        # connect_timeout: an unreachable server costs a batch 10 s, not a hung crawl.
+        pg = url.startswith(("postgresql", "postgres:"))
+        self.engine = sa.create_engine(engine_url(url), pool_pre_ping=True,
+                                       connect_args={"connect_timeout": 10} if pg else {})
+        self.dialect = self.engine.dialect.name
+        if self.dialect not in ("postgresql", "sqlite"):
+            raise ValueError(f"NEWSBOT_STORE: unsupported database {self.dialect!r} (postgresql or sqlite)")
+        if upgrade:
+            migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- upserts -----------------------------------------------------------------------------
+    def _insert(self, table):
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    def _later(self, table, stmt, column: str):
+        """excluded.column when the incoming row was seen no earlier than the stored one."""
+        return sa.case((stmt.excluded.last_seen >= table.c.last_seen, getattr(stmt.excluded, column)),
+                       else_=getattr(table.c, column))
+
+    def _span(self, table, stmt) -> dict:
+        least = sa.func.least if self.dialect == "postgresql" else sa.func.min
+        greatest = sa.func.greatest if self.dialect == "postgresql" else sa.func.max
+        return {"first_seen": least(table.c.first_seen, stmt.excluded.first_seen),
+                "last_seen": greatest(table.c.last_seen, stmt.excluded.last_seen)}
+
+    def write(self, records: Iterable[dict], run: str | None = None, seen: datetime | None = None) -> int:
+        """Upsert a batch of records (one transaction); returns how many it took."""
+        seen = seen or datetime.now(timezone.utc)
+        arts: dict[str, dict] = {}
+        versions: dict[tuple, dict] = {}
+        offers: dict[str, dict] = {}
+        n = 0
+        for record in records:
+            n += 1
+            row = article_row(record, run, seen)
+            arts[row["key"]] = row  # one row per key and statement: the last copy wins
+            versions[(row["key"], row["fingerprint"])] = {
+                k: row[k] for k in ("key", "fingerprint", "first_seen", "last_seen", "run", "record")}
+            for offer in offer_rows(record, seen):
+                offers.setdefault(offer["offer_key"], offer)
+        if not n:
+            return 0
+        with self.engine.begin() as conn:
+            t = schema.articles
+            stmt = self._insert(t)
+            latest = ("url", "canonical_url", "publisher", "site", "headline", "published_at", "agency",
+                      "access", "fingerprint", "run", "record")
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[t.c.key],
+                set_={**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)}),
+                list(arts.values()))
+            t = schema.article_versions
+            stmt = self._insert(t)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[t.c.key, t.c.fingerprint], set_=self._span(t, stmt)), list(versions.values()))
+            if offers:
+                t = schema.offers
+                stmt = self._insert(t)
+                conn.execute(stmt.on_conflict_do_update(
+                    index_elements=[t.c.offer_key],
+                    set_={"url": self._later(t, stmt, "url"), **self._span(t, stmt)}), list(offers.values()))
+        return n
+
+    def write_run(self, run: dict) -> None:
+        """Upsert one `runs` row: run, spider, started, finished, finish_reason, records,
+        failures, store_unavailable, report."""
+        row = {c.name: run.get(c.name) for c in schema.runs.columns}
+        row["store_unavailable"] = bool(row["store_unavailable"])
+        for k in ("started", "finished"):
+            row[k] = _utc(row[k])
+        with self.engine.begin() as conn:
+            t = schema.runs
+            stmt = self._insert(t)
+            conn.execute(stmt.on_conflict_do_update(
+                index_elements=[t.c.run],
+                set_={c: getattr(stmt.excluded, c) for c in row if c != "run"}), [row])
+
+    # --- reading -----------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(schema.metadata.tables[table])).scalar_one()
+
+    def rows(self, table: str, order_by: str | None = None) -> list[dict]:
+        t = schema.metadata.tables[table]
+        query = sa.select(t)
+        if order_by:
+            query = query.order_by(*(t.c[c] for c in order_by.split(",")))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def open_store(url: str | None) -> Store | None:
+    """The store a NEWSBOT_STORE value names, its schema brought to the latest version; None when unset."""
+    if not url:
+        return None
+    if "://" not in url:  # a bare path means an SQLite file
+        url = f"sqlite:///{url}"
+    if url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return Store(url)
