@@ -95,10 +95,10 @@ def offer_rows(record: dict, seen: datetime) -> list[dict]:
     site = _site(record.get("canonical_url") or record["url"])
     rows = []
     for offer in paywall.get("offers") or []:
-        identity = [site, offer.get("plan"), offer.get("price"), offer.get("currency"),
-                    offer.get("term_months"), bool(offer.get("intro"))]
+        identity = (site, offer.get("plan"), offer.get("price"), offer.get("currency"),
+                    offer.get("term_months"), bool(offer.get("intro")))
         rows.append({
-            "offer_key": hashlib.sha1(json.dumps(identity).encode()).hexdigest(),
+            "offer_key": identity,  # hashed by Store.write once per batch
             "site": site, "publisher": record.get("publisher"), "plan": offer.get("plan"),
             "price": offer.get("price"), "list_price": offer.get("list_price"),
             "currency": offer.get("currency"), "price_text": offer.get("price_text"),
@@ -108,6 +108,12 @@ def offer_rows(record: dict, seen: datetime) -> list[dict]:
             "first_seen": seen, "last_seen": seen, "url": record["url"],
         })
     return rows
+
+
+VERSION_COLUMNS = [c.name for c in schema.article_versions.columns]
+# The batch as staged on PostgreSQL: the articles columns and its order in the batch.
+STAGE = sa.Table("newsbot_stage", sa.MetaData(), sa.Column("n", sa.Integer),
+                 *(sa.Column(c.name, c.type) for c in schema.articles.columns))
 
 
 class Store:
@@ -145,42 +151,80 @@ class Store:
         return {"first_seen": least(table.c.first_seen, stmt.excluded.first_seen),
                 "last_seen": greatest(table.c.last_seen, stmt.excluded.last_seen)}
 
-    def write(self, records: Iterable[dict], run: str | None = None, seen: datetime | None = None) -> int:
-        """Upsert a batch of records (one transaction); returns how many it took."""
+    def _upsert(self, conn, table, source, keys, updates) -> None:
+        """INSERT ... ON CONFLICT (keys) DO UPDATE, from a list of rows (executemany) or a SELECT."""
+        if isinstance(source, list):
+            stmt = self._insert(table)
+            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates(stmt)), source)
+        else:
+            cols = [c.name for c in table.columns]
+            stmt = self._insert(table).from_select(cols, source.with_only_columns(*(STAGE.c[c] for c in cols)))
+            conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates(stmt)))
+
+    def _stage(self, conn, rows) -> None:
+        """PostgreSQL: the batch goes over once, by COPY, into a temporary table; the
+        upserts then read it on the server (each record's JSON is sent and parsed once)."""
+        cur = conn.connection.driver_connection.cursor()
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE.name} (n integer, LIKE articles) ON COMMIT DELETE ROWS")
+        cols = [c.name for c in STAGE.columns]
+        dumps = json.dumps
+        with cur.copy(f"COPY {STAGE.name} ({', '.join(cols)}) FROM STDIN") as copy:
+            for n, row in enumerate(rows):
+                text = row.get("text") or dumps(row["record"], ensure_ascii=False)
+                copy.write_row([n, *(row.get(c) for c in cols[1:-1]), text])
+
+    @staticmethod
+    def _staged(distinct: tuple[str, ...]):
+        """The staged rows, one per `distinct` columns: the batch's last copy."""
+        if not distinct:
+            return sa.select(STAGE)
+        return (sa.select(STAGE).distinct(*(STAGE.c[c] for c in distinct))
+                .order_by(*(STAGE.c[c] for c in distinct), STAGE.c.n.desc()))
+
+    def write(self, records: Iterable[dict], run: str | None = None, seen: datetime | None = None,
+              texts: list[str] | None = None) -> int:
+        """Upsert a batch of records (one transaction); returns how many it took. `texts`:
+        the records' JSON as read from a feed, sent as is instead of dumped again."""
         seen = seen or datetime.now(timezone.utc)
         arts: dict[str, dict] = {}
         versions: dict[tuple, dict] = {}
         offers: dict[str, dict] = {}
         n = 0
         for record in records:
-            n += 1
             row = article_row(record, run, seen)
+            if texts is not None:
+                row["text"] = texts[n]
+            n += 1
             arts[row["key"]] = row  # one row per key and statement: the last copy wins
-            versions[(row["key"], row["fingerprint"])] = {
-                k: row[k] for k in ("key", "fingerprint", "first_seen", "last_seen", "run", "record")}
+            # Re-inserted so the order is the batch's: the last copy of a key is its newest.
+            versions.pop((row["key"], row["fingerprint"]), None)
+            versions[(row["key"], row["fingerprint"])] = row
             for offer in offer_rows(record, seen):
                 offers.setdefault(offer["offer_key"], offer)
+        for identity, offer in offers.items():
+            offer["offer_key"] = hashlib.sha1(json.dumps(list(identity)).encode()).hexdigest()
         if not n:
             return 0
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                self._stage(conn, versions.values())
+                # A batch with each key once (the usual case) needs no DISTINCT ON sort.
+                arts_src = self._staged(distinct=("key",) if len(arts) < len(versions) else ())
+                versions_src = self._staged(distinct=("key", "fingerprint") if len(versions) < n else ())
+            else:
+                arts_src = list(arts.values())
+                versions_src = [{c: r[c] for c in VERSION_COLUMNS} for r in versions.values()]
             t = schema.articles
-            stmt = self._insert(t)
             latest = ("url", "canonical_url", "publisher", "site", "headline", "published_at", "agency",
                       "access", "fingerprint", "run", "record")
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=[t.c.key],
-                set_={**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)}),
-                list(arts.values()))
+            self._upsert(conn, t, arts_src, [t.c.key],
+                         lambda stmt: {**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)})
             t = schema.article_versions
-            stmt = self._insert(t)
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=[t.c.key, t.c.fingerprint], set_=self._span(t, stmt)), list(versions.values()))
+            self._upsert(conn, t, versions_src, [t.c.key, t.c.fingerprint], lambda stmt: self._span(t, stmt))
             if offers:
                 t = schema.offers
-                stmt = self._insert(t)
-                conn.execute(stmt.on_conflict_do_update(
-                    index_elements=[t.c.offer_key],
-                    set_={"url": self._later(t, stmt, "url"), **self._span(t, stmt)}), list(offers.values()))
+                self._upsert(conn, t, list(offers.values()), [t.c.offer_key],
+                             lambda stmt: {"url": self._later(t, stmt, "url"), **self._span(t, stmt)})
         return n
 
     def write_run(self, run: dict) -> None:

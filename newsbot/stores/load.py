@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,11 +36,40 @@ class LoadResult:
     runs: int = 0
 
 
+class _Writer:
+    """Writes batches on a second thread, so the next batch is parsed while the database
+    takes this one (the driver lets go of the GIL while it waits). One batch in flight."""
+
+    def __init__(self, store: Store, run: str, seen: datetime):
+        self.store, self.run, self.seen = store, run, seen
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.inflight: Future | None = None
+        self.written = 0
+
+    def _collect(self) -> None:
+        if self.inflight is not None:
+            self.written += self.inflight.result()  # a failed batch raises here
+            self.inflight = None
+
+    def submit(self, batch: list[dict], texts: list[str]) -> None:
+        self._collect()
+        self.inflight = self.pool.submit(self.store.write, batch, run=self.run, seen=self.seen, texts=texts)
+
+    def finish(self) -> int:
+        try:
+            self._collect()
+        finally:
+            self.pool.shutdown()
+        return self.written
+
+
 def load_feed(store: Store, feed: Path, batch_size: int = 1000, progress=None) -> LoadResult:
     """Upsert every record of one feed; lines that are no record are counted and named on stderr."""
     result = LoadResult()
     run, seen = run_of(feed)
+    writer = _Writer(store, run, seen)
     batch: list[dict] = []
+    texts: list[str] = []  # the lines as read: PostgreSQL gets them without a second json.dumps
     with feed.open("rb") as lines:
         for n, line in enumerate(lines, 1):
             if progress is not None:
@@ -55,10 +85,12 @@ def load_feed(store: Store, feed: Path, batch_size: int = 1000, progress=None) -
                 print(f"newsbot load: {feed}:{n}: skipped: {exc}", file=sys.stderr)
                 continue
             batch.append(record)
+            texts.append(line.decode("utf-8").rstrip("\n"))
             if len(batch) >= batch_size:
-                result.records += store.write(batch, run=run, seen=seen)
-                batch = []
-    result.records += store.write(batch, run=run, seen=seen)
+                writer.submit(batch, texts)
+                batch, texts = [], []
+        writer.submit(batch, texts)
+    result.records = writer.finish()
     report = feed.with_name(f"{run}.report.json")
     if report.exists():
         data = json.loads(report.read_text("utf-8"))
