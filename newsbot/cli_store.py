@@ -52,6 +52,43 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 1 if result.bad_lines else 0
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from .archive.reprocess import reprocess
+    from .stores import StoreUnavailable, open_store
+
+    files = [Path(f) for f in args.files]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        print(f"newsbot reprocess: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    store = None
+    if args.store:
+        try:
+            store = open_store(args.store)
+        except StoreUnavailable as exc:
+            print(f"newsbot reprocess: store unavailable: {exc}", file=sys.stderr)
+            return 1
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failures_path = Path(args.output).with_suffix(".failures.jsonl") if args.output else None
+    failures_out = failures_path.open("w", encoding="utf-8") if failures_path else None
+    try:
+        result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet)
+    finally:
+        if args.output:
+            out.close()
+        if failures_out:
+            failures_out.close()
+        if store is not None:
+            store.close()
+    skipped = ", ".join(f"{k} {v}" for k, v in sorted(result.skipped.items())) or "none"
+    failed = ", ".join(f"{k} {v}" for k, v in sorted(result.failures.items())) or "none"
+    print(f"pages: {result.pages}  records: {result.records}  duplicates: {result.duplicates}  "
+          f"failed: {failed}  responses skipped: {skipped}", file=sys.stderr)
+    if failures_path:
+        print(f"failures: {failures_path}", file=sys.stderr)
+    return 0
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser("load", help="load record feeds (JSON lines) into the database store")
     p.add_argument("feeds", nargs="+", metavar="FEED.jsonl")
@@ -59,3 +96,11 @@ def add_commands(sub) -> None:
     p.add_argument("--batch", type=int, default=1000, help="records per transaction (default 1000)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("reprocess", help="records again from archived responses (WARC) with the current extractor")
+    p.add_argument("files", nargs="+", metavar="FILE.warc.gz")
+    p.add_argument("-o", "--output", help="records feed to write (default: standard output); failures beside it")
+    p.add_argument("--store", help="also write the records to this database store")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_reprocess)

@@ -113,3 +113,11 @@ NEWSBOT_STORE_RETRY = 30.0
 """After the store failed, seconds before a batch tries it again (batches meanwhile stay in the feed only)."""
 # Last: it takes records once their feed line is written (item_scraped).
 ITEM_PIPELINES["newsbot.pipelines.store.StorePipeline"] = 900
+
+# --- raw archive (issue 10) ----------------------------------------------------------------------
+NEWSBOT_ARCHIVE = _os.environ.get("NEWSBOT_ARCHIVE") or None
+"""Folder for <run>.warc.gz: every article response (and failed page) as fetched, for
+`newsbot reprocess`. Unset: no archive."""
+# Next to the downloader (a high number): sees responses as received, before decompression
+# and before redirects are followed.
+DOWNLOADER_MIDDLEWARES["newsbot.archive.WarcArchiveMiddleware"] = 950
