@@ -89,6 +89,25 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .stores import StoreUnavailable, open_store
+    from .stores.report import write_report
+
+    url = _store_url(args.store)
+    if not url:
+        print("newsbot report: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(url)
+        path = write_report(store, Path(args.output))
+    except StoreUnavailable as exc:
+        print(f"newsbot report: store unavailable: {exc}", file=sys.stderr)
+        return 1
+    store.close()
+    print(f"report: {path}")
+    return 0
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser("load", help="load record feeds (JSON lines) into the database store")
     p.add_argument("feeds", nargs="+", metavar="FEED.jsonl")
@@ -104,3 +123,8 @@ def add_commands(sub) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of charts about the store's records and runs")
+    p.add_argument("--store", help="database URL (default: NEWSBOT_STORE)")
+    p.add_argument("-o", "--output", default="report.html", help="the page to write (default report.html)")
+    p.set_defaults(func=cmd_report)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from datetime import datetime, timezone
 
 from scrapy import signals
@@ -111,7 +112,9 @@ class StorePipeline:
         """The runs row, after the run report is built (CrawlReport's handler runs first)."""
         if self.store is None:
             return
-        report = getattr(getattr(self.crawler, "newsbot_report", None), "report", None) or {}
+        report = dict(getattr(getattr(self.crawler, "newsbot_report", None), "report", None) or {})
+        # Feed paths made absolute: the report page links the failures feed and saved pages.
+        report["feeds"] = {k: str(Path(v).resolve()) for k, v in (report.get("feeds") or {}).items()}
         try:
             self.store.write_run({
                 "run": self.run, "spider": spider.name, "started": self.started,

@@ -94,6 +94,8 @@ def load_feed(store: Store, feed: Path, batch_size: int = 1000, progress=None) -
     report = feed.with_name(f"{run}.report.json")
     if report.exists():
         data = json.loads(report.read_text("utf-8"))
+        # The feeds beside this one, by absolute path (the report page reads the failures feed).
+        data["feeds"] = {k: str(feed.with_name(Path(v).name).resolve()) for k, v in (data.get("feeds") or {}).items()}
         store.write_run({"run": run, "spider": data.get("spider"), "started": seen,
                          "finish_reason": data.get("finish_reason"), "records": data.get("records"),
                          "failures": data.get("failures"), "store_unavailable": data.get("store_unavailable"),
