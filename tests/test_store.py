@@ -94,6 +94,30 @@ def test_upserts_keep_one_article_every_version_and_each_price(store_url):
     prices = sorted((o["price"], o["last_seen"].day) for o in store.rows("offers"))
     assert prices == [(2700.0, 22), (3000.0, 21)]
 
+    # One batch with new and stored keys, a key twice: every version kept, the last copy is the article.
+    c1, c2 = record("/x/c-3.html", "c1"), record("/x/c-3.html", "c2", headline="Second")
+    d1, d2 = record("/x/d-4.html", "d1", headline="First"), record("/x/d-4.html", "d2")
+    store.write([c1, c2, d2, record(fingerprint="f3"), d1], run="r4", seen=later + timedelta(days=2))
+    arts = {r["key"]: r for r in store.rows("articles")}
+    assert len(arts) == 4
+    assert (arts[record_key(c1)]["fingerprint"], arts[record_key(c1)]["headline"]) == ("c2", "Second")
+    assert (arts[record_key(d1)]["fingerprint"], arts[record_key(d1)]["headline"]) == ("d1", "First")
+    assert arts[A_KEY]["fingerprint"] == "f3"
+    versions = {(v["key"], v["fingerprint"]) for v in store.rows("article_versions")}
+    assert {(record_key(c1), "c1"), (record_key(c1), "c2"), (record_key(d1), "d1"), (record_key(d1), "d2"),
+            (A_KEY, "f3")} <= versions and len(versions) == 8
+
+
+def test_a_key_stored_by_another_writer_meanwhile_is_upserted(postgres, monkeypatch):
+    """PostgreSQL copies keys it has not seen straight in; when another writer stored one
+    between the look-up and the COPY, the batch is written again by upsert."""
+    store = open_store(new_database(postgres))
+    store.write([record()], run="r1", seen=T0)
+    monkeypatch.setattr(Store, "_stored_keys", staticmethod(lambda conn, keys: set()))  # the look-up missed it
+    store.write([record(fingerprint="f2"), record("/x/e-5.html", "e1")], run="r2", seen=T0 + timedelta(days=1))
+    assert counts(store) == {"articles": 2, "article_versions": 3, "offers": 1, "runs": 0}
+    assert {r["fingerprint"] for r in store.rows("articles")} == {"f2", "e1"}
+
 
 @pytest.fixture
 def site(tmp_path):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
+import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -29,7 +30,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # What a failed connection or a server that went away raises; the caller keeps the
 # records (they are in the feed) and reports the store unavailable.
-StoreUnavailable = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError, OSError)
+# COPY runs on the driver's cursor, so psycopg's own errors come through unwrapped.
+StoreUnavailable = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError, OSError,
+                    psycopg.OperationalError, psycopg.InterfaceError)
 
 
 def engine_url(url: str) -> str:
@@ -110,9 +113,11 @@ def offer_rows(record: dict, seen: datetime) -> list[dict]:
     return rows
 
 
+ARTICLE_COLUMNS = [c.name for c in schema.articles.columns]  # "record" last
 VERSION_COLUMNS = [c.name for c in schema.article_versions.columns]
-# The batch as staged on PostgreSQL: the articles columns and its order in the batch.
-STAGE = sa.Table("newsbot_stage", sa.MetaData(), sa.Column("n", sa.Integer),
+# Rows staged on PostgreSQL: their order in the batch, whether they stand for the article
+# (else only a version of it), and the articles columns.
+STAGE = sa.Table("newsbot_stage", sa.MetaData(), sa.Column("n", sa.Integer), sa.Column("article", sa.Boolean),
                  *(sa.Column(c.name, c.type) for c in schema.articles.columns))
 
 
@@ -161,25 +166,50 @@ class Store:
             stmt = self._insert(table).from_select(cols, source.with_only_columns(*(STAGE.c[c] for c in cols)))
             conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates(stmt)))
 
-    def _stage(self, conn, rows) -> None:
-        """PostgreSQL: the batch goes over once, by COPY, into a temporary table; the
-        upserts then read it on the server (each record's JSON is sent and parsed once)."""
+    def _copy(self, conn, table: str, columns: list[str], rows, first: list | None = None) -> None:
+        """COPY rows into a table; a record goes as the feed's JSON text when there is one."""
         cur = conn.connection.driver_connection.cursor()
-        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE.name} (n integer, LIKE articles) ON COMMIT DELETE ROWS")
-        cols = [c.name for c in STAGE.columns]
         dumps = json.dumps
-        with cur.copy(f"COPY {STAGE.name} ({', '.join(cols)}) FROM STDIN") as copy:
-            for n, row in enumerate(rows):
+        own = columns[len(first[0]) if first else 0:-1]  # the row's own columns before "record"
+        with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for i, row in enumerate(rows):
                 text = row.get("text") or dumps(row["record"], ensure_ascii=False)
-                copy.write_row([n, *(row.get(c) for c in cols[1:-1]), text])
+                copy.write_row([*(first[i] if first else ()), *(row[c] for c in own), text])
 
     @staticmethod
-    def _staged(distinct: tuple[str, ...]):
-        """The staged rows, one per `distinct` columns: the batch's last copy."""
-        if not distinct:
-            return sa.select(STAGE)
-        return (sa.select(STAGE).distinct(*(STAGE.c[c] for c in distinct))
-                .order_by(*(STAGE.c[c] for c in distinct), STAGE.c.n.desc()))
+    def _stored_keys(conn, keys: list[str]) -> set[str]:
+        t = schema.articles
+        return set(conn.execute(sa.select(t.c.key).where(t.c.key.in_(keys))).scalars())
+
+    def _write_postgresql(self, conn, arts: dict, versions: dict, stage_all: bool) -> None:
+        """Articles new to the store go in by COPY, and their versions are copied from them
+        on the server; rows for keys already stored (and extra versions of a key within the
+        batch) are staged by COPY in a temporary table and upserted from there. Each
+        record's JSON is sent and parsed once either way."""
+        t, v = schema.articles, schema.article_versions
+        fresh: set[str] = set()
+        if not stage_all:
+            fresh = set(arts) - self._stored_keys(conn, list(arts))
+        if fresh:
+            self._copy(conn, "articles", ARTICLE_COLUMNS, [arts[k] for k in fresh])
+            conn.execute(sa.insert(v).from_select(VERSION_COLUMNS, sa.select(*(t.c[c] for c in VERSION_COLUMNS))
+                                                  .where(t.c.key.in_(list(fresh)))))
+        staged = [r for (k, _), r in versions.items() if k not in fresh or arts[k] is not r]
+        if not staged:
+            return
+        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE.name} "
+                             "(n integer, article boolean, LIKE articles) ON COMMIT DELETE ROWS")
+        self._copy(conn, STAGE.name, [c.name for c in STAGE.columns], staged,
+                   first=[(n, r["key"] not in fresh) for n, r in enumerate(staged)])
+        # The article row from the batch's last copy of each key (DISTINCT ON only when a key repeats).
+        source = sa.select(STAGE).where(STAGE.c.article)
+        if len(staged) > len({r["key"] for r in staged}):
+            source = source.distinct(STAGE.c.key).order_by(STAGE.c.key, STAGE.c.n.desc())
+        latest = ("url", "canonical_url", "publisher", "site", "headline", "published_at", "agency",
+                  "access", "fingerprint", "run", "record")
+        self._upsert(conn, t, source, [t.c.key],
+                     lambda stmt: {**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)})
+        self._upsert(conn, v, sa.select(STAGE), [v.c.key, v.c.fingerprint], lambda stmt: self._span(v, stmt))
 
     def write(self, records: Iterable[dict], run: str | None = None, seen: datetime | None = None,
               texts: list[str] | None = None) -> int:
@@ -205,27 +235,33 @@ class Store:
             offer["offer_key"] = hashlib.sha1(json.dumps(list(identity)).encode()).hexdigest()
         if not n:
             return 0
+        if self.dialect == "postgresql":
+            try:
+                self._write_batch(arts, versions, offers, stage_all=False)
+            except (sa.exc.IntegrityError, psycopg.IntegrityError):
+                # Another writer stored one of the "new" keys meanwhile: all by upsert, then.
+                self._write_batch(arts, versions, offers, stage_all=True)
+        else:
+            self._write_batch(arts, versions, offers)
+        return n
+
+    def _write_batch(self, arts: dict, versions: dict, offers: dict, stage_all: bool = False) -> None:
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
-                self._stage(conn, versions.values())
-                # A batch with each key once (the usual case) needs no DISTINCT ON sort.
-                arts_src = self._staged(distinct=("key",) if len(arts) < len(versions) else ())
-                versions_src = self._staged(distinct=("key", "fingerprint") if len(versions) < n else ())
+                self._write_postgresql(conn, arts, versions, stage_all)
             else:
-                arts_src = list(arts.values())
-                versions_src = [{c: r[c] for c in VERSION_COLUMNS} for r in versions.values()]
-            t = schema.articles
-            latest = ("url", "canonical_url", "publisher", "site", "headline", "published_at", "agency",
-                      "access", "fingerprint", "run", "record")
-            self._upsert(conn, t, arts_src, [t.c.key],
-                         lambda stmt: {**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)})
-            t = schema.article_versions
-            self._upsert(conn, t, versions_src, [t.c.key, t.c.fingerprint], lambda stmt: self._span(t, stmt))
+                t = schema.articles
+                latest = ("url", "canonical_url", "publisher", "site", "headline", "published_at", "agency",
+                          "access", "fingerprint", "run", "record")
+                self._upsert(conn, t, list(arts.values()), [t.c.key],
+                             lambda stmt: {**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)})
+                t = schema.article_versions
+                self._upsert(conn, t, [{c: r[c] for c in VERSION_COLUMNS} for r in versions.values()],
+                             [t.c.key, t.c.fingerprint], lambda stmt: self._span(t, stmt))
             if offers:
                 t = schema.offers
                 self._upsert(conn, t, list(offers.values()), [t.c.offer_key],
                              lambda stmt: {"url": self._later(t, stmt, "url"), **self._span(t, stmt)})
-        return n
 
     def write_run(self, run: dict) -> None:
         """Upsert one `runs` row: run, spider, started, finished, finish_reason, records,
