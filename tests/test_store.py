@@ -271,3 +271,36 @@ def stop(server, folder) -> None:
     from pgserver._commands import pg_ctl
 
     pg_ctl(["-m", "immediate", "-w", "stop"], pgdata=folder, user=server.system_user, timeout=30)
+
+
+LATEST_PRICE = {  # the README's "latest price per plan per site"
+    "postgresql": """
+        SELECT DISTINCT ON (site, plan, intro) site, plan, intro, price, currency, term_months, last_seen
+        FROM offers ORDER BY site, plan, intro, last_seen DESC""",
+    "sqlite": """
+        SELECT site, plan, intro, price, currency, term_months, max(last_seen) AS last_seen
+        FROM offers GROUP BY site, plan, intro""",
+}
+STORIES_PER_DAY = {  # the README's "stories per agency per day" (days in IST)
+    "postgresql": """
+        SELECT (published_at AT TIME ZONE 'Asia/Kolkata')::date AS day, coalesce(agency, 'staff') AS agency,
+               count(*) AS stories
+        FROM articles GROUP BY 1, 2 ORDER BY 1, 2""",
+    "sqlite": """
+        SELECT date(published_at, '+5 hours', '+30 minutes') AS day, coalesce(agency, 'staff') AS agency,
+               count(*) AS stories
+        FROM articles GROUP BY 1, 2 ORDER BY 1, 2""",
+}
+
+
+def test_the_readme_queries(store_url):
+    store = open_store(store_url)
+    store.write([record(), record("/x/b-2.html", "b1", published_at="2026-11-20T23:30:00+05:30"),
+                 record("/x/c-3.html", "c1", wire=None, published_at="2026-11-21T00:10:00+05:30")], run="r1", seen=T0)
+    store.write([record(fingerprint="f2", price=3000.0)], run="r2", seen=T0 + timedelta(days=1))
+    with store.engine.connect() as conn:
+        latest = conn.execute(sa.text(LATEST_PRICE[store.dialect])).all()
+        stories = conn.execute(sa.text(STORIES_PER_DAY[store.dialect])).all()
+    assert [(r.site, r.plan, r.price) for r in latest] == [("www.business-standard.com", "Digital Annual", 3000.0)]
+    assert [(str(r.day), r.agency, r.stories) for r in stories] == [
+        ("2026-11-20", "PTI", 2), ("2026-11-21", "staff", 1)]
