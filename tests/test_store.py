@@ -304,3 +304,44 @@ def test_the_readme_queries(store_url):
     assert [(r.site, r.plan, r.price) for r in latest] == [("www.business-standard.com", "Digital Annual", 3000.0)]
     assert [(str(r.day), r.agency, r.stories) for r in stories] == [
         ("2026-11-20", "PTI", 2), ("2026-11-21", "staff", 1)]
+
+
+def test_store_down_from_the_start_costs_no_record(site, tmp_path):
+    root, server, base_url = site
+    url = f"postgresql://postgres@/postgres?host={tmp_path / 'no-server-here'}"
+    run = crawl(tmp_path, args={"base_url": base_url}, settings={"NEWSBOT_STORE": url})
+    assert run.returncode == 4, run.stderr[-2000:]
+    assert len(run.records) == len(ALL)
+    assert run.report["store_unavailable"] is True and run.report["store_unwritten"] == len(ALL)
+
+
+def test_pipeline_commits_batches_after_the_feed_and_signals_them(tmp_path):
+    """In process: records are taken on item_scraped (after the feed line), committed in
+    batches, and each commit is announced with store_committed (the delivery seam)."""
+    from scrapy import Spider, signals
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.items import ArticleItem
+    from newsbot.pipelines.store import StorePipeline, store_committed
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    crawler = get_crawler(Spider, {"NEWSBOT_STORE": url, "NEWSBOT_STORE_BATCH": 2})
+    crawler.spider = Spider("bs")
+    crawler.spider.run_id = "2026-11-29T06-00-00Z"
+    committed = []
+    crawler.signals.connect(lambda records, run: committed.append(([r["fingerprint"] for r in records], run)),
+                            signal=store_committed, weak=False)
+    pipe = StorePipeline.from_crawler(crawler)
+    pipe.open_spider(crawler.spider)
+    items = [ArticleItem(record(f"/x/{i}-1.html", f"f{i}")) for i in range(5)]
+    for item in items:
+        assert pipe.process_item(item) is item  # passes through untouched
+    assert committed == []  # nothing before the feed exporter wrote the line
+    for item in items:
+        crawler.signals.send_catch_log(signal=signals.item_scraped, item=item,
+                                       response=None, spider=crawler.spider)
+    assert committed == [(["f0", "f1"], "2026-11-29T06-00-00Z"), (["f2", "f3"], "2026-11-29T06-00-00Z")]
+    pipe.close_spider(crawler.spider)
+    assert committed[-1] == (["f4"], "2026-11-29T06-00-00Z")
+    assert open_store(url).count("articles") == 5
+    assert crawler.stats.get_value("newsbot/store/written") == 5
