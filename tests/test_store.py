@@ -222,7 +222,7 @@ def test_store_going_away_mid_crawl_loses_nothing(site, tmp_path):
         url = new_database(pg)
         open_store(url).close()  # schema in place before the crawl
         root, server, base_url = site
-        server.latency = 0.1  # a distant site: the crawl outlasts the server's shutdown
+        server.latency = 0.3  # a slow site until the database is down: the crawl outlasts the shutdown
         articles_served = lambda: sum(1 for _, p, _ in server.requests if p.endswith("_1.html"))  # noqa: E731
 
         stopped = threading.Event()
@@ -233,6 +233,7 @@ def test_store_going_away_mid_crawl_loses_nothing(site, tmp_path):
                 time.sleep(0.01)
             stop(pg, folder)
             stopped.set()
+            server.latency = 0.01  # then the rest of the crawl, quickly
 
         stopper = threading.Thread(target=stop_postgres_mid_crawl)
         stopper.start()
