@@ -106,6 +106,7 @@ def test_reprocess_gives_the_crawls_records(archived_crawl, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert read_jsonl(out2) == again
     assert open_store(store).count("articles") == len(ALL)
+    assert {r["run"] for r in open_store(store).rows("articles")} == {run.report["run"]}  # the WARC's run
 
 
 CC_NEWS_PAGES = ["ndtv_pti", "bs_current_pti_free", "reuters_trailer"]

@@ -27,7 +27,7 @@ from . import ArchivedPage, iter_pages
 def _derive(page: tuple) -> tuple[str, str, dict]:
     """(key, JSON line, record) or (None, JSON line, failure) for one page. In worker
     processes the JSON is made there: a text crosses the process boundary cheaper than a dict."""
-    url, body, content_type, profile, keep = page
+    url, body, content_type, profile, keep, _run = page
     try:
         record = extract_record(body, url, content_type, profile)
     except PageError as exc:
@@ -36,7 +36,7 @@ def _derive(page: tuple) -> tuple[str, str, dict]:
     except Exception as exc:  # a parser bug costs one page
         item = dict(failure(url, "extract_error", 200, f"{type(exc).__name__}: {exc}"))
         return None, json.dumps(item, ensure_ascii=False), item
-    return record_key(record), json.dumps(record, ensure_ascii=False), record if keep else None
+    return record_key(record), json.dumps(record, ensure_ascii=False), (record, _run) if keep else None
 
 
 @dataclass
@@ -48,10 +48,15 @@ class Result:
     pages: int = 0
 
 
+def run_of(path: Path) -> str:
+    """The run a WARC stands for in the store: its name without .warc(.gz)."""
+    return path.name.split(".warc")[0]
+
+
 def _pages(files: list[Path], skipped: dict, keep: bool) -> Iterator[tuple]:
     for path in files:
         for page in iter_pages(path, skipped):
-            yield (page.url, page.body, page.content_type, page.profile, keep)
+            yield (page.url, page.body, page.content_type, page.profile, keep, run_of(path))
 
 
 def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int = 1,
@@ -63,7 +68,7 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
     result = Result()
     seen: set[str] = set()
     batch: list[dict] = []
-    run = files[0].name.split(".warc")[0] if len(files) == 1 else None
+    run = None  # the WARC the batch came from: each file is one run in the store
     with tqdm(desc="reprocessing", unit="page", disable=not show_progress, file=sys.stderr) as bar:
         pages = _pages(files, result.skipped, store is not None)
         if jobs > 1:
@@ -90,10 +95,12 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
                 result.records += 1
                 out.write(line + "\n")
                 if store is not None:
-                    batch.append(item)
-                    if len(batch) >= batch_size:
+                    record, page_run = item
+                    if batch and (page_run != run or len(batch) >= batch_size):
                         store.write(batch, run=run)
                         batch = []
+                    run = page_run
+                    batch.append(record)
         finally:
             if pool is not None:
                 pool.terminate()
