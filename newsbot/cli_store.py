@@ -35,7 +35,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     if not url:
         print("newsbot load: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
-    feeds = [Path(f) for f in args.feeds]
+    feeds = []
+    for name in args.feeds:
+        if name.endswith((".failures.jsonl", ".offers.jsonl")):  # a shell glob over a run folder
+            print(f"newsbot load: {name}: not a records feed, passed over", file=sys.stderr)
+        else:
+            feeds.append(Path(name))
     missing = [str(f) for f in feeds if not f.is_file()]
     if missing:
         print(f"newsbot load: no such feed: {', '.join(missing)}", file=sys.stderr)

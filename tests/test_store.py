@@ -196,8 +196,10 @@ def test_load_a_feed_twice_adds_nothing(store_url, site, tmp_path):
     assert after_first["articles"] == len(ALL) and after_first["runs"] == 1
     snapshot = sorted((r["key"], r["fingerprint"], r["last_seen"]) for r in store.rows("articles"))
 
-    second = load(feed, store_url)
+    failures_feed = run.report["feeds"]["failures"]
+    second = load(feed, store_url, failures_feed)  # a glob over the run folder picks the failures feed too
     assert second.returncode == 0, second.stderr
+    assert f"{failures_feed}: not a records feed, passed over" in second.stderr
     assert counts(store) == after_first
     assert sorted((r["key"], r["fingerprint"], r["last_seen"]) for r in store.rows("articles")) == snapshot
 
