@@ -37,12 +37,27 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+def ensure_chromium() -> None:
+    """The report test opens the report page in Debian's headless chromium: installed with
+    apt-get when missing and we may (root on Debian, as CI runs); else the test says so."""
+    import shutil
+
+    if shutil.which("chromium") or os.name != "posix" or not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    print("run.py: installing chromium (apt-get) for the report test", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.call(["apt-get", "update", "-qq"], env=env)
+    subprocess.call(["apt-get", "install", "-y", "-qq", "chromium"], env=env)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("crawl", "test", "setup"):
         print(__doc__)
         return 2
     ensure_env()
     job, rest = argv[0], argv[1:]
+    if job in ("setup", "test"):
+        ensure_chromium()
     if job == "setup":
         return 0
     if job == "test":

@@ -102,6 +102,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 1
     if args.fail_on_monitor and report.get("monitors_failed"):
         return 3
+    if report.get("store_unavailable"):
+        return 4  # the records are in the feed; `newsbot load` levels the store
     return 0
 
 
@@ -124,6 +126,8 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
     _print_report(report)
     if args.fail_on_monitor and report.get("monitors_failed"):
         return 3
+    if report.get("store_unavailable"):
+        return 4
     return 0 if report else 1
 
 
@@ -210,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("publisher", nargs="?")
     p.add_argument("--state", help="state store (default: the NEWSBOT_STATE setting)")
     p.set_defaults(func=cmd_offers)
+
+    from .cli_store import add_commands  # load, reprocess, report
+
+    add_commands(sub)
     return parser
 
 

@@ -100,3 +100,24 @@ redis:// URL when the crawl is distributed with scrapy-redis. Empty to disable."
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_FIELDS = None
 FEED_STORAGES = {"": "newsbot.feeds.UnbufferedFileFeedStorage", "file": "newsbot.feeds.UnbufferedFileFeedStorage"}
+
+# --- database store (issue 10) -----------------------------------------------------------------
+import os as _os  # noqa: E402
+
+NEWSBOT_STORE = _os.environ.get("NEWSBOT_STORE") or None
+"""Database URL the crawl writes records to: postgresql://... (psycopg 3) or sqlite:///path.
+Unset: feeds only. The environment variable of the same name sets it too."""
+NEWSBOT_STORE_BATCH = 500
+"""Records per store transaction."""
+NEWSBOT_STORE_RETRY = 30.0
+"""After the store failed, seconds before a batch tries it again (batches meanwhile stay in the feed only)."""
+# Last: it takes records once their feed line is written (item_scraped).
+ITEM_PIPELINES["newsbot.pipelines.store.StorePipeline"] = 900
+
+# --- raw archive (issue 10) ----------------------------------------------------------------------
+NEWSBOT_ARCHIVE = _os.environ.get("NEWSBOT_ARCHIVE") or None
+"""Folder for <run>.warc.gz: every article response (and failed page) as fetched, for
+`newsbot reprocess`. Unset: no archive."""
+# Next to the downloader (a high number): sees responses as received, before decompression
+# and before redirects are followed.
+DOWNLOADER_MIDDLEWARES["newsbot.archive.WarcArchiveMiddleware"] = 950

@@ -41,3 +41,26 @@ def schema_validator():
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One real PostgreSQL server per test process (pgserver), stopped at the end."""
+    import shutil
+
+    from .stores import start_postgres
+
+    server, folder = start_postgres()
+    yield server
+    server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    from .stores import new_database
+
+    return new_database(request.getfixturevalue("postgres"))

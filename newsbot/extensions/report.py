@@ -98,6 +98,8 @@ class CrawlReport:
             "offsite_filtered": stats.get("offsite/filtered", 0),
             "validation_errors": stats.get("spidermon/validation/items/errors", 0),
             "monitors_failed": stats.get("newsbot/monitors/failed", []),
+            "store_unavailable": bool(stats.get("newsbot/store/unavailable")),
+            "store_unwritten": stats.get("newsbot/store/unwritten", 0),
             "feeds": getattr(spider, "feed_paths", {}),
         }
 

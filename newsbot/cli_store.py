@@ -1,0 +1,135 @@
+"""Subcommands for where records land: `newsbot load`, `reprocess` and `report`.
+
+    newsbot load FEED.jsonl... [--store URL] [--batch N]
+        Loads record feeds into the database store; loading a feed twice adds nothing.
+    newsbot reprocess FILE.warc.gz... [-o out.jsonl] [--store URL] [-j N]
+        Re-derives records from archived HTML responses with the current extractor.
+    newsbot report [--store URL] [-o report.html]
+        One self-contained HTML page of charts about what the store holds.
+
+--store defaults to the NEWSBOT_STORE setting (or environment variable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _store_url(value: str | None) -> str | None:
+    if value:
+        return value
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    from scrapy.utils.project import get_project_settings
+
+    return get_project_settings().get("NEWSBOT_STORE")
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .stores import StoreUnavailable, open_store
+    from .stores.load import load_feeds
+
+    url = _store_url(args.store)
+    if not url:
+        print("newsbot load: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
+        return 2
+    feeds = []
+    for name in args.feeds:
+        if name.endswith((".failures.jsonl", ".offers.jsonl")):  # a shell glob over a run folder
+            print(f"newsbot load: {name}: not a records feed, passed over", file=sys.stderr)
+        else:
+            feeds.append(Path(name))
+    missing = [str(f) for f in feeds if not f.is_file()]
+    if missing:
+        print(f"newsbot load: no such feed: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(url)
+        result = load_feeds(store, feeds, args.batch, show_progress=not args.quiet)
+    except StoreUnavailable as exc:
+        print(f"newsbot load: store unavailable: {exc}", file=sys.stderr)
+        return 1
+    print(f"loaded {result.records} records from {len(feeds)} feeds ({result.runs} run reports); "
+          f"skipped lines: {result.bad_lines}")
+    store.close()
+    return 1 if result.bad_lines else 0
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from .archive.reprocess import reprocess
+    from .stores import StoreUnavailable, open_store
+
+    files = [Path(f) for f in args.files]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        print(f"newsbot reprocess: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    store = None
+    if args.store:
+        try:
+            store = open_store(args.store)
+        except StoreUnavailable as exc:
+            print(f"newsbot reprocess: store unavailable: {exc}", file=sys.stderr)
+            return 1
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failures_path = Path(args.output).with_suffix(".failures.jsonl") if args.output else None
+    failures_out = failures_path.open("w", encoding="utf-8") if failures_path else None
+    try:
+        result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet)
+    finally:
+        if args.output:
+            out.close()
+        if failures_out:
+            failures_out.close()
+        if store is not None:
+            store.close()
+    skipped = ", ".join(f"{k} {v}" for k, v in sorted(result.skipped.items())) or "none"
+    failed = ", ".join(f"{k} {v}" for k, v in sorted(result.failures.items())) or "none"
+    print(f"pages: {result.pages}  records: {result.records}  duplicates: {result.duplicates}  "
+          f"failed: {failed}  responses skipped: {skipped}", file=sys.stderr)
+    if failures_path:
+        print(f"failures: {failures_path}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .stores import StoreUnavailable, open_store
+    from .stores.report import write_report
+
+    url = _store_url(args.store)
+    if not url:
+        print("newsbot report: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(url)
+        path = write_report(store, Path(args.output))
+    except StoreUnavailable as exc:
+        print(f"newsbot report: store unavailable: {exc}", file=sys.stderr)
+        return 1
+    store.close()
+    print(f"report: {path}")
+    return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("load", help="load record feeds (JSON lines) into the database store")
+    p.add_argument("feeds", nargs="+", metavar="FEED.jsonl")
+    p.add_argument("--store", help="database URL (default: NEWSBOT_STORE)")
+    p.add_argument("--batch", type=int, default=1000, help="records per transaction (default 1000)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("reprocess", help="records again from archived responses (WARC) with the current extractor")
+    p.add_argument("files", nargs="+", metavar="FILE.warc.gz")
+    p.add_argument("-o", "--output", help="records feed to write (default: standard output); failures beside it")
+    p.add_argument("--store", help="also write the records to this database store")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("report", help="one self-contained HTML page of charts about the store's records and runs")
+    p.add_argument("--store", help="database URL (default: NEWSBOT_STORE)")
+    p.add_argument("-o", "--output", default="report.html", help="the page to write (default report.html)")
+    p.set_defaults(func=cmd_report)

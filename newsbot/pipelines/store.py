@@ -1,0 +1,127 @@
+"""Writes delivered records to the database store (NEWSBOT_STORE) in batches.
+
+Records are taken on `item_scraped`, i.e. after the feed exporter wrote their line, so a
+store row never exists for a record the feed lacks; each batch of NEWSBOT_STORE_BATCH
+records is one transaction (upsert by article key). After each commit the pipeline sends
+the `store_committed` signal with the batch: a record is delivered once its feed line is
+written and that signal has fired for it.
+
+The store going away does not stop the crawl: the batch stays in the feed (that is what
+`newsbot load` reads to level the store), the run is flagged `store_unavailable` (run
+report, stats, exit code of `newsbot crawl`), and the next batch tries again once
+NEWSBOT_STORE_RETRY seconds have passed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from datetime import datetime, timezone
+
+from scrapy import signals
+
+from ..items import ArticleItem
+from ..stores import StoreUnavailable, open_store
+
+logger = logging.getLogger(__name__)
+
+store_committed = object()
+"""Signal: a batch of records is committed to the store. Arguments: records (list of dicts), run."""
+
+
+class StorePipeline:
+    def __init__(self, crawler, url: str | None, batch_size: int = 500, retry_seconds: float = 30.0):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.url = url
+        self.batch_size = max(1, batch_size)
+        self.retry_seconds = retry_seconds
+        self.store = None
+        self.pending: list[dict] = []
+        self.retry_at = 0.0
+        self.run = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        pipe = cls(crawler, s.get("NEWSBOT_STORE"), s.getint("NEWSBOT_STORE_BATCH", 500),
+                   s.getfloat("NEWSBOT_STORE_RETRY", 30.0))
+        if pipe.url:
+            crawler.signals.connect(pipe.item_scraped, signal=signals.item_scraped)
+            crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
+        return pipe
+
+    def open_spider(self, spider=None):
+        if not self.url:
+            return
+        spider = spider or self.crawler.spider
+        self.run = getattr(spider, "run_id", None) or spider.name
+        self.started = datetime.now(timezone.utc)
+        self._connect()
+
+    def _connect(self) -> bool:
+        try:
+            self.store = open_store(self.url)
+            logger.info("database store: %s", self.store.engine.url.render_as_string(hide_password=True))
+            return True
+        except StoreUnavailable as exc:
+            self._unavailable(f"cannot open the store: {exc}")
+            return False
+
+    def _unavailable(self, why: str, lost: int = 0) -> None:
+        if not self.stats.get_value("newsbot/store/unavailable"):
+            logger.error("store unavailable (records stay in the feed; `newsbot load` it later): %s", why)
+        self.stats.set_value("newsbot/store/unavailable", True)
+        self.stats.inc_value("newsbot/store/unwritten", lost)
+        self.retry_at = time.monotonic() + self.retry_seconds
+
+    def process_item(self, item):
+        return item  # records are taken after their feed line is written (item_scraped)
+
+    def item_scraped(self, item, response=None, spider=None):
+        if isinstance(item, ArticleItem):
+            self.pending.append(dict(item))
+            if len(self.pending) >= self.batch_size:
+                self.flush()
+
+    def flush(self, force: bool = False) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        if not force and time.monotonic() < self.retry_at:
+            self.stats.inc_value("newsbot/store/unwritten", len(batch))
+            return
+        if self.store is None and not self._connect():
+            self.stats.inc_value("newsbot/store/unwritten", len(batch))
+            return
+        try:
+            self.store.write(batch, run=self.run, seen=datetime.now(timezone.utc))
+        except StoreUnavailable as exc:
+            logger.error("store write failed for %d records (kept in the feed): %s", len(batch), exc)
+            self._unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, len(batch))
+            return
+        self.stats.inc_value("newsbot/store/written", len(batch))
+        self.crawler.signals.send_catch_log(store_committed, records=batch, run=self.run)
+
+    def close_spider(self, spider=None):
+        if self.url:
+            self.flush(force=True)
+
+    def spider_closed(self, spider, reason):
+        """The runs row, after the run report is built (CrawlReport's handler runs first)."""
+        if self.store is None:
+            return
+        report = dict(getattr(getattr(self.crawler, "newsbot_report", None), "report", None) or {})
+        # Feed paths made absolute: the report page links the failures feed and saved pages.
+        report["feeds"] = {k: str(Path(v).resolve()) for k, v in (report.get("feeds") or {}).items()}
+        try:
+            self.store.write_run({
+                "run": self.run, "spider": spider.name, "started": self.started,
+                "finished": datetime.now(timezone.utc), "finish_reason": reason,
+                "records": report.get("records"), "failures": report.get("failures"),
+                "store_unavailable": bool(self.stats.get_value("newsbot/store/unavailable")), "report": report})
+        except StoreUnavailable as exc:
+            self._unavailable(f"cannot write the runs row: {exc}")
+        finally:
+            self.store.close()

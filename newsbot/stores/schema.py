@@ -1,0 +1,78 @@
+"""The store's tables, one schema for PostgreSQL and SQLite (SQLAlchemy Core).
+
+JSON columns are JSONB on PostgreSQL and JSON text on SQLite. Times are UTC. The
+migrations in newsbot/stores/migrations create and upgrade these tables; this module is
+what the code reads and writes through, and must match the latest migration.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+JSON = sa.JSON().with_variant(JSONB(), "postgresql")
+TS = sa.DateTime(timezone=True)
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="canonical-URL key (newsbot.pipelines.dedup.record_key)"),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("canonical_url", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("site", sa.Text, comment="host of the URL"),
+    sa.Column("headline", sa.Text),
+    sa.Column("published_at", TS),
+    sa.Column("agency", sa.Text),
+    sa.Column("access", sa.Text),
+    sa.Column("fingerprint", sa.Text, nullable=False),
+    sa.Column("first_seen", TS, nullable=False),
+    sa.Column("last_seen", TS, nullable=False),
+    sa.Column("run", sa.Text),
+    sa.Column("record", JSON, nullable=False),
+)
+
+article_versions = sa.Table(
+    "article_versions", metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("fingerprint", sa.Text, primary_key=True),
+    sa.Column("first_seen", TS, nullable=False),
+    sa.Column("last_seen", TS, nullable=False),
+    sa.Column("run", sa.Text),
+    sa.Column("record", JSON, nullable=False),
+)
+
+offers = sa.Table(
+    "offers", metadata,
+    sa.Column("offer_key", sa.Text, primary_key=True, comment="SHA-1 of site, plan, price, currency, term, intro"),
+    sa.Column("site", sa.Text, nullable=False),
+    sa.Column("publisher", sa.Text),
+    sa.Column("plan", sa.Text),
+    sa.Column("price", sa.Float),
+    sa.Column("list_price", sa.Float, comment="the regular price when the plan shows an introductory one"),
+    sa.Column("currency", sa.Text),
+    sa.Column("price_text", sa.Text),
+    sa.Column("term_months", sa.Float),
+    sa.Column("term_text", sa.Text),
+    sa.Column("monthly_price", sa.Float),
+    sa.Column("intro", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("flags", JSON),
+    sa.Column("first_seen", TS, nullable=False),
+    sa.Column("last_seen", TS, nullable=False),
+    sa.Column("url", sa.Text, comment="a page the offer was seen on"),
+)
+sa.Index("offers_site_plan", offers.c.site, offers.c.plan, offers.c.first_seen)
+
+runs = sa.Table(
+    "runs", metadata,
+    sa.Column("run", sa.Text, primary_key=True),
+    sa.Column("spider", sa.Text),
+    sa.Column("started", TS),
+    sa.Column("finished", TS),
+    sa.Column("finish_reason", sa.Text),
+    sa.Column("records", sa.Integer),
+    sa.Column("failures", sa.Integer),
+    sa.Column("store_unavailable", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("report", JSON, comment="the run report (<run>.report.json)"),
+)
