@@ -56,7 +56,7 @@ def test_migrations_upgrade_an_existing_database_in_place(store_url):
     engine.dispose()
 
     store = open_store(store_url)  # opening a store upgrades it
-    assert schema_revision(store.engine) == "0002"
+    assert schema_revision(store.engine) == "0003"
     runs = store.rows("runs")
     assert [(r["run"], r["records"], r["store_unavailable"]) for r in runs] == [("old-run", 3, False)]
     store.write([record()], run="r1", seen=T0)
@@ -348,3 +348,19 @@ def test_pipeline_commits_batches_after_the_feed_and_signals_them(tmp_path):
     assert committed[-1] == (["f4"], "2026-11-29T06-00-00Z")
     assert open_store(url).count("articles") == 5
     assert crawler.stats.get_value("newsbot/store/written") == 5
+
+
+def test_an_introductory_offer_is_one_row_with_its_intro_price_and_term(store_url):
+    store = open_store(store_url)
+    rec = record()
+    rec["paywall"]["offers"] = [{"plan": "Digital Basic", "price": 17.99, "currency": "CAD", "price_text": "$17.99",
+                                 "term_months": 0.92, "term_text": "every 4 weeks", "intro": True,
+                                 "intro_price": 1.0, "intro_price_text": "$1", "intro_term_months": 6.0,
+                                 "intro_term_text": "for 6 months", "list_price": None, "flags": ["currency_assumed"]}]
+    store.write([rec], run="r1", seen=T0)
+    later = dict(rec, fingerprint="f2")
+    later["paywall"] = {"offers": [dict(rec["paywall"]["offers"][0], intro_price=2.0)]}
+    store.write([later], run="r2", seen=T0 + timedelta(days=1))
+    rows = sorted(store.rows("offers"), key=lambda r: r["intro_price"])
+    assert [(r["price"], r["intro_price"], r["intro_term_months"], r["intro_term_text"]) for r in rows] == [
+        (17.99, 1.0, 6.0, "for 6 months"), (17.99, 2.0, 6.0, "for 6 months")]

@@ -99,7 +99,8 @@ def offer_rows(record: dict, seen: datetime) -> list[dict]:
     rows = []
     for offer in paywall.get("offers") or []:
         identity = (site, offer.get("plan"), offer.get("price"), offer.get("currency"),
-                    offer.get("term_months"), bool(offer.get("intro")))
+                    offer.get("term_months"), bool(offer.get("intro")), offer.get("intro_price"),
+                    offer.get("intro_term_months"))
         rows.append({
             "offer_key": identity,  # hashed by Store.write once per batch
             "site": site, "publisher": record.get("publisher"), "plan": offer.get("plan"),
@@ -107,7 +108,9 @@ def offer_rows(record: dict, seen: datetime) -> list[dict]:
             "currency": offer.get("currency"), "price_text": offer.get("price_text"),
             "term_months": offer.get("term_months"), "term_text": offer.get("term_text"),
             "monthly_price": offer.get("monthly_price") or offer.get("computed_monthly_price"),
-            "intro": bool(offer.get("intro")), "flags": offer.get("flags") or [],
+            "intro": bool(offer.get("intro")), "intro_price": offer.get("intro_price"),
+            "intro_term_months": offer.get("intro_term_months"), "intro_term_text": offer.get("intro_term_text"),
+            "flags": offer.get("flags") or [],
             "first_seen": seen, "last_seen": seen, "url": record["url"],
         })
     return rows
