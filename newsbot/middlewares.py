@@ -9,6 +9,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from .extensions.state import run_state
+
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, with requests that arrive while robots.txt is still
@@ -50,7 +52,7 @@ class RedirectAliasMiddleware:
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get("Location")
-        state = getattr(self.crawler, "newsbot_state_ext", None)
+        state = run_state(self.crawler)
         if state is not None and location and 300 <= response.status < 400 and "newsbot_lastmod" in request.meta:
             state.note_alias(request.url, urljoin(request.url, location.decode("latin-1")))
         return response

@@ -27,6 +27,13 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOGSTATS_INTERVAL = 60.0
+LOG_LEVEL = "INFO"  # DEBUG would log every record in full
+NEWSBOT_PROGRESS_INTERVAL = 10.0
+"""Seconds between progress lines (pages, records, failures, rate); 0 for none."""
+# Scrapy 2.19 turns on an HTTP remote-control console by default; a scraper service has no use for it.
+REMOTE_CONTROL_ENABLED = False
+# Only http(s) is ever fetched: no file:, data:, ftp: or s3: URLs from arguments, sitemaps or redirects.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
 # --- pipelines: one job each ----------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -53,8 +60,12 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.RedirectAliasMiddleware": 650,
 }
 EXTENSIONS = {
+    # Scrapy's feed exporter, confirming each record's delivery to the run state (newsbot/feeds.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsbot.feeds.FeedExporter": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
-    "newsbot.extensions.state.StateExtension": 550,
+    # The run and its state: run id, output paths, state store, delivery (newsbot/extensions/state.py).
+    "newsbot.extensions.state.RunState": 550,
     "newsbot.extensions.report.CrawlReport": 600,
 }
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)
@@ -100,3 +111,11 @@ redis:// URL when the crawl is distributed with scrapy-redis. Empty to disable."
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_FIELDS = None
 FEED_STORAGES = {"": "newsbot.feeds.UnbufferedFileFeedStorage", "file": "newsbot.feeds.UnbufferedFileFeedStorage"}
+
+# --- bounds: one page or one sitemap never stalls a crawl -----------------------------------
+NEWSBOT_SITEMAP_MAX_DEPTH = 3
+"""Levels of sitemap index followed below a start sitemap (robots.txt, -a sitemap=)."""
+NEWSBOT_SITEMAP_MAX_COUNT = 1000
+"""Sitemaps fetched in one run at most; the rest are listed as `sitemap_limit` failures."""
+NEWSBOT_REDELIVER_EXPLICIT = True
+"""Pages named with -a urls= are delivered even when an earlier run delivered them unchanged."""

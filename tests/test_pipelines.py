@@ -14,6 +14,8 @@ from newsbot.pipelines.validate import InvalidRecordPipeline
 from newsbot.record import Article
 from newsbot.state import SQLiteState
 
+from .conftest import crawler_with_state
+
 
 @pytest.mark.parametrize("a,b", [
     ("https://www.business-standard.com/amp/article/news-ians/x-118050600166_1.html",
@@ -110,9 +112,9 @@ def test_schema_validation_marks_invalid_records(workers):
 
 
 def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):
-    pipe, crawler = _pipe(IncrementalStatePipeline)
-    store = SQLiteState(tmp_path / "s.sqlite")
-    crawler.newsbot_state = store
+    crawler, state = crawler_with_state(tmp_path)
+    pipe = IncrementalStatePipeline.from_crawler(crawler)
+    store = state.store
     first = record(body=("Old text.",))
     assert pipe.process_item(first) is first
     store.put(canonical_key(first["url"]), first["fingerprint"], None)

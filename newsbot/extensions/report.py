@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from ..items import ArticleItem, FailureItem
+from .state import run_state
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +41,26 @@ class CrawlReport:
     def from_crawler(cls, crawler):
         ext = cls(crawler)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.newsbot_report = ext
         return ext
+
+    def spider_opened(self, spider):
+        # A progress line every NEWSBOT_PROGRESS_INTERVAL seconds (0: none) on long crawls.
+        interval = self.crawler.settings.getfloat("NEWSBOT_PROGRESS_INTERVAL", 10.0)
+        self._progress_task = None
+        if interval > 0:
+            from twisted.internet import task
+
+            self._progress_task = task.LoopingCall(self.progress)
+            self._progress_task.start(interval, now=False)
+
+    def progress(self) -> None:
+        stats = self.stats.get_stats()
+        elapsed = time.monotonic() - self.started
+        pages = stats.get("downloader/response_count", 0)
+        logger.info("progress: %d pages fetched, %d records, %d failures, %.1f pages/s, %.0fs elapsed",
+                    pages, self.records, sum(self.failures.values()), pages / elapsed if elapsed else 0.0, elapsed)
 
     def item_scraped(self, item, response=None, spider=None):
         if isinstance(item, ArticleItem):
@@ -75,9 +93,10 @@ class CrawlReport:
     def build(self, reason: str) -> dict:
         stats = self.stats.get_stats()
         spider = self.crawler.spider
+        state = run_state(self.crawler)
         return {
             "spider": spider.name,
-            "run": getattr(spider, "run_id", None),
+            "run": state.run_id if state else None,
             "finish_reason": reason,
             "elapsed_seconds": round(time.monotonic() - self.started, 2),
             "requests": stats.get("downloader/request_count", 0),
@@ -87,6 +106,7 @@ class CrawlReport:
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
             "not_refetched": stats.get("newsbot/state/not_refetched", 0),
+            "redelivered_explicit": stats.get("newsbot/state/redelivered", 0),
             "records_by_agency": dict(sorted(self.by_agency.items())),
             "records_by_access": dict(sorted(self.by_access.items())),
             "pages_with_offers": self.with_offers,
@@ -98,14 +118,29 @@ class CrawlReport:
             "offsite_filtered": stats.get("offsite/filtered", 0),
             "validation_errors": stats.get("spidermon/validation/items/errors", 0),
             "monitors_failed": stats.get("newsbot/monitors/failed", []),
-            "feeds": getattr(spider, "feed_paths", {}),
+            "feeds": dict(state.paths) if state else {},
+            "errors": list(state.errors) if state else [],
         }
 
     def spider_closed(self, spider, reason):
+        if getattr(self, "_progress_task", None) is not None and self._progress_task.running:
+            self._progress_task.stop()
         self.report = self.build(reason)
-        out = Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
-        out.mkdir(parents=True, exist_ok=True)
-        self.path = out / f"{getattr(spider, 'run_id', 'run')}.report.json"
+        state = run_state(self.crawler)
+        folder = state.folder if state else Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
+        self.path = folder / f"{state.run_id if state else 'run'}.report.json"
         self.report["feeds"]["report"] = str(self.path)
-        self.path.write_text(json.dumps(self.report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        logger.info("newsbot crawl report:\n%s", json.dumps(self.report, indent=2, ensure_ascii=False))
+        text = json.dumps(self.report, indent=2, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(text + "\n", "utf-8")
+        except OSError as exc:
+            message = f"report {self.path} cannot be written ({exc})"
+            self.report["feeds"].pop("report")
+            self.report["errors"].append(message)
+            if state is not None:
+                state.errors.append(message)
+            logger.error("%s", message)
+        logger.info("run summary: %d records, %d failures, %d pages fetched in %ss%s", self.report["records"],
+                    self.report["failures"], self.report["pages_fetched"], self.report["elapsed_seconds"],
+                    "".join(f"; {k}: {v}" for k, v in self.report["feeds"].items()))

@@ -1,49 +1,127 @@
-"""Opens the state store (NEWSBOT_STATE) for the run and records each delivery.
+"""The run and its state: one extension, found with `crawler.get_extension(RunState)` (or
+`run_state(crawler)`), that owns
 
-A record counts as delivered once the feed exporter has written it (item_scraped fires
-after the export): only then is its fingerprint stored, so an interrupted run leaves
-undelivered pages to the next run. A run killed between writing a record and storing its
-fingerprint would get that record delivered again, so each run is registered in the store
-with its records feed, and the next run first reads the feed of any run that never closed
-and stores what it finds there: nothing is lost and nothing delivered twice.
+- the run id and the run's output paths (records, failures, offers, report);
+- the state store (NEWSBOT_STATE, behind the `StateStore` protocol of newsbot/state.py),
+  locked for the run so two runs never deliver the same pages;
+- the key a page stands under (`key`, `record_key`: newsbot/keys.py), the keys this run
+  delivered and the aliases (old URLs, AMP copies) waiting for their page's delivery;
+- the run's fatal errors (a feed or the store that cannot be written).
+
+Delivery has one hook: `RunState.mark_delivered(item)`. The feed exporter
+(newsbot/feeds.py) calls it only once the record is durably in a feed (written through to
+the file; for feeds stored at the end, after the store succeeded), so a record counts as
+delivered only when it can be read back. A store that keeps more (a database of records)
+plugs in by subclassing RunState or by listening to the `record_delivered` signal sent
+from that hook.
+
+A run killed between writing a record and storing its fingerprint would get that record
+delivered again, so each run is registered in the store with its records feed, and the
+next run first reads the feed of any run that never closed and stores what it finds there.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 from scrapy import signals
 
 from ..items import ArticleItem
-from ..pipelines.dedup import canonical_key, record_key
-from ..state import open_state
+from ..keys import canonical_key, record_key
+from ..state import StateStore, StateStoreError, open_state
 
 logger = logging.getLogger(__name__)
 
+record_delivered = object()
+"""Signal sent by RunState.mark_delivered(item=..., key=...) after the state is stored."""
 
-class StateExtension:
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+def run_state(crawler) -> "RunState | None":
+    """The crawl's RunState extension, or None (not enabled, or extensions not built yet)."""
+    try:
+        return crawler.get_extension(RunState)
+    except (RuntimeError, AttributeError):
+        return None
+
+
+class RunState:
     def __init__(self, crawler, spec: str | None):
         self.crawler = crawler
-        self.store = open_state(spec)
-        crawler.newsbot_state = self.store
-        self.pending_aliases: dict[str, set[str]] = {}
+        settings = crawler.settings
+        spider = getattr(crawler, "spider", None)
+        self.spider_name = getattr(spider, "name", None) or "newsbot"
+        if not _SAFE_NAME.match(self.spider_name):
+            raise ValueError(f"spider name {self.spider_name!r} is not a plain name: refused, since it "
+                             "names the output folder")
+        self.output_dir = str(settings.get("NEWSBOT_OUTPUT_DIR") or "output").rstrip("/") or "."
+        self.run_id = self._new_run_id()
+        base = self.folder / self.run_id
+        self.paths: dict[str, str] = {"records": f"{base}.jsonl", "failures": f"{base}.failures.jsonl",
+                                      "offers": f"{base}.offers.jsonl"}
+        self.claimed: set[str] = set()  # paths the feed exporter set from the feeds it opened
+        self.errors: list[str] = []
         self.delivered: set[str] = set()  # keys stored by this run
-        crawler.newsbot_state_ext = self
+        self.pending_aliases: dict[str, set[str]] = {}
+        self.spec = spec
+        self.store: StateStore | None = open_state(spec)
         if self.store is not None:
+            # Workers of one distributed run (settings_distributed: NEWSBOT_RUN) share the lock.
+            self.store.lock(settings.get("NEWSBOT_RUN") or self.run_id)
             logger.info("incremental state: %s", spec)
+        if spider is not None:
+            spider.run_id, spider.feed_paths = self.run_id, self.paths
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.output_dir) / self.spider_name
+
+    def _new_run_id(self) -> str:
+        # Two runs started in the same second must not share (append to) one feed.
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H-%M-%SZ")
+        run_id, n = stamp, 1
+        while (self.folder / f"{run_id}.jsonl").exists():
+            n += 1
+            run_id = f"{stamp}-{n}"
+        return run_id
 
     @classmethod
     def from_crawler(cls, crawler):
         ext = cls(crawler, crawler.settings.get("NEWSBOT_STATE"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
+    # --- keys ------------------------------------------------------------------------------
+    key = staticmethod(canonical_key)
+    record_key = staticmethod(record_key)
+
+    def seen(self, key: str):
+        """What an earlier run (or this one) delivered under `key`, or None."""
+        return self.store.get(key) if self.store is not None else None
+
+    # --- errors ----------------------------------------------------------------------------
+    def fail(self, message: str, reason: str = "delivery_error") -> None:
+        """A feed or the store cannot be written: nothing more can be delivered, so the run
+        stops, and `newsbot crawl` exits non-zero with `message`."""
+        if message not in self.errors:
+            self.errors.append(message)
+            logger.error("%s", message)
+        engine = getattr(self.crawler, "engine", None)
+        if engine is not None and getattr(engine, "running", False) and len(self.errors) == 1:
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+
+    # --- the run ---------------------------------------------------------------------------
     def spider_opened(self, spider):
+        spider.run_id, spider.feed_paths = self.run_id, self.paths
         if self.store is None:
             return
         for run, feed in self.store.open_runs():
@@ -53,8 +131,7 @@ class StateExtension:
             self.store.close_run(run)
             logger.warning("run %s did not finish: %d records written to its feed are now marked delivered", run, n)
             self.crawler.stats.inc_value("newsbot/state/recovered", n)
-        self.run = getattr(spider, "run_id", None) or spider.name
-        self.store.open_run(self.run, getattr(spider, "feed_paths", {}).get("records"))
+        self.store.open_run(self.run_id, self.paths.get("records"))
 
     def recover(self, feed: str) -> int:
         """Store the fingerprint of every whole record in a killed run's feed."""
@@ -73,17 +150,27 @@ class StateExtension:
                     n += 1
         return n
 
-    def item_scraped(self, item, response=None, spider=None):
-        if self.store is None or not isinstance(item, ArticleItem):
+    def mark_delivered(self, item) -> None:
+        """THE delivery hook: `item` (an ArticleItem) is durably in its feed. Stores its
+        fingerprint, and those of the URLs that stand for it, then sends `record_delivered`.
+        A store that cannot be written stops the run (RunState.fail)."""
+        if not isinstance(item, ArticleItem):
             return
         key = record_key(item)
-        lastmod = getattr(item, "lastmod", None)
-        self.store.put(key, item["fingerprint"], lastmod)
         self.delivered.add(key)
-        # The fetched URL and any that redirected to it stand for the same page next run.
-        for alias in self._aliases(item, key) | self.pending_aliases.pop(key, set()):
-            self.store.put(alias, item["fingerprint"], lastmod)
         self.crawler.stats.inc_value("newsbot/state/delivered")
+        if self.store is not None:
+            lastmod = getattr(item, "lastmod", None)
+            try:
+                self.store.put(key, item["fingerprint"], lastmod)
+                # The fetched URL and any that redirected to it stand for the same page next run.
+                for alias in self._aliases(item, key) | self.pending_aliases.pop(key, set()):
+                    self.store.put(alias, item["fingerprint"], lastmod)
+            except Exception as exc:
+                self.fail(f"state store {self.spec} cannot be written ({type(exc).__name__}: {exc}): the record "
+                          f"for {item.get('url')} is in the feed but not marked delivered", "state_error")
+                return
+        self.crawler.signals.send_catch_log(record_delivered, item=item, key=key)
 
     def item_dropped(self, item, response=None, exception=None, spider=None):
         """A copy dropped as a duplicate or as unchanged was fetched under its own URL (an
@@ -114,6 +201,14 @@ class StateExtension:
 
     def spider_closed(self, spider, reason):
         if self.store is not None:
-            if getattr(self, "run", None):
-                self.store.close_run(self.run)
+            try:
+                self.store.close_run(self.run_id)
+            except Exception as exc:
+                self.fail(f"state store {self.spec} cannot be written at the end of the run: {exc}", "state_error")
             self.store.close()
+
+
+# The name settings used before the run state had one home.
+StateExtension = RunState
+
+__all__ = ["RunState", "run_state", "record_delivered", "StateStoreError"]

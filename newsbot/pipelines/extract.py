@@ -48,6 +48,7 @@ class ExtractPipeline:
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
         out.lastmod = item.lastmod
         out.aliases = [item.url, *item.requested_urls]
+        out.explicit = item.explicit
         return out
 
     def _failed(self, item: PageItem, reason: str, detail: str):

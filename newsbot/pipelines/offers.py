@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..extensions.state import run_state
 from ..items import ArticleItem
 from ..state import now_iso
 
@@ -34,10 +35,10 @@ class OfferFeedPipeline:
         return item
 
     def close_spider(self):
-        spider = self.crawler.spider
-        path = Path(getattr(spider, "feed_paths", {}).get("offers", f"output/{spider.name}/offers.jsonl"))
+        state = run_state(self.crawler)
+        path = Path(state.paths["offers"])
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = getattr(self.crawler, "newsbot_state", None)
+        store = state.store
         ts = now_iso()
         with path.open("w", encoding="utf-8") as f:
             for key, line in self.plans.items():
