@@ -116,12 +116,20 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
         except Exception as exc:  # scrapy's UsageError for an unknown format
             raise CrawlError(f"-o/-O: {exc}", 2) from None
         settings.set("FEEDS", feeds, priority="cmdline")
-    process = CrawlerProcess(settings)
+    # Usage mistakes are found before Scrapy starts logging: one line, exit 2.
+    from scrapy.spiderloader import get_spider_loader
+
+    loader = get_spider_loader(settings)
     try:
-        crawler = process.create_crawler(spider)
+        spidercls = loader.load(spider)
     except KeyError:
-        names = ", ".join(sorted(process.spider_loader.list()))
-        raise CrawlError(f"no spider named {spider!r} (spiders: {names})", 2) from None
+        raise CrawlError(f"no spider named {spider!r} (spiders: {', '.join(sorted(loader.list()))})", 2) from None
+    try:
+        spidercls(**spider_args)
+    except (UsageError, TypeError) as exc:
+        raise CrawlError(f"{spider}: {exc}", 2) from None
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spidercls)
     failed = []
     process.crawl(crawler, **spider_args).addErrback(failed.append)
     process.start()

@@ -105,31 +105,45 @@ class FeedExporter(ScrapyFeedExporter):
 
     def item_scraped(self, item, spider):
         slots = [s for s in self.slots if s.filter.accepts(item)]
-        try:
-            super().item_scraped(item, spider)
-        except Exception as exc:
-            uri = next((s.uri for s in slots if not s._exporting), slots[0].uri if slots else "?")
-            state = self._state()
+        if any(self.feeds[s.uri_template]["batch_item_count"] for s in self.slots):
+            failed = self._export_batched(item, spider, slots)
+        else:
+            failed = None
+            for slot in slots:
+                try:
+                    slot.start_exporting()
+                    slot.exporter.export_item(item)
+                except Exception as exc:
+                    failed = (slot.uri, exc)
+                    break
+                slot.itemcount += 1
+                if isinstance(slot.storage, StdoutFeedStorage):
+                    slot.file.flush()  # stdout is buffered: the record is out once flushed
+        state = self._state()
+        if failed is not None:
+            uri, exc = failed
             message = f"feed {uri} cannot be written ({type(exc).__name__}: {exc})"
             if state is not None:
                 state.fail(message, "feed_error")
             else:
                 logger.error(message)
             return
-        if not isinstance(item, ArticleItem):
-            return
-        state = self._state()
-        if state is None:
+        if not isinstance(item, ArticleItem) or state is None or not slots:
             return
         held = [s for s in slots if not _written_through(s.storage)]
-        for s in slots:
-            if isinstance(s.storage, StdoutFeedStorage) and s.file is not None:
-                s.file.flush()  # stdout is buffered: the record is out once flushed
         if held:
             for s in held:
                 self._held.setdefault(id(s), []).append(item)
         else:
             state.mark_delivered(item)
+
+    def _export_batched(self, item, spider, slots):
+        """Scrapy's own export when a feed is split in batches (FEED_EXPORT_BATCH_ITEM_COUNT)."""
+        try:
+            super().item_scraped(item, spider)
+        except Exception as exc:
+            return ((slots[0].uri if slots else "?"), exc)
+        return None
 
     async def _close_slot(self, slot, spider):
         # A feed stored at the end (S3, FTP, ...): its records count as delivered only

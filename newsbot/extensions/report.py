@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from ..items import ArticleItem, FailureItem
-from .state import run_state
+from .state import record_delivered, run_state
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,8 @@ class CrawlReport:
     def from_crawler(cls, crawler):
         ext = cls(crawler)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        # Records count once delivered (durably in the feed), not when scraped.
+        crawler.signals.connect(ext.record_delivered, signal=record_delivered)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -63,6 +65,10 @@ class CrawlReport:
                     pages, self.records, sum(self.failures.values()), pages / elapsed if elapsed else 0.0, elapsed)
 
     def item_scraped(self, item, response=None, spider=None):
+        if isinstance(item, FailureItem):
+            self.failures[item.get("reason", "unknown")] += 1
+
+    def record_delivered(self, item, key=None):
         if isinstance(item, ArticleItem):
             self.records += 1
             self._coverage(item)
@@ -75,8 +81,6 @@ class CrawlReport:
                 self.disclaimers += 1
             if item.get("is_update"):
                 self.updates += 1
-        elif isinstance(item, FailureItem):
-            self.failures[item.get("reason", "unknown")] += 1
 
     def _coverage(self, item: ArticleItem) -> None:
         """Stats the coverage monitor reads: records, and records with each key field filled."""

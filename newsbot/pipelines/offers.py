@@ -36,9 +36,13 @@ class OfferFeedPipeline:
 
     def close_spider(self):
         state = run_state(self.crawler)
-        path = Path(state.paths["offers"])
+        try:
+            self._write(Path(state.paths["offers"]), state.store)
+        except OSError as exc:
+            state.fail(f"offers feed {state.paths['offers']} cannot be written ({exc})", "feed_error")
+
+    def _write(self, path: Path, store) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = state.store
         ts = now_iso()
         with path.open("w", encoding="utf-8") as f:
             for key, line in self.plans.items():

@@ -284,19 +284,21 @@ class ArticleSpider(scrapy.Spider):
             status, reason = None, "connection_refused"
         elif "maxsize" in message.lower() or failure_.check(DownloadCancelledError):
             status, reason = None, "oversize"
-        elif failure_.check(IgnoreRequest) and "redirection" in message:
+        elif failure_.check(IgnoreRequest) and ("redirection" in message or "redirect loop" in message):
             status, reason = None, "redirect_loop"
         else:
             status, reason = None, "download_error"
         self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
-        self.logger.warning("fetch failed: %s (%s: %s)", request.url, reason, failure_.getErrorMessage())
-        yield failure(request.url, reason, status, failure_.getErrorMessage())
+        # The URL the crawl asked for, not the last hop of its redirects.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        self.logger.warning("fetch failed: %s (%s: %s)", url, reason, message)
+        yield failure(url, reason, status, message)
 
 
 def _is_failure(message: str) -> bool:
     """An IgnoreRequest that is a failure, not a decision: a body over DOWNLOAD_MAXSIZE once
     decompressed (HttpCompressionMiddleware), or a redirect loop (RedirectMiddleware)."""
-    return "DOWNLOAD_MAXSIZE" in message or "max redirections" in message
+    return "DOWNLOAD_MAXSIZE" in message or "max redirections" in message or "redirect loop" in message
 
 
 def _instant(value: str | None) -> datetime | None:
