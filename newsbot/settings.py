@@ -119,3 +119,11 @@ NEWSBOT_SITEMAP_MAX_COUNT = 1000
 """Sitemaps fetched in one run at most; the rest are listed as `sitemap_limit` failures."""
 NEWSBOT_REDELIVER_EXPLICIT = True
 """Pages named with -a urls= are delivered even when an earlier run delivered them unchanged."""
+NEWSBOT_PAGE_TIMEOUT = 30.0
+"""Seconds one page's extraction may take; past it the page is a `timeout` failure (its
+bytes kept for reprocessing) and the crawl goes on. 0 turns the bound off."""
+NEWSBOT_PAGE_TIMEOUT_ABOVE = 512 * 1024
+"""Pages of this many bytes or more run in a worker process with that deadline (a Python
+thread cannot be stopped); smaller pages, taken apart in well under a second, stay inline."""
+NEWSBOT_EXTRACTOR = "newsbot.pipelines.extract.extract_record"
+"""The importable function (body, url, content_type, profile) -> record dict."""

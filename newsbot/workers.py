@@ -50,3 +50,46 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+class PageTimeout(Exception):
+    """A page's extraction ran past NEWSBOT_PAGE_TIMEOUT; its worker was stopped."""
+
+
+class DeadlineWorker:
+    """One worker process for pages that may take long (large ones): each runs with a
+    deadline, and a page past it has its process killed (a Python thread cannot be
+    stopped) and becomes a `timeout` failure, while the crawl goes on. Pages run one at a
+    time, so the deadline counts the page's own work, not its wait. Small pages never come
+    here: they run inline (or in the Workers pool) as before, so the usual path is as fast."""
+
+    def __init__(self, timeout: float):
+        self.timeout = timeout
+        self.pool: ProcessPoolExecutor | None = None
+        self._turn: asyncio.Semaphore | None = None
+
+    async def run(self, fn, *args):
+        if self._turn is None:
+            self._turn = asyncio.Semaphore(1)
+        async with self._turn:
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            future = asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+            try:
+                return await asyncio.wait_for(future, self.timeout)
+            except asyncio.TimeoutError:
+                self.kill()
+                raise PageTimeout(f"extraction took more than {self.timeout:g}s (NEWSBOT_PAGE_TIMEOUT)") from None
+
+    def kill(self) -> None:
+        if self.pool is None:
+            return
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            process.kill()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -412,3 +412,24 @@ def test_usage_mistakes_get_one_line_and_exit_2(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr, (args, proc.stderr)
     helped = subprocess.run([sys.executable, str(ROOT / "run.py"), "--help"], capture_output=True, text=True)
     assert helped.returncode == 0 and "run.py test" in helped.stdout
+
+
+# --- 8. one page's extraction never stalls the crawl -------------------------------------------------------
+
+def test_page_past_its_time_limit_is_a_timeout_failure_kept_for_reprocessing(tmp_path):
+    from .slow_extract import MARKER
+
+    routes = {"/robots.txt": robots_allow(), "/stuck.html": (200, HTML, story_page("Stuck story") + MARKER),
+              "/a.html": (200, HTML, story_page("Story A")), "/b.html": (200, HTML, story_page("Story B"))}
+    env = crawl_env(PYTHONPATH=str(ROOT))
+    with RouteServer(routes) as srv:
+        urls = ",".join(srv.base + p for p in ("/stuck.html", "/a.html", "/b.html"))
+        cmd = crawl_command(tmp_path, "wire", args={"urls": urls},
+                            settings={"NEWSBOT_PAGE_TIMEOUT": "3", "NEWSBOT_PAGE_TIMEOUT_ABOVE": "0",
+                                      "NEWSBOT_EXTRACTOR": "tests.slow_extract.extract_record"})
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=50, env=env)
+    run = collect(proc.returncode, proc.stdout, proc.stderr, tmp_path / "output" / "wire")
+    assert sorted(r["headline"] for r in run.records) == ["Story A", "Story B"]
+    (failed,) = run.failures
+    assert failed["reason"] == "timeout" and failed["url"].endswith("/stuck.html")
+    assert MARKER in Path(failed["saved_as"]).read_bytes()
