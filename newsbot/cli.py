@@ -244,9 +244,9 @@ def cmd_offers(args: argparse.Namespace) -> int:
         return 1
     store = open_state(spec)
     rows = store.offer_history(args.publisher)
-    header = ("publisher", "plan", "price", "currency", "term (months)", "per month", "first seen", "last seen")
+    header = ("publisher", "site", "plan", "price", "currency", "term (months)", "per month", "first seen", "last seen")
     table = [header] + [
-        (r.publisher, r.plan or "-", "-" if r.price is None else f"{r.price:g}", r.currency or "-",
+        (r.publisher, r.site, r.plan or "-", "-" if r.price is None else f"{r.price:g}", r.currency or "-",
          "-" if r.term_months is None else f"{r.term_months:g}",
          "-" if r.price is None or not r.term_months else f"{r.price / r.term_months:.2f}",
          r.first_seen, r.last_seen)

@@ -38,9 +38,9 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 # --- pipelines: one job each ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 100,
+    # Offers before duplicates and unchanged pages are dropped: prices are read on every page fetched.
+    "newsbot.pipelines.offers.OfferFeedPipeline": 150,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
-    # Offers before the state store drops unchanged pages: prices are read on every page fetched.
-    "newsbot.pipelines.offers.OfferFeedPipeline": 250,
     "newsbot.pipelines.state.IncrementalStatePipeline": 300,
     "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,

@@ -30,7 +30,7 @@ class StateStore(Protocol):
 
     def get(self, key: str) -> "Seen | None": ...
     def put(self, key: str, fingerprint: str, lastmod: str | None) -> None: ...
-    def see_offer(self, publisher: str, plan: str, price, currency, term_months,
+    def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
                   when: str | None = None) -> "OfferSeen": ...
     def offer_history(self, publisher: str | None = None) -> list["OfferSeen"]: ...
     def open_run(self, run: str, feed: str | None) -> None: ...
@@ -77,8 +77,9 @@ class Seen:
 
 @dataclass
 class OfferSeen:
-    """One publisher plan at one price, with when runs first and last saw it."""
+    """One plan at one price on one site (host), with when runs first and last saw it."""
 
+    site: str
     publisher: str
     plan: str
     price: float | None
@@ -118,10 +119,10 @@ class SQLiteState:
             CREATE TABLE IF NOT EXISTS seen (
                 key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, lastmod TEXT,
                 first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS offers (
-                publisher TEXT NOT NULL, plan TEXT NOT NULL, price REAL, currency TEXT,
+            CREATE TABLE IF NOT EXISTS site_offers (
+                site TEXT NOT NULL, publisher TEXT NOT NULL, plan TEXT NOT NULL, price REAL, currency TEXT,
                 term_months REAL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
-                PRIMARY KEY (publisher, plan, price, currency, term_months));
+                PRIMARY KEY (site, publisher, plan, price, currency, term_months));
             CREATE TABLE IF NOT EXISTS runs (
                 run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT, host TEXT, pid INTEGER);
             """
@@ -158,29 +159,30 @@ class SQLiteState:
                 (key, fingerprint, lastmod, ts, ts),
             )
 
-    def see_offer(self, publisher: str, plan: str, price, currency, term_months, when: str | None = None) -> OfferSeen:
+    def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
+                  when: str | None = None) -> OfferSeen:
         ts = when or now_iso()
         with self._lock:
             self.db.execute(
-                "INSERT INTO offers VALUES (?,?,?,?,?,?,?) ON CONFLICT(publisher, plan, price, currency, term_months) "
-                "DO UPDATE SET last_seen=excluded.last_seen",
-                (publisher, plan, price, currency, term_months, ts, ts),
+                "INSERT INTO site_offers VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(site, publisher, plan, price, currency, "
+                "term_months) DO UPDATE SET last_seen=max(last_seen, excluded.last_seen)",
+                (site, publisher, plan, price, currency, term_months, ts, ts),
             )
             row = self.db.execute(
-                "SELECT publisher, plan, price, currency, term_months, first_seen, last_seen FROM offers WHERE "
-                "publisher=? AND plan=? AND price IS ? AND currency IS ? AND term_months IS ?",
-                (publisher, plan, price, currency, term_months),
+                "SELECT site, publisher, plan, price, currency, term_months, first_seen, last_seen FROM site_offers "
+                "WHERE site=? AND publisher=? AND plan=? AND price IS ? AND currency IS ? AND term_months IS ?",
+                (site, publisher, plan, price, currency, term_months),
             ).fetchone()
         return OfferSeen(*row)
 
     def offer_history(self, publisher: str | None = None) -> list[OfferSeen]:
-        sql = "SELECT publisher, plan, price, currency, term_months, first_seen, last_seen FROM offers"
+        sql = "SELECT site, publisher, plan, price, currency, term_months, first_seen, last_seen FROM site_offers"
         args: tuple = ()
         if publisher:
             sql += " WHERE lower(publisher)=lower(?)"
             args = (publisher,)
         with self._lock:
-            rows = self.db.execute(sql + " ORDER BY publisher, plan, first_seen", args).fetchall()
+            rows = self.db.execute(sql + " ORDER BY publisher, site, plan, first_seen", args).fetchall()
         return [OfferSeen(*r) for r in rows]
 
     def count(self) -> int:
@@ -285,20 +287,20 @@ class RedisState:
         seen = Seen(key, fingerprint, lastmod, prev.first_seen if prev else ts, ts)
         self.r.hset(f"{self.prefix}:seen", key, json.dumps(seen.__dict__))
 
-    def see_offer(self, publisher, plan, price, currency, term_months, when=None) -> OfferSeen:
+    def see_offer(self, site, publisher, plan, price, currency, term_months, when=None) -> OfferSeen:
         ts = when or now_iso()
-        field = json.dumps([publisher, plan, price, currency, term_months])
-        raw = self.r.hget(f"{self.prefix}:offers", field)
+        field = json.dumps([site, publisher, plan, price, currency, term_months])
+        raw = self.r.hget(f"{self.prefix}:site_offers", field)
         first = json.loads(raw)["first_seen"] if raw else ts
-        seen = OfferSeen(publisher, plan, price, currency, term_months, first, ts)
-        self.r.hset(f"{self.prefix}:offers", field, json.dumps(seen.__dict__))
+        seen = OfferSeen(site, publisher, plan, price, currency, term_months, first, ts)
+        self.r.hset(f"{self.prefix}:site_offers", field, json.dumps(seen.__dict__))
         return seen
 
     def offer_history(self, publisher: str | None = None) -> list[OfferSeen]:
-        rows = [OfferSeen(**json.loads(v)) for v in self.r.hvals(f"{self.prefix}:offers")]
+        rows = [OfferSeen(**json.loads(v)) for v in self.r.hvals(f"{self.prefix}:site_offers")]
         if publisher:
             rows = [r for r in rows if r.publisher.lower() == publisher.lower()]
-        return sorted(rows, key=lambda r: (r.publisher, r.plan, r.first_seen))
+        return sorted(rows, key=lambda r: (r.publisher, r.site, r.plan, r.first_seen))
 
     def count(self) -> int:
         return self.r.hlen(f"{self.prefix}:seen")

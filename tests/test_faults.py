@@ -433,3 +433,44 @@ def test_page_past_its_time_limit_is_a_timeout_failure_kept_for_reprocessing(tmp
     (failed,) = run.failures
     assert failed["reason"] == "timeout" and failed["url"].endswith("/stuck.html")
     assert MARKER in Path(failed["saved_as"]).read_bytes()
+
+
+# --- 20. offers are kept per site and refreshed by every page fetched --------------------------------------
+
+def test_offer_history_is_kept_per_site_and_refreshed(tmp_path):
+    import shutil
+
+    from newsbot.sample_site import start_sample_site
+    from newsbot.state import SQLiteState
+
+    from .crawling import SAMPLE_SITE
+
+    copy = tmp_path / "copy"
+    shutil.copytree(SAMPLE_SITE, copy)
+    for page in copy.rglob("*.html"):
+        data = page.read_bytes()
+        if "₹900".encode() in data:
+            page.write_bytes(data.replace("₹900".encode(), "₹1,200".encode())
+                             .replace("₹300/Month".encode(), "₹400/Month".encode()))
+    live, live_base = start_sample_site(SAMPLE_SITE)
+    other, other_base = start_sample_site(copy)
+    try:
+        first = crawl(tmp_path, args={"base_url": live_base})
+        second = crawl(tmp_path, args={"base_url": other_base})
+        # Named again, one page of the first site is fetched and refreshes its plans' last_seen.
+        page = next(r["url"] for r in first.records if any(o["plan"] == "Smart Quarterly"
+                                                           for o in (r["paywall"] or {}).get("offers", [])))
+        third = crawl(tmp_path, "wire", args={"urls": page})
+    finally:
+        live.shutdown()
+        other.shutdown()
+    live_site, other_site = live_base.split("//")[1], other_base.split("//")[1]
+    assert {o["site"] for o in first.offers} == {live_site}
+    assert {o["site"] for o in second.offers} == {other_site}
+    history = SQLiteState(tmp_path / "state.sqlite3").offer_history("Business Standard")
+    quarterly = {(h.site, h.price) for h in history if h.plan == "Smart Quarterly"}
+    assert quarterly == {(live_site, 900.0), (other_site, 1200.0)}
+    refreshed = next(o for o in third.offers if o["plan"] == "Smart Quarterly")
+    before = next(o for o in first.offers if o["plan"] == "Smart Quarterly")
+    assert refreshed["site"] == live_site and refreshed["first_seen"] == before["first_seen"]
+    assert refreshed["last_seen"] >= before["last_seen"] and third.offers

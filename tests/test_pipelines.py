@@ -136,9 +136,9 @@ def test_invalid_record_goes_to_failures_with_errors():
 
 def test_offer_history_tracks_price_changes(tmp_path):
     store = SQLiteState(tmp_path / "s.sqlite")
-    a = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-01T00:00:00+00:00")
-    b = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-02T00:00:00+00:00")
-    c = store.see_offer("BS", "Smart Essential", 2999.0, "INR", 12.0, when="2026-11-03T00:00:00+00:00")
+    a = store.see_offer("bs.com", "BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-01T00:00:00+00:00")
+    b = store.see_offer("bs.com", "BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-02T00:00:00+00:00")
+    c = store.see_offer("bs.com", "BS", "Smart Essential", 2999.0, "INR", 12.0, when="2026-11-03T00:00:00+00:00")
     assert (b.first_seen, b.last_seen) == (a.first_seen, "2026-11-02T00:00:00+00:00")
     assert c.first_seen == "2026-11-03T00:00:00+00:00"
     assert [r.price for r in store.offer_history("bs")] == [2700.0, 2999.0]
