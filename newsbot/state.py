@@ -101,11 +101,10 @@ class SQLiteState:
             self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self._open()
         except (sqlite3.Error, OSError) as exc:
+            fix = "make it and its folder writable, or " if isinstance(exc, (sqlite3.OperationalError, OSError)) else ""
             raise StateStoreError(
-                f"state store {self.path} cannot be used ({exc}): "
-                + ("make it and its folder writable, " if isinstance(exc, (sqlite3.OperationalError, OSError)) else "")
-                + "or move it aside to start afresh (every page is then delivered again), "
-                "or point NEWSBOT_STATE elsewhere") from None
+                f"state store {self.path} cannot be used ({exc}): {fix}move it aside to start afresh "
+                "(every page is then delivered again), or point NEWSBOT_STATE elsewhere") from None
 
     def _open(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")

@@ -161,11 +161,13 @@ def test_redis_state_lock_is_shared_by_one_runs_workers_only(redis_url):
 # --- 5. a user's -O feed holds records only; named URLs are delivered again ---------------------
 
 def test_user_output_feed_holds_only_records(tmp_path):
+    """`scrapy crawl ... -O mine.jsonl`, as an ordinary Scrapy user runs it."""
     server, base = serve()
     try:
         out = tmp_path / "mine.jsonl"
-        cmd = crawl_command(tmp_path, args={"base_url": base}) + ["-O", str(out)]
-        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=crawl_env())
+        cmd = [sys.executable, "-m", "scrapy"] + crawl_command(tmp_path, args={"base_url": base})[3:] + ["-O", str(out)]
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
     finally:
         server.shutdown()
     assert proc.returncode == 0, proc.stderr[-2000:]
