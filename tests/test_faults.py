@@ -290,6 +290,23 @@ def test_sitemap_index_chain_is_bounded(tmp_path):
     assert [f["reason"] for f in run.failures] == ["sitemap_limit"]
 
 
+def test_sitemaps_per_run_are_bounded(tmp_path):
+    routes = {"/robots.txt": robots_allow()}
+    with RouteServer(routes) as srv:
+        locs = "".join(f"<sitemap><loc>{srv.base}/part-{n}.xml</loc></sitemap>" for n in range(30))
+        routes["/index.xml"] = (200, {"Content-Type": "application/xml"}, (
+            '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"{locs}</sitemapindex>").encode())
+        empty = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>').encode()
+        for n in range(30):
+            routes[f"/part-{n}.xml"] = (200, {"Content-Type": "application/xml"}, empty)
+        run = crawl(tmp_path, "wire", args={"sitemap": srv.base + "/index.xml"},
+                    settings={"NEWSBOT_SITEMAP_MAX_COUNT": "10"})
+        fetched = [p for p in srv.requests if p.endswith(".xml")]
+    assert len(fetched) == 10  # the index and nine of its sitemaps
+    assert run.report["failures_by_reason"] == {"sitemap_limit": 21}
+
+
 # --- 13. spider arguments never leave the output folder -----------------------------------------------
 
 def test_spider_name_argument_cannot_escape_the_output_folder(tmp_path):

@@ -124,6 +124,13 @@ class RunState:
         spider.run_id, spider.feed_paths = self.run_id, self.paths
         if self.store is None:
             return
+        self._lock_refresh = None
+        if hasattr(self.store, "refresh_lock"):
+            # A lock with expiry (Redis) is renewed while the run lives.
+            from twisted.internet import task
+
+            self._lock_refresh = task.LoopingCall(self._refresh_lock)
+            self._lock_refresh.start(self.store.LOCK_TTL_MS / 3000, now=False)
         for run, feed in self.store.open_runs():
             if feed and not Path(feed).exists():
                 continue  # another machine's run (shared Redis state), or a feed moved away
@@ -199,7 +206,15 @@ class RunState:
     def _aliases(item, key: str) -> set[str]:
         return {canonical_key(u) for u in getattr(item, "aliases", [])} - {key}
 
+    def _refresh_lock(self) -> None:
+        try:
+            self.store.refresh_lock()
+        except Exception as exc:  # the lock expired and another run took the store
+            self.fail(f"lost the lock on state store {self.spec}: {exc}", "state_error")
+
     def spider_closed(self, spider, reason):
+        if getattr(self, "_lock_refresh", None) is not None and self._lock_refresh.running:
+            self._lock_refresh.stop()
         if self.store is not None:
             try:
                 self.store.close_run(self.run_id)
