@@ -13,6 +13,7 @@ confirms delivery.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -86,6 +87,18 @@ class FeedExporter(ScrapyFeedExporter):
             self.feeds[FAILURES_FEED] = options
             self.filters[FAILURES_FEED] = self._load_filter(options)
         self._held: dict[int, list] = {}  # records in feeds stored only at close, by slot
+        self._closed = asyncio.Event()
+
+    async def close_spider(self, spider):
+        try:
+            await super().close_spider(spider)
+        finally:
+            self._closed.set()
+
+    async def wait_closed(self) -> None:
+        """Until every feed is closed and stored (and its records confirmed): what the run
+        state and the report wait for before they close the store and count."""
+        await self._closed.wait()
 
     def _state(self):
         from .extensions.state import run_state
@@ -132,8 +145,9 @@ class FeedExporter(ScrapyFeedExporter):
             return
         held = [s for s in slots if not _written_through(s.storage)]
         if held:
+            entry = [item, len(held), False]  # the record, feeds still to store it, a feed failed
             for s in held:
-                self._held.setdefault(id(s), []).append(item)
+                self._held.setdefault(id(s), []).append(entry)
         else:
             state.mark_delivered(item)
 
@@ -179,12 +193,17 @@ class FeedExporter(ScrapyFeedExporter):
         if state is None:
             return
         if not ok or self.crawler.stats.get_value(f"feedexport/failed_count/{type(slot.storage).__name__}"):
+            for entry in held:
+                entry[2] = True  # this feed lost it: not delivered, whatever the others did
             if held:
                 state.fail(f"feed {slot.uri} could not be stored: its {len(held)} records are not delivered",
                            "feed_error")
             return
-        for item in held:
-            state.mark_delivered(item)
+        for entry in held:
+            # Delivered once every feed that took the record has stored it.
+            entry[1] -= 1
+            if entry[1] == 0 and not entry[2]:
+                state.mark_delivered(entry[0])
 
 
 def _written_through(storage) -> bool:

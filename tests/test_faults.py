@@ -493,3 +493,28 @@ def test_offer_history_is_kept_per_site_and_refreshed(tmp_path):
     before = next(o for o in first.offers if o["plan"] == "Smart Quarterly")
     assert refreshed["site"] == live_site and refreshed["first_seen"] == before["first_seen"]
     assert refreshed["last_seen"] >= before["last_seen"] and third.offers
+
+
+def test_feed_stored_at_the_end_counts_only_once_stored(tmp_path):
+    """Feeds that are uploaded when the run ends (S3, FTP, ...): their records are
+    delivered when the upload succeeded, and not at all when it failed."""
+    routes = {"/robots.txt": robots_allow(), "/a.html": (200, HTML, story_page("Story A")),
+              "/b.html": (200, HTML, story_page("Story B"))}
+    from newsbot.settings import FEED_STORAGES
+
+    storages = json.dumps({**FEED_STORAGES, "atclose": "tests.feed_storages.AtCloseStorage",
+                           "failclose": "tests.feed_storages.AtCloseStorage"})
+    env = crawl_env(PYTHONPATH=str(ROOT))
+    with RouteServer(routes) as srv:
+        base = crawl_command(tmp_path, "wire", args={"urls": f"{srv.base}/a.html,{srv.base}/b.html"},
+                             settings={"FEED_STORAGES": storages})
+        failed = subprocess.run(base + ["-O", f"failclose://{tmp_path}/lost.jsonl:jsonlines"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=60, env=env)
+        assert failed.returncode == 1
+        assert any("not delivered" in line for line in error_lines(failed.stderr))
+        assert delivered_keys(tmp_path / "state.sqlite3") == 0
+        stored = subprocess.run(base + ["-O", f"atclose://{tmp_path}/kept.jsonl:jsonlines"], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=60, env=env)
+    assert stored.returncode == 0, stored.stderr[-2000:]
+    assert sorted(r["headline"] for r in read_jsonl(tmp_path / "kept.jsonl")) == ["Story A", "Story B"]
+    assert delivered_keys(tmp_path / "state.sqlite3") >= 2

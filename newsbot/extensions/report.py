@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from ..items import ArticleItem, FailureItem
-from .state import record_delivered, run_state
+from .state import record_delivered, run_state, wait_for_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,8 @@ class CrawlReport:
             "errors": list(state.errors) if state else [],
         }
 
-    def spider_closed(self, spider, reason):
+    async def spider_closed(self, spider, reason):
+        await wait_for_feeds(self.crawler)
         if getattr(self, "_progress_task", None) is not None and self._progress_task.running:
             self._progress_task.stop()
         self.report = self.build(reason)

@@ -42,6 +42,19 @@ record_delivered = object()
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
 
+async def wait_for_feeds(crawler) -> None:
+    """Feeds stored at the end (S3, FTP) confirm their records while the spider closes:
+    whatever counts deliveries or closes the store waits for them."""
+    from ..feeds import FeedExporter
+
+    try:
+        exporter = crawler.get_extension(FeedExporter)
+    except RuntimeError:
+        exporter = None
+    if exporter is not None:
+        await exporter.wait_closed()
+
+
 def run_state(crawler) -> "RunState | None":
     """The crawl's RunState extension, or None (not enabled, or extensions not built yet)."""
     try:
@@ -212,7 +225,8 @@ class RunState:
         except Exception as exc:  # the lock expired and another run took the store
             self.fail(f"lost the lock on state store {self.spec}: {exc}", "state_error")
 
-    def spider_closed(self, spider, reason):
+    async def spider_closed(self, spider, reason):
+        await wait_for_feeds(self.crawler)
         if getattr(self, "_lock_refresh", None) is not None and self._lock_refresh.running:
             self._lock_refresh.stop()
         if self.store is not None:
