@@ -66,6 +66,8 @@ EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     # The run and its state: run id, output paths, state store, delivery (newsbot/extensions/state.py).
     "newsbot.extensions.state.RunState": 550,
+    # The worker processes the pipelines share (NEWSBOT_WORKERS).
+    "newsbot.workers.WorkerPool": 560,
     "newsbot.extensions.report.CrawlReport": 600,
 }
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)

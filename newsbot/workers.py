@@ -29,13 +29,15 @@ class Workers:
 
     @classmethod
     def of(cls, crawler) -> "Workers":
-        """The crawl's shared pool, made on first use and shut down when the engine stops."""
-        workers = getattr(crawler, "newsbot_workers", None)
-        if workers is None:
-            workers = cls(resolve_workers(crawler.settings.get("NEWSBOT_WORKERS", 0)))
-            crawler.newsbot_workers = workers
-            crawler.signals.connect(workers.close, signal=signals.engine_stopped)
-        return workers
+        """The crawl's shared pool (the WorkerPool extension's), shut down when the engine
+        stops; a crawler without that extension gets a pool of its own."""
+        try:
+            ext = crawler.get_extension(WorkerPool)
+        except RuntimeError:  # extensions not built (a pipeline made on its own)
+            ext = None
+        if ext is None:
+            ext = WorkerPool(crawler)
+        return ext.workers
 
     async def run(self, fn, *args):
         """fn(*args), in a worker process when there are workers. fn must be importable."""
@@ -50,6 +52,19 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+class WorkerPool:
+    """Extension holding the crawl's one Workers pool (NEWSBOT_WORKERS), found with
+    crawler.get_extension(WorkerPool) by the pipelines that share it."""
+
+    def __init__(self, crawler):
+        self.workers = Workers(resolve_workers(crawler.settings.get("NEWSBOT_WORKERS", 0)))
+        crawler.signals.connect(self.workers.close, signal=signals.engine_stopped)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
 
 
 class PageTimeout(Exception):

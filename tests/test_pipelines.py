@@ -74,6 +74,7 @@ def test_extract_pipeline_gives_record():
 def test_worker_processes_give_the_same_record_and_failures():
     inline, _ = _pipe(ExtractPipeline)
     pooled, crawler = _pipe(ExtractPipeline, NEWSBOT_WORKERS=1)
+    assert pooled.workers.count == 1
 
     async def both():
         try:
@@ -81,7 +82,7 @@ def test_worker_processes_give_the_same_record_and_failures():
             return (await inline.process_item(PAGE), await pooled.process_item(PAGE),
                     await pooled.process_item(bad))
         finally:
-            crawler.newsbot_workers.close()
+            pooled.workers.close()
 
     a, b, failed = asyncio.run(both())
     assert dict(a) == dict(b)
@@ -103,7 +104,7 @@ def test_schema_validation_marks_invalid_records(workers):
         try:
             return await pipe.process_item(good), await pipe.process_item(bad)
         finally:
-            crawler.newsbot_workers.close()
+            pipe.workers.close()
 
     good, bad = asyncio.run(run())
     assert "_validation" not in good

@@ -42,6 +42,14 @@ record_delivered = object()
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
 
+def failed_pages_dir(settings, spider_name: str) -> str | None:
+    """NEWSBOT_FAILED_PAGES_DIR with %(output)s and %(name)s filled in (None when empty)."""
+    folder = settings.get("NEWSBOT_FAILED_PAGES_DIR")
+    if not folder:
+        return None
+    return folder % {"name": spider_name, "output": str(settings.get("NEWSBOT_OUTPUT_DIR") or "output").rstrip("/")}
+
+
 async def wait_for_feeds(crawler) -> None:
     """Feeds stored at the end (S3, FTP) confirm their records while the spider closes:
     whatever counts deliveries or closes the store waits for them."""
@@ -77,6 +85,7 @@ class RunState:
         base = self.folder / self.run_id
         self.paths: dict[str, str] = {"records": f"{base}.jsonl", "failures": f"{base}.failures.jsonl",
                                       "offers": f"{base}.offers.jsonl"}
+        self.failed_pages_dir: str | None = failed_pages_dir(settings, self.spider_name)
         self.claimed: set[str] = set()  # paths the feed exporter set from the feeds it opened
         self.errors: list[str] = []
         self.delivered: set[str] = set()  # keys stored by this run

@@ -10,6 +10,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.utils.misc import load_object
 
+from ..extensions.state import failed_pages_dir, run_state
 from ..extract import PageError, extract
 from ..items import ArticleItem, PageItem, failure
 from ..workers import DeadlineWorker, PageTimeout, Workers
@@ -34,10 +35,9 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        folder = settings.get("NEWSBOT_FAILED_PAGES_DIR")
-        if folder:
-            folder = folder % {"name": getattr(crawler.spider, "name", "newsbot"),
-                               "output": settings.get("NEWSBOT_OUTPUT_DIR", "output")}
+        state = run_state(crawler)
+        folder = (state.failed_pages_dir if state is not None
+                  else failed_pages_dir(settings, getattr(crawler.spider, "name", "newsbot")))
         pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
                    page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
                    bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
