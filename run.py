@@ -51,8 +51,12 @@ def ensure_chromium() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("crawl", "test", "setup"):
+    if argv and argv[0] in ("-h", "--help", "help"):
         print(__doc__)
+        return 0
+    if not argv or argv[0] not in ("crawl", "test", "setup"):
+        print(f"run.py: expected crawl, test or setup, got {' '.join(argv) or 'nothing'} (see run.py --help)",
+              file=sys.stderr)
         return 2
     ensure_env()
     job, rest = argv[0], argv[1:]

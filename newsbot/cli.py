@@ -26,22 +26,40 @@ from pathlib import Path
 from .extract import PageError, extract
 
 
+class UsageMistake(Exception):
+    """A command line that cannot run: one line on stderr, exit code 2."""
+
+
 def _read(name: str) -> bytes:
+    """An input's bytes; a `.gz` (or any gzip) input is decompressed in bounded chunks by
+    the page loader, so a small file cannot expand to gigabytes here."""
     if name == "-":
         return sys.stdin.buffer.read()
     return Path(name).read_bytes()
 
 
+def _source_url(name: str) -> str:
+    """What names an input in its record's `url` when --url is not given: the file's
+    file:// URL (standard input: file:///dev/stdin), so output lines match their files."""
+    return "file:///dev/stdin" if name == "-" else Path(name).resolve().as_uri()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and len(args.files) > 1:
-        print("newsbot extract: --url takes one file only", file=sys.stderr)
-        return 2
+        raise UsageMistake("--url takes one file only")
+    if args.profile:
+        from . import profiles
+
+        try:
+            profiles.get(args.profile)
+        except KeyError as exc:
+            raise UsageMistake(exc.args[0]) from None
     failed = 0
     out = sys.stdout
     for name in args.files:
         try:
             data = _read(name)
-            record = extract(data, url=args.url, profile=args.profile)
+            record = extract(data, url=args.url or _source_url(name), profile=args.profile)
         except (OSError, PageError) as exc:
             failed += 1
             print(f"newsbot extract: {name}: {exc}", file=sys.stderr)
@@ -60,26 +78,73 @@ def _pairs(values: list[str] | None, flag: str) -> dict[str, str]:
     out = {}
     for value in values or []:
         if "=" not in value:
-            raise SystemExit(f"newsbot: {flag} takes NAME=VALUE, got {value!r}")
+            raise UsageMistake(f"{flag} takes NAME=VALUE, got {value!r}")
         k, v = value.split("=", 1)
         out[k] = v
     return out
 
 
-def run_crawl(spider: str, spider_args: dict, overrides: dict) -> dict:
-    """Run one crawl in this process with the project's settings; returns its report."""
+class CrawlError(Exception):
+    """A crawl that could not start or could not deliver: one line for the user, and the exit code."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str] | None = None,
+              overwrite_output: list[str] | None = None) -> dict:
+    """Run one crawl in this process with the project's settings; returns its report, with
+    `errors` (a feed or the state store that could not be written: the run is not good).
+    Raises CrawlError when the crawl cannot start (a usage mistake: exit code 2; a state
+    store in use or damaged: 1)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.conf import feed_process_params_from_cli
     from scrapy.utils.project import get_project_settings
+
+    from .extensions.report import CrawlReport
+    from .extensions.state import run_state
+    from .spiders.base import UsageError
+    from .state import StateStoreError
 
     settings = get_project_settings()
     settings.setdict(overrides, priority="cmdline")
+    if output or overwrite_output:
+        try:
+            feeds = feed_process_params_from_cli(settings, output or [], overwrite_output=overwrite_output)
+        except Exception as exc:  # scrapy's UsageError for an unknown format
+            raise CrawlError(f"-o/-O: {exc}", 2) from None
+        settings.set("FEEDS", feeds, priority="cmdline")
+    # Usage mistakes are found before Scrapy starts logging: one line, exit 2.
+    from scrapy.spiderloader import get_spider_loader
+
+    loader = get_spider_loader(settings)
+    try:
+        spidercls = loader.load(spider)
+    except KeyError:
+        raise CrawlError(f"no spider named {spider!r} (spiders: {', '.join(sorted(loader.list()))})", 2) from None
+    try:
+        spidercls(**spider_args)
+    except (UsageError, TypeError) as exc:
+        raise CrawlError(f"{spider}: {exc}", 2) from None
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(spider)
-    process.crawl(crawler, **spider_args)
+    crawler = process.create_crawler(spidercls)
+    failed = []
+    process.crawl(crawler, **spider_args).addErrback(failed.append)
     process.start()
-    ext = getattr(crawler, "newsbot_report", None)
-    return (ext.report if ext is not None else None) or {}
+    if failed:
+        exc = failed[0].value
+        if isinstance(exc, (UsageError, TypeError)):
+            raise CrawlError(f"{spider}: {exc}", 2)
+        if isinstance(exc, StateStoreError):
+            raise CrawlError(str(exc), 1)
+        raise CrawlError(f"{spider}: the crawl could not start: {type(exc).__name__}: {exc}", 1)
+    ext = crawler.get_extension(CrawlReport)
+    report = dict((ext.report if ext is not None else None) or {})
+    state = run_state(crawler)
+    report["errors"] = list(state.errors) if state is not None else report.get("errors", [])
+    return report
 
 
 def _print_report(report: dict) -> None:
@@ -95,16 +160,38 @@ def _print_report(report: dict) -> None:
         print("monitors failed:", *report["monitors_failed"], sep="\n  ")
 
 
-def cmd_crawl(args: argparse.Namespace) -> int:
-    report = run_crawl(args.spider, _pairs(args.a, "-a"), _pairs(args.s, "-s"))
+def _log_overrides(args: argparse.Namespace) -> dict:
+    out = {}
+    if getattr(args, "loglevel", None):
+        out["LOG_LEVEL"] = args.loglevel.upper()
+    if getattr(args, "nolog", False):
+        out["LOG_ENABLED"] = False
+    return out
+
+
+def _finish(report: dict, fail_on_monitor: bool) -> int:
+    """Print the run summary; the exit code: 1 when a feed or the state store failed (the
+    reason on one line each), 3 for a failed monitor with --fail-on-monitor, else 0."""
     _print_report(report)
-    if not report:
+    if not report or report.get("errors"):
+        for line in report.get("errors") or ["the crawl gave no report"]:
+            print(f"newsbot crawl: {line}", file=sys.stderr)
         return 1
-    if args.fail_on_monitor and report.get("monitors_failed"):
+    if fail_on_monitor and report.get("monitors_failed"):
         return 3
     if report.get("store_unavailable"):
         return 4  # the records are in the feed; `newsbot load` levels the store
     return 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    try:
+        report = run_crawl(args.spider, _pairs(args.a, "-a"), {**_log_overrides(args), **_pairs(args.s, "-s")},
+                           output=args.output, overwrite_output=args.overwrite_output)
+    except CrawlError as exc:
+        print(f"newsbot crawl: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return _finish(report, args.fail_on_monitor)
 
 
 def cmd_crawl_sample(args: argparse.Namespace) -> int:
@@ -118,17 +205,16 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
     spider_args = {"base_url": base_url, **_pairs(args.a, "-a")}
     # Our own loopback server: no need for the live site's politeness delays.
     overrides = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-                 "RETRY_TIMES": 2, "LOG_LEVEL": "INFO", **_pairs(args.s, "-s")}
+                 "RETRY_TIMES": 2, **_log_overrides(args), **_pairs(args.s, "-s")}
     try:
-        report = run_crawl("business_standard", spider_args, overrides)
+        report = run_crawl("business_standard", spider_args, overrides, output=args.output,
+                           overwrite_output=args.overwrite_output)
+    except CrawlError as exc:
+        print(f"newsbot crawl-sample: {exc}", file=sys.stderr)
+        return exc.exit_code
     finally:
         server.shutdown()
-    _print_report(report)
-    if args.fail_on_monitor and report.get("monitors_failed"):
-        return 3
-    if report.get("store_unavailable"):
-        return 4
-    return 0 if report else 1
+    return _finish(report, args.fail_on_monitor)
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
@@ -160,9 +246,9 @@ def cmd_offers(args: argparse.Namespace) -> int:
         return 1
     store = open_state(spec)
     rows = store.offer_history(args.publisher)
-    header = ("publisher", "plan", "price", "currency", "term (months)", "per month", "first seen", "last seen")
+    header = ("publisher", "site", "plan", "price", "currency", "term (months)", "per month", "first seen", "last seen")
     table = [header] + [
-        (r.publisher, r.plan or "-", "-" if r.price is None else f"{r.price:g}", r.currency or "-",
+        (r.publisher, r.site, r.plan or "-", "-" if r.price is None else f"{r.price:g}", r.currency or "-",
          "-" if r.term_months is None else f"{r.term_months:g}",
          "-" if r.price is None or not r.term_months else f"{r.price / r.term_months:.2f}",
          r.first_seen, r.last_seen)
@@ -178,9 +264,39 @@ def cmd_offers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _crawl_options(p: argparse.ArgumentParser) -> None:
+    """The options `scrapy crawl` users expect."""
+    p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
+    p.add_argument("-s", action="append", metavar="NAME=VALUE", help="setting override")
+    p.add_argument("-o", "--output", action="append", metavar="FILE",
+                   help="also append the records to FILE (FILE:FORMAT, - for stdout), as scrapy crawl -o")
+    p.add_argument("-O", "--overwrite-output", action="append", metavar="FILE",
+                   help="write the records to FILE, replacing it, as scrapy crawl -O")
+    p.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level (default INFO)")
+    p.add_argument("--nolog", action="store_true", help="no logging at all")
+    p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes: one line and exit 2, never the whole usage text."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbot", description="News pages with wire copy -> JSON records")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="newsbot", description="News pages with wire copy -> JSON records")
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser("extract", help="print one JSON record per saved page (HTML or text, .gz ok, - for stdin)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--url", help="the page's URL (one file only); picks the publisher profile")
@@ -191,18 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
     sample_root = str(Path(__file__).resolve().parent.parent / "samples" / "site")
     p = sub.add_parser("crawl", help="run a spider with the project's settings")
     p.add_argument("spider")
-    p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
-    p.add_argument("-s", action="append", metavar="NAME=VALUE", help="setting override")
-    p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")
+    _crawl_options(p)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("crawl-sample", help="serve the bundled sample site on 127.0.0.1 and crawl it")
     p.add_argument("--root", default=sample_root)
     p.add_argument("--port", type=int, default=8765,
                    help="loopback port (default 8765; a fixed port keeps the site's URLs, so runs are incremental)")
-    p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
-    p.add_argument("-s", action="append", metavar="NAME=VALUE", help="setting override")
-    p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")
+    _crawl_options(p)
     p.set_defaults(func=cmd_crawl_sample)
 
     p = sub.add_parser("sample-site", help="serve the bundled sample site on 127.0.0.1")
@@ -226,8 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except KeyError as exc:
-        print(f"newsbot: {exc.args[0]}", file=sys.stderr)
+    except UsageMistake as exc:
+        print(f"newsbot {args.command}: {exc}", file=sys.stderr)
         return 2
 
 

@@ -30,6 +30,8 @@ class PageItem:
     """The date the sitemap or feed gave for the page, if any."""
     requested_urls: list[str] = field(default_factory=list)
     """URLs that redirected to this page (the state store remembers them too)."""
+    explicit: bool = False
+    """The user named this URL (-a urls=): delivered even when an earlier run did."""
     meta: dict = field(default_factory=dict)
 
 

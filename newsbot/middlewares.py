@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as ScrapyRobotsTxtMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+
+from .extensions.state import run_state
 
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
@@ -50,7 +53,13 @@ class RedirectAliasMiddleware:
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get("Location")
-        state = getattr(self.crawler, "newsbot_state_ext", None)
+        if location and 300 <= response.status < 400:
+            target = urljoin(request.url, location.decode("latin-1"))
+            if target == request.url or target in request.meta.get("redirect_urls", ()):
+                # A loop (A -> B -> A): the duplicate filter would drop it without a word;
+                # it is a failure of the page (the errback lists it as redirect_loop).
+                raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
+        state = run_state(self.crawler)
         if state is not None and location and 300 <= response.status < 400 and "newsbot_lastmod" in request.meta:
             state.note_alias(request.url, urljoin(request.url, location.decode("latin-1")))
         return response

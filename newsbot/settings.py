@@ -27,13 +27,20 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOGSTATS_INTERVAL = 60.0
+LOG_LEVEL = "INFO"  # DEBUG would log every record in full
+NEWSBOT_PROGRESS_INTERVAL = 10.0
+"""Seconds between progress lines (pages, records, failures, rate); 0 for none."""
+# Scrapy 2.19 turns on an HTTP remote-control console by default; a scraper service has no use for it.
+REMOTE_CONTROL_ENABLED = False
+# Only http(s) is ever fetched: no file:, data:, ftp: or s3: URLs from arguments, sitemaps or redirects.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
 # --- pipelines: one job each ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 100,
+    # Offers before duplicates and unchanged pages are dropped: prices are read on every page fetched.
+    "newsbot.pipelines.offers.OfferFeedPipeline": 150,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
-    # Offers before the state store drops unchanged pages: prices are read on every page fetched.
-    "newsbot.pipelines.offers.OfferFeedPipeline": 250,
     "newsbot.pipelines.state.IncrementalStatePipeline": 300,
     "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,
@@ -53,8 +60,14 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.RedirectAliasMiddleware": 650,
 }
 EXTENSIONS = {
+    # Scrapy's feed exporter, confirming each record's delivery to the run state (newsbot/feeds.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsbot.feeds.FeedExporter": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
-    "newsbot.extensions.state.StateExtension": 550,
+    # The run and its state: run id, output paths, state store, delivery (newsbot/extensions/state.py).
+    "newsbot.extensions.state.RunState": 550,
+    # The worker processes the pipelines share (NEWSBOT_WORKERS).
+    "newsbot.workers.WorkerPool": 560,
     "newsbot.extensions.report.CrawlReport": 600,
 }
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("newsbot.monitors.SpiderCloseMonitorSuite",)
@@ -100,6 +113,22 @@ redis:// URL when the crawl is distributed with scrapy-redis. Empty to disable."
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_FIELDS = None
 FEED_STORAGES = {"": "newsbot.feeds.UnbufferedFileFeedStorage", "file": "newsbot.feeds.UnbufferedFileFeedStorage"}
+
+# --- bounds: one page or one sitemap never stalls a crawl -----------------------------------
+NEWSBOT_SITEMAP_MAX_DEPTH = 3
+"""Levels of sitemap index followed below a start sitemap (robots.txt, -a sitemap=)."""
+NEWSBOT_SITEMAP_MAX_COUNT = 1000
+"""Sitemaps fetched in one run at most; the rest are listed as `sitemap_limit` failures."""
+NEWSBOT_REDELIVER_EXPLICIT = True
+"""Pages named with -a urls= are delivered even when an earlier run delivered them unchanged."""
+NEWSBOT_PAGE_TIMEOUT = 30.0
+"""Seconds one page's extraction may take; past it the page is a `timeout` failure (its
+bytes kept for reprocessing) and the crawl goes on. 0 turns the bound off."""
+NEWSBOT_PAGE_TIMEOUT_ABOVE = 512 * 1024
+"""Pages of this many bytes or more run in a worker process with that deadline (a Python
+thread cannot be stopped); smaller pages, taken apart in well under a second, stay inline."""
+NEWSBOT_EXTRACTOR = "newsbot.pipelines.extract.extract_record"
+"""The importable function (body, url, content_type, profile) -> record dict."""
 
 # --- database store (issue 10) -----------------------------------------------------------------
 import os as _os  # noqa: E402

@@ -7,14 +7,41 @@ and every worker shares the same state through Redis hashes.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import socket
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Protocol
+
+
+class StateStoreError(RuntimeError):
+    """The state store cannot be used; the message names it and says what to do."""
+
+
+class StateStore(Protocol):
+    """What the run state extension needs of a store (SQLiteState, RedisState; a database
+    store plugs in here). Writes are durable when the call returns."""
+
+    def get(self, key: str) -> "Seen | None": ...
+    def put(self, key: str, fingerprint: str, lastmod: str | None) -> None: ...
+    def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
+                  when: str | None = None) -> "OfferSeen": ...
+    def offer_history(self, publisher: str | None = None) -> list["OfferSeen"]: ...
+    def open_run(self, run: str, feed: str | None) -> None: ...
+    def close_run(self, run: str) -> None: ...
+    def open_runs(self) -> list[tuple[str, str | None]]: ...
+    def lock(self, owner: str) -> None:
+        """Take the store for one run (or one distributed run's workers, same owner);
+        raise StateStoreError when another run holds it."""
+    def unlock(self) -> None: ...
+    def count(self) -> int: ...
+    def close(self) -> None: ...
 
 
 def is_dead(host: str | None, pid: int | None) -> bool:
@@ -50,8 +77,9 @@ class Seen:
 
 @dataclass
 class OfferSeen:
-    """One publisher plan at one price, with when runs first and last saw it."""
+    """One plan at one price on one site (host), with when runs first and last saw it."""
 
+    site: str
     publisher: str
     plan: str
     price: float | None
@@ -66,20 +94,34 @@ class SQLiteState:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self._lock_file = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._open()
+        except (sqlite3.Error, OSError) as exc:
+            fix = "make it and its folder writable, or " if isinstance(exc, (sqlite3.OperationalError, OSError)) else ""
+            raise StateStoreError(
+                f"state store {self.path} cannot be used ({exc}): {fix}move it aside to start afresh "
+                "(every page is then delivered again), or point NEWSBOT_STATE elsewhere") from None
+
+    def _open(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # A read-only or damaged file fails here, before the run fetches anything.
+        self.db.execute("PRAGMA quick_check(1)").fetchone()
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("ROLLBACK")
         self.db.executescript(
             """
             CREATE TABLE IF NOT EXISTS seen (
                 key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, lastmod TEXT,
                 first_seen TEXT NOT NULL, last_seen TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS offers (
-                publisher TEXT NOT NULL, plan TEXT NOT NULL, price REAL, currency TEXT,
+            CREATE TABLE IF NOT EXISTS site_offers (
+                site TEXT NOT NULL, publisher TEXT NOT NULL, plan TEXT NOT NULL, price REAL, currency TEXT,
                 term_months REAL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
-                PRIMARY KEY (publisher, plan, price, currency, term_months));
+                PRIMARY KEY (site, publisher, plan, price, currency, term_months));
             CREATE TABLE IF NOT EXISTS runs (
                 run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT, host TEXT, pid INTEGER);
             """
@@ -116,48 +158,123 @@ class SQLiteState:
                 (key, fingerprint, lastmod, ts, ts),
             )
 
-    def see_offer(self, publisher: str, plan: str, price, currency, term_months, when: str | None = None) -> OfferSeen:
+    def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
+                  when: str | None = None) -> OfferSeen:
         ts = when or now_iso()
         with self._lock:
             self.db.execute(
-                "INSERT INTO offers VALUES (?,?,?,?,?,?,?) ON CONFLICT(publisher, plan, price, currency, term_months) "
-                "DO UPDATE SET last_seen=excluded.last_seen",
-                (publisher, plan, price, currency, term_months, ts, ts),
+                "INSERT INTO site_offers VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(site, publisher, plan, price, currency, "
+                "term_months) DO UPDATE SET last_seen=max(last_seen, excluded.last_seen)",
+                (site, publisher, plan, price, currency, term_months, ts, ts),
             )
             row = self.db.execute(
-                "SELECT publisher, plan, price, currency, term_months, first_seen, last_seen FROM offers WHERE "
-                "publisher=? AND plan=? AND price IS ? AND currency IS ? AND term_months IS ?",
-                (publisher, plan, price, currency, term_months),
+                "SELECT site, publisher, plan, price, currency, term_months, first_seen, last_seen FROM site_offers "
+                "WHERE site=? AND publisher=? AND plan=? AND price IS ? AND currency IS ? AND term_months IS ?",
+                (site, publisher, plan, price, currency, term_months),
             ).fetchone()
         return OfferSeen(*row)
 
     def offer_history(self, publisher: str | None = None) -> list[OfferSeen]:
-        sql = "SELECT publisher, plan, price, currency, term_months, first_seen, last_seen FROM offers"
+        sql = "SELECT site, publisher, plan, price, currency, term_months, first_seen, last_seen FROM site_offers"
         args: tuple = ()
         if publisher:
             sql += " WHERE lower(publisher)=lower(?)"
             args = (publisher,)
         with self._lock:
-            rows = self.db.execute(sql + " ORDER BY publisher, plan, first_seen", args).fetchall()
+            rows = self.db.execute(sql + " ORDER BY publisher, site, plan, first_seen", args).fetchall()
         return [OfferSeen(*r) for r in rows]
 
     def count(self) -> int:
         with self._lock:
             return self.db.execute("SELECT count(*) FROM seen").fetchone()[0]
 
+    def lock(self, owner: str) -> None:
+        """An exclusive lock on `<state>.lock` for the whole run (released by the OS if the
+        process dies), so two runs never deliver the same pages."""
+        path = self.path.with_name(self.path.name + ".lock")
+        f = open(path, "a+")
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            holder = f.read().strip() or "another process"
+            f.close()
+            raise StateStoreError(
+                f"state store {self.path} is in use by another run ({holder}); wait for it to "
+                "finish, or give this run its own NEWSBOT_STATE") from None
+        f.seek(0)
+        f.truncate()
+        f.write(f"run {owner}, pid {os.getpid()} on {socket.gethostname()}\n")
+        f.flush()
+        self._lock_file = f
+
+    def unlock(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.truncate(0)
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
     def close(self) -> None:
         with self._lock:
             self.db.close()
+        self.unlock()
 
 
 class RedisState:
     """The shared store for distributed crawls (scrapy-redis): the same records in Redis hashes."""
 
+    LOCK_TTL_MS = 60_000
+    """The run lock expires this long after its last refresh (a killed run frees it)."""
+
+    _ACQUIRE = """
+    local cur = redis.call('GET', KEYS[1])
+    if cur and cur ~= ARGV[1] then return cur end
+    redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+    redis.call('SADD', KEYS[2], ARGV[2])
+    redis.call('PEXPIRE', KEYS[2], ARGV[3])
+    return ''
+    """
+    _RELEASE = """
+    redis.call('SREM', KEYS[2], ARGV[1])
+    if redis.call('SCARD', KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
+    return 1
+    """
+
     def __init__(self, url: str, prefix: str = "newsbot"):
         import redis
 
+        self.url = url
         self.r = redis.Redis.from_url(url, decode_responses=True)
         self.prefix = prefix
+        self._owner: str | None = None
+        self._member = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        try:
+            self.r.ping()
+        except redis.RedisError as exc:
+            raise StateStoreError(f"state store {url} cannot be reached ({exc}): start Redis or "
+                                  "point NEWSBOT_STATE elsewhere") from None
+
+    def lock(self, owner: str) -> None:
+        """A lock key with expiry: workers of one distributed run (same owner, NEWSBOT_RUN)
+        share it; any other run is refused while it is held."""
+        keys = [f"{self.prefix}:lock", f"{self.prefix}:lock:holders"]
+        holder = self.r.eval(self._ACQUIRE, 2, *keys, owner, self._member, self.LOCK_TTL_MS)
+        if holder:
+            raise StateStoreError(
+                f"state store {self.url} is in use by another run ({holder}); wait for it to finish "
+                f"(the lock expires {self.LOCK_TTL_MS // 1000}s after that run stops), or use another "
+                "NEWSBOT_STATE")
+        self._owner = owner
+
+    def refresh_lock(self) -> None:
+        if self._owner:
+            self.lock(self._owner)
+
+    def unlock(self) -> None:
+        if self._owner:
+            self.r.eval(self._RELEASE, 2, f"{self.prefix}:lock", f"{self.prefix}:lock:holders", self._member)
+            self._owner = None
 
     def get(self, key: str) -> Seen | None:
         raw = self.r.hget(f"{self.prefix}:seen", key)
@@ -169,20 +286,20 @@ class RedisState:
         seen = Seen(key, fingerprint, lastmod, prev.first_seen if prev else ts, ts)
         self.r.hset(f"{self.prefix}:seen", key, json.dumps(seen.__dict__))
 
-    def see_offer(self, publisher, plan, price, currency, term_months, when=None) -> OfferSeen:
+    def see_offer(self, site, publisher, plan, price, currency, term_months, when=None) -> OfferSeen:
         ts = when or now_iso()
-        field = json.dumps([publisher, plan, price, currency, term_months])
-        raw = self.r.hget(f"{self.prefix}:offers", field)
+        field = json.dumps([site, publisher, plan, price, currency, term_months])
+        raw = self.r.hget(f"{self.prefix}:site_offers", field)
         first = json.loads(raw)["first_seen"] if raw else ts
-        seen = OfferSeen(publisher, plan, price, currency, term_months, first, ts)
-        self.r.hset(f"{self.prefix}:offers", field, json.dumps(seen.__dict__))
+        seen = OfferSeen(site, publisher, plan, price, currency, term_months, first, ts)
+        self.r.hset(f"{self.prefix}:site_offers", field, json.dumps(seen.__dict__))
         return seen
 
     def offer_history(self, publisher: str | None = None) -> list[OfferSeen]:
-        rows = [OfferSeen(**json.loads(v)) for v in self.r.hvals(f"{self.prefix}:offers")]
+        rows = [OfferSeen(**json.loads(v)) for v in self.r.hvals(f"{self.prefix}:site_offers")]
         if publisher:
             rows = [r for r in rows if r.publisher.lower() == publisher.lower()]
-        return sorted(rows, key=lambda r: (r.publisher, r.plan, r.first_seen))
+        return sorted(rows, key=lambda r: (r.publisher, r.site, r.plan, r.first_seen))
 
     def count(self) -> int:
         return self.r.hlen(f"{self.prefix}:seen")
@@ -200,6 +317,7 @@ class RedisState:
                 if is_dead(v.get("host"), v.get("pid"))]
 
     def close(self) -> None:
+        self.unlock()
         self.r.close()
 
 

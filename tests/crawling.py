@@ -102,3 +102,66 @@ def free_port() -> int:
 def serve(root: Path = SAMPLE_SITE):
     """(server, base_url) for a fresh server on a free loopback port."""
     return start_sample_site(root, host="127.0.0.1", port=0)
+
+
+class RouteServer:
+    """A loopback HTTP server answering from a dict: path (with its query) -> (status,
+    headers, body) or a callable(path) giving one. Records every request's path."""
+
+    def __init__(self, routes: dict):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        outer = self
+        self.routes = routes
+        self.requests: list[str] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                outer.requests.append(self.path)
+                answer = outer.routes.get(self.path)
+                if callable(answer):
+                    answer = answer(self.path)
+                if answer is None:
+                    answer = (404, {"Content-Type": "text/html"}, b"<html><body>not found</body></html>")
+                status, headers, body = answer
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def story_page(title: str, canonical: str | None = None, paras: int = 4) -> bytes:
+    """An article page in the generic shape (no publisher profile), with our own text."""
+    body = "".join(f"<p>{title}: paragraph {n} of the story, with enough words in it to count as text "
+                   f"that a reader would want to read in full today.</p>" for n in range(1, paras + 1))
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (f"<!DOCTYPE html><html><head><title>{title}</title>{link}"
+            f'<meta property="og:title" content="{title}"></head><body><article><h1>{title}</h1>'
+            f"<p>New Delhi, Nov 3 (PTI) {title} opens the story here.</p>{body}</article></body></html>").encode()
+
+
+def robots_allow() -> tuple:
+    return (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n")

@@ -108,7 +108,7 @@ def test_changed_page_and_changed_price_are_updates(site, tmp_path):
                             "--state", str(tmp_path / "state.sqlite3")], capture_output=True, text=True)
     assert table.returncode == 0, table.stderr
     rows = [line.split("  ") for line in table.stdout.splitlines() if "Smart Quarterly" in line]
-    prices = [[cell.strip() for cell in row if cell.strip()][2] for row in rows]
+    prices = [[cell.strip() for cell in row if cell.strip()][3] for row in rows]
     assert prices == ["900", "1200"]  # oldest first
 
 

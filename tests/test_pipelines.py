@@ -14,6 +14,8 @@ from newsbot.pipelines.validate import InvalidRecordPipeline
 from newsbot.record import Article
 from newsbot.state import SQLiteState
 
+from .conftest import crawler_with_state
+
 
 @pytest.mark.parametrize("a,b", [
     ("https://www.business-standard.com/amp/article/news-ians/x-118050600166_1.html",
@@ -72,6 +74,7 @@ def test_extract_pipeline_gives_record():
 def test_worker_processes_give_the_same_record_and_failures():
     inline, _ = _pipe(ExtractPipeline)
     pooled, crawler = _pipe(ExtractPipeline, NEWSBOT_WORKERS=1)
+    assert pooled.workers.count == 1
 
     async def both():
         try:
@@ -79,7 +82,7 @@ def test_worker_processes_give_the_same_record_and_failures():
             return (await inline.process_item(PAGE), await pooled.process_item(PAGE),
                     await pooled.process_item(bad))
         finally:
-            crawler.newsbot_workers.close()
+            pooled.workers.close()
 
     a, b, failed = asyncio.run(both())
     assert dict(a) == dict(b)
@@ -101,7 +104,7 @@ def test_schema_validation_marks_invalid_records(workers):
         try:
             return await pipe.process_item(good), await pipe.process_item(bad)
         finally:
-            crawler.newsbot_workers.close()
+            pipe.workers.close()
 
     good, bad = asyncio.run(run())
     assert "_validation" not in good
@@ -110,9 +113,9 @@ def test_schema_validation_marks_invalid_records(workers):
 
 
 def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):
-    pipe, crawler = _pipe(IncrementalStatePipeline)
-    store = SQLiteState(tmp_path / "s.sqlite")
-    crawler.newsbot_state = store
+    crawler, state = crawler_with_state(tmp_path)
+    pipe = IncrementalStatePipeline.from_crawler(crawler)
+    store = state.store
     first = record(body=("Old text.",))
     assert pipe.process_item(first) is first
     store.put(canonical_key(first["url"]), first["fingerprint"], None)
@@ -134,9 +137,9 @@ def test_invalid_record_goes_to_failures_with_errors():
 
 def test_offer_history_tracks_price_changes(tmp_path):
     store = SQLiteState(tmp_path / "s.sqlite")
-    a = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-01T00:00:00+00:00")
-    b = store.see_offer("BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-02T00:00:00+00:00")
-    c = store.see_offer("BS", "Smart Essential", 2999.0, "INR", 12.0, when="2026-11-03T00:00:00+00:00")
+    a = store.see_offer("bs.com", "BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-01T00:00:00+00:00")
+    b = store.see_offer("bs.com", "BS", "Smart Essential", 2700.0, "INR", 12.0, when="2026-11-02T00:00:00+00:00")
+    c = store.see_offer("bs.com", "BS", "Smart Essential", 2999.0, "INR", 12.0, when="2026-11-03T00:00:00+00:00")
     assert (b.first_seen, b.last_seen) == (a.first_seen, "2026-11-02T00:00:00+00:00")
     assert c.first_seen == "2026-11-03T00:00:00+00:00"
     assert [r.price for r in store.offer_history("bs")] == [2700.0, 2999.0]

@@ -5,6 +5,8 @@ from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newsbot.items import FailureItem, PageItem
+
+from .conftest import crawler_with_state
 from newsbot.pipelines.dedup import canonical_key
 from newsbot.spiders.business_standard import BusinessStandardSpider
 from newsbot.spiders.wire import WireSpider
@@ -102,8 +104,8 @@ def test_listing_card_date_is_the_pages_lastmod():
 def test_page_delivered_after_its_last_change_is_not_fetched_again(tmp_path):
     from newsbot.state import SQLiteState
 
-    spider = make(base_url=BASE)
-    spider.crawler.newsbot_state = store = SQLiteState(tmp_path / "s.sqlite3")
+    crawler, state = crawler_with_state(tmp_path, BusinessStandardSpider, {"base_url": BASE})
+    spider, store = crawler.spider, state.store
     url = f"{BASE}/india-news/eps-126112500005_1.html"
     store.put(canonical_key(url), "f1", "2026-11-25T10:05:00+05:30")
     assert spider.unchanged_since_last_run(url, "2026-11-25T10:05:00+05:30")
@@ -111,7 +113,7 @@ def test_page_delivered_after_its_last_change_is_not_fetched_again(tmp_path):
     later = "2999-01-01T00:00:00+00:00"  # changed after it was delivered
     assert spider.unchanged_since_last_run(url, later) is False
     assert spider.unchanged_since_last_run(f"{BASE}/india-news/new-126112500009_1.html", later) is False
-    spider.crawler.newsbot_state_ext = type("Ext", (), {"delivered": {canonical_key(url)}})()
+    state.delivered.add(canonical_key(url))  # delivered by this very run: the dupefilter's business
     assert spider.unchanged_since_last_run(url, "2026-11-25T10:05:00+05:30") is False
 
 

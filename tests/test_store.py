@@ -319,11 +319,13 @@ def test_store_down_from_the_start_costs_no_record(site, tmp_path):
 
 
 def test_pipeline_commits_batches_after_the_feed_and_signals_them(tmp_path):
-    """In process: records are taken on item_scraped (after the feed line), committed in
-    batches, and each commit is announced with store_committed (the delivery seam)."""
-    from scrapy import Spider, signals
+    """In process: records are taken once the feed line is written (record_written, sent by
+    the run state's delivery hook), committed in batches, and each commit is announced with
+    store_committed."""
+    from scrapy import Spider
     from scrapy.utils.test import get_crawler
 
+    from newsbot.extensions.state import record_written
     from newsbot.items import ArticleItem
     from newsbot.pipelines.store import StorePipeline, store_committed
 
@@ -341,8 +343,7 @@ def test_pipeline_commits_batches_after_the_feed_and_signals_them(tmp_path):
         assert pipe.process_item(item) is item  # passes through untouched
     assert committed == []  # nothing before the feed exporter wrote the line
     for item in items:
-        crawler.signals.send_catch_log(signal=signals.item_scraped, item=item,
-                                       response=None, spider=crawler.spider)
+        crawler.signals.send_catch_log(signal=record_written, item=item, key=None)
     assert committed == [(["f0", "f1"], "2026-11-29T06-00-00Z"), (["f2", "f3"], "2026-11-29T06-00-00Z")]
     pipe.close_spider(crawler.spider)
     assert committed[-1] == (["f4"], "2026-11-29T06-00-00Z")
@@ -364,3 +365,26 @@ def test_an_introductory_offer_is_one_row_with_its_intro_price_and_term(store_ur
     rows = sorted(store.rows("offers"), key=lambda r: r["intro_price"])
     assert [(r["price"], r["intro_price"], r["intro_term_months"], r["intro_term_text"]) for r in rows] == [
         (17.99, 1.0, 6.0, "for 6 months"), (17.99, 2.0, 6.0, "for 6 months")]
+
+
+def test_a_record_is_delivered_only_once_its_store_transaction_commits(tmp_path):
+    """The delivery seam: with NEWSBOT_STORE, the feed's durable write alone does not mark a
+    record delivered; the store's commit does. A batch that never commits leaves its records
+    undelivered (they are in the feed for `newsbot load`, and the next run fetches them)."""
+    from newsbot.extensions.state import store_committed
+    from newsbot.items import ArticleItem
+
+    from .conftest import crawler_with_state
+
+    crawler, state = crawler_with_state(tmp_path, NEWSBOT_STORE=f"sqlite:///{tmp_path / 's.db'}")
+    written = []
+    from newsbot.extensions.state import record_written
+    crawler.signals.connect(lambda item, key: written.append(key), signal=record_written, weak=False)
+    a, b = ArticleItem(record("/x/a-1.html", "fa")), ArticleItem(record("/x/b-2.html", "fb"))
+    state.mark_delivered(a)
+    state.mark_delivered(b)
+    assert written == [record_key(a), record_key(b)]
+    assert state.seen(record_key(a)) is None and state.delivered == set()
+    crawler.signals.send_catch_log(store_committed, records=[dict(a)], run="r1")
+    assert state.delivered == {record_key(a)}
+    assert state.seen(record_key(a)) is not None and state.seen(record_key(b)) is None

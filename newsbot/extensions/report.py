@@ -16,8 +16,12 @@ from urllib.parse import urlsplit
 from scrapy import signals
 
 from ..items import ArticleItem, FailureItem
+from .state import record_written, run_state, wait_for_feeds
 
 logger = logging.getLogger(__name__)
+
+run_reported = object()
+"""Signal sent once the run report is built and written. Arguments: report (dict), spider, reason."""
 
 
 class CrawlReport:
@@ -40,11 +44,36 @@ class CrawlReport:
     def from_crawler(cls, crawler):
         ext = cls(crawler)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        # Records count once delivered (durably in the feed), not when scraped.
+        crawler.signals.connect(ext.record_written, signal=record_written)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.newsbot_report = ext
         return ext
 
+    def spider_opened(self, spider):
+        # A progress line every NEWSBOT_PROGRESS_INTERVAL seconds (0: none) on long crawls.
+        interval = self.crawler.settings.getfloat("NEWSBOT_PROGRESS_INTERVAL", 10.0)
+        self._progress_task = None
+        if interval > 0:
+            from twisted.internet import task
+
+            self._progress_task = task.LoopingCall(self.progress)
+            self._progress_task.start(interval, now=False)
+
+    def progress(self) -> None:
+        stats = self.stats.get_stats()
+        elapsed = time.monotonic() - self.started
+        pages = stats.get("downloader/response_count", 0)
+        logger.info("progress: %d pages fetched, %d records, %d failures, %.1f pages/s, %.0fs elapsed",
+                    pages, self.records, sum(self.failures.values()), pages / elapsed if elapsed else 0.0, elapsed)
+
     def item_scraped(self, item, response=None, spider=None):
+        if isinstance(item, FailureItem):
+            self.failures[item.get("reason", "unknown")] += 1
+
+    def record_written(self, item, key=None):
+        """Counts a record durably in the feed (with a database store, `delivered` counts
+        those whose store transaction committed too)."""
         if isinstance(item, ArticleItem):
             self.records += 1
             self._coverage(item)
@@ -57,8 +86,6 @@ class CrawlReport:
                 self.disclaimers += 1
             if item.get("is_update"):
                 self.updates += 1
-        elif isinstance(item, FailureItem):
-            self.failures[item.get("reason", "unknown")] += 1
 
     def _coverage(self, item: ArticleItem) -> None:
         """Stats the coverage monitor reads: records, and records with each key field filled."""
@@ -75,18 +102,21 @@ class CrawlReport:
     def build(self, reason: str) -> dict:
         stats = self.stats.get_stats()
         spider = self.crawler.spider
+        state = run_state(self.crawler)
         return {
             "spider": spider.name,
-            "run": getattr(spider, "run_id", None),
+            "run": state.run_id if state else None,
             "finish_reason": reason,
             "elapsed_seconds": round(time.monotonic() - self.started, 2),
             "requests": stats.get("downloader/request_count", 0),
             "pages_fetched": stats.get("downloader/response_count", 0),
             "article_pages": stats.get("newsbot/pages_extracted", 0),
             "records": self.records,
+            "delivered": stats.get("newsbot/state/delivered", 0),
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
             "not_refetched": stats.get("newsbot/state/not_refetched", 0),
+            "redelivered_explicit": stats.get("newsbot/state/redelivered", 0),
             "records_by_agency": dict(sorted(self.by_agency.items())),
             "records_by_access": dict(sorted(self.by_access.items())),
             "pages_with_offers": self.with_offers,
@@ -100,14 +130,31 @@ class CrawlReport:
             "monitors_failed": stats.get("newsbot/monitors/failed", []),
             "store_unavailable": bool(stats.get("newsbot/store/unavailable")),
             "store_unwritten": stats.get("newsbot/store/unwritten", 0),
-            "feeds": getattr(spider, "feed_paths", {}),
+            "feeds": dict(state.paths) if state else {},
+            "errors": list(state.errors) if state else [],
         }
 
-    def spider_closed(self, spider, reason):
+    async def spider_closed(self, spider, reason):
+        await wait_for_feeds(self.crawler)
+        if getattr(self, "_progress_task", None) is not None and self._progress_task.running:
+            self._progress_task.stop()
         self.report = self.build(reason)
-        out = Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
-        out.mkdir(parents=True, exist_ok=True)
-        self.path = out / f"{getattr(spider, 'run_id', 'run')}.report.json"
+        state = run_state(self.crawler)
+        folder = state.folder if state else Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
+        self.path = folder / f"{state.run_id if state else 'run'}.report.json"
         self.report["feeds"]["report"] = str(self.path)
-        self.path.write_text(json.dumps(self.report, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        logger.info("newsbot crawl report:\n%s", json.dumps(self.report, indent=2, ensure_ascii=False))
+        text = json.dumps(self.report, indent=2, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(text + "\n", "utf-8")
+        except OSError as exc:
+            message = f"report {self.path} cannot be written ({exc})"
+            self.report["feeds"].pop("report")
+            self.report["errors"].append(message)
+            if state is not None:
+                state.errors.append(message)
+            logger.error("%s", message)
+        logger.info("run summary: %d records, %d failures, %d pages fetched in %ss%s", self.report["records"],
+                    self.report["failures"], self.report["pages_fetched"], self.report["elapsed_seconds"],
+                    "".join(f"; {k}: {v}" for k, v in self.report["feeds"].items()))
+        self.crawler.signals.send_catch_log(run_reported, report=self.report, spider=spider, reason=reason)

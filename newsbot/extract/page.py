@@ -6,8 +6,8 @@ get either a `Page` or a `PageError` with a clear reason.
 
 from __future__ import annotations
 
-import gzip
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from w3lib.encoding import html_to_unicode, resolve_encoding
@@ -62,13 +62,41 @@ def sniff_html(data: bytes) -> bool:
     return bool(_HTML_ANYWHERE.search(data[:65536]))
 
 
+_CHUNK = 64 * 1024
+
+
+def gunzip_bounded(data: bytes, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """Decompress gzip data in chunks, stopping as soon as the output passes `limit`: a
+    small bomb never grows past the limit in memory. Concatenated gzip members are read
+    in turn. Raises PageError ("too_large" or "bad_gzip")."""
+    out = bytearray()
+    pending = data
+    while pending:
+        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while pending:
+                out += stream.decompress(pending, _CHUNK)
+                if len(out) > limit:
+                    raise PageError("too_large", f"more than {limit} bytes once decompressed, limit {limit}")
+                pending = stream.unconsumed_tail
+                if stream.eof:
+                    break
+        except zlib.error as exc:
+            raise PageError("bad_gzip", str(exc)) from exc
+        if not stream.eof:
+            raise PageError("bad_gzip", "compressed data ended early")
+        pending = stream.unused_data
+        if pending[:2] != b"\x1f\x8b":
+            break  # trailing bytes after the last member are ignored, as gzip(1) does
+    return bytes(out)
+
+
 def load_page(data: bytes, content_type: str | None = None) -> Page:
     """Decode page bytes (gzip transparently); raise PageError for input that is no page."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError("too_large", f"{len(data)} bytes, limit {MAX_PAGE_BYTES}")
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise PageError("bad_gzip", str(exc)) from exc
+        data = gunzip_bounded(data, MAX_PAGE_BYTES)
     if len(data) > MAX_PAGE_BYTES:
         raise PageError("too_large", f"{len(data)} bytes, limit {MAX_PAGE_BYTES}")
     if not data.strip():

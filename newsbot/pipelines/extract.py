@@ -7,9 +7,13 @@ import hashlib
 import logging
 from pathlib import Path
 
+from scrapy import signals
+from scrapy.utils.misc import load_object
+
+from ..extensions.state import failed_pages_dir, run_state
 from ..extract import PageError, extract
 from ..items import ArticleItem, PageItem, failure
-from ..workers import Workers
+from ..workers import DeadlineWorker, PageTimeout, Workers
 
 logger = logging.getLogger(__name__)
 
@@ -18,18 +22,29 @@ class ExtractPipeline:
     """Turns each PageItem into an ArticleItem; a page that fails to parse becomes a
     FailureItem with its reason (counted and logged), so one bad page never stops a run."""
 
-    def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None):
+    def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None,
+                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None):
         self.stats = stats
         self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
         self.workers = workers or Workers(0)
+        self.extractor = extractor or extract_record
+        # Pages of bounded_above bytes or more run in a worker with a deadline (NEWSBOT_PAGE_TIMEOUT).
+        self.deadline = DeadlineWorker(page_timeout) if page_timeout > 0 else None
+        self.bounded_above = bounded_above
 
     @classmethod
     def from_crawler(cls, crawler):
-        folder = crawler.settings.get("NEWSBOT_FAILED_PAGES_DIR")
-        if folder:
-            folder = folder % {"name": getattr(crawler.spider, "name", "newsbot"),
-                               "output": crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")}
-        return cls(crawler.stats, folder, workers=Workers.of(crawler))
+        settings = crawler.settings
+        state = run_state(crawler)
+        folder = (state.failed_pages_dir if state is not None
+                  else failed_pages_dir(settings, getattr(crawler.spider, "name", "newsbot")))
+        pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
+                   page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
+                   bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
+                   extractor=load_object(settings.get("NEWSBOT_EXTRACTOR") or extract_record))
+        if pipe.deadline is not None:
+            crawler.signals.connect(pipe.deadline.close, signal=signals.engine_stopped)
+        return pipe
 
     async def process_item(self, item):
         if not isinstance(item, PageItem):
@@ -37,9 +52,14 @@ class ExtractPipeline:
         self.stats.inc_value("newsbot/pages_extracted")
         args = (item.body, item.url, item.content_type, item.profile)
         try:
-            record = await self.workers.run(extract_record, *args)
+            if self.deadline is not None and len(item.body) >= self.bounded_above:
+                record = await self.deadline.run(self.extractor, *args)
+            else:
+                record = await self.workers.run(self.extractor, *args)
         except PageError as exc:
             return self._failed(item, exc.reason, str(exc))
+        except PageTimeout as exc:
+            return self._failed(item, "timeout", str(exc))
         except Exception as exc:  # a parser bug (or a lost worker) must cost one page, not the crawl
             logger.error("extraction crashed on %s: %s: %s", item.url, type(exc).__name__, exc,
                          exc_info=self.workers.count == 0)
@@ -48,6 +68,7 @@ class ExtractPipeline:
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
         out.lastmod = item.lastmod
         out.aliases = [item.url, *item.requested_urls]
+        out.explicit = item.explicit
         return out
 
     def _failed(self, item: PageItem, reason: str, detail: str):

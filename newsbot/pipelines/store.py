@@ -1,10 +1,11 @@
 """Writes delivered records to the database store (NEWSBOT_STORE) in batches.
 
-Records are taken on `item_scraped`, i.e. after the feed exporter wrote their line, so a
-store row never exists for a record the feed lacks; each batch of NEWSBOT_STORE_BATCH
-records is one transaction (upsert by article key). After each commit the pipeline sends
-the `store_committed` signal with the batch: a record is delivered once its feed line is
-written and that signal has fired for it.
+Records are taken from the run state's `record_written` signal, i.e. once the feed
+exporter has durably written their line, so a store row never exists for a record the feed
+lacks; each batch of NEWSBOT_STORE_BATCH records is one transaction (upsert by article
+key). After each commit the pipeline sends `store_committed` with the batch, and the run
+state delivers those records (newsbot/extensions/state.py): a record is delivered once
+its feed line is written and its store transaction committed.
 
 The store going away does not stop the crawl: the batch stays in the feed (that is what
 `newsbot load` reads to level the store), the run is flagged `store_unavailable` (run
@@ -21,13 +22,14 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
+from ..extensions.report import run_reported
+from ..extensions.state import record_written, store_committed
 from ..items import ArticleItem
 from ..stores import StoreUnavailable, open_store
 
 logger = logging.getLogger(__name__)
 
-store_committed = object()
-"""Signal: a batch of records is committed to the store. Arguments: records (list of dicts), run."""
+__all__ = ["StorePipeline", "store_committed"]
 
 
 class StorePipeline:
@@ -48,8 +50,10 @@ class StorePipeline:
         pipe = cls(crawler, s.get("NEWSBOT_STORE"), s.getint("NEWSBOT_STORE_BATCH", 500),
                    s.getfloat("NEWSBOT_STORE_RETRY", 30.0))
         if pipe.url:
-            crawler.signals.connect(pipe.item_scraped, signal=signals.item_scraped)
-            crawler.signals.connect(pipe.spider_closed, signal=signals.spider_closed)
+            crawler.signals.connect(pipe.record_written, signal=record_written)
+            # The runs row is the run report, written once that is built.
+            crawler.signals.connect(pipe.run_reported, signal=run_reported)
+            crawler.signals.connect(pipe.engine_stopped, signal=signals.engine_stopped)
         return pipe
 
     def open_spider(self, spider=None):
@@ -77,9 +81,9 @@ class StorePipeline:
         self.retry_at = time.monotonic() + self.retry_seconds
 
     def process_item(self, item):
-        return item  # records are taken after their feed line is written (item_scraped)
+        return item  # records are taken once their feed line is written (record_written)
 
-    def item_scraped(self, item, response=None, spider=None):
+    def record_written(self, item, key=None):
         if isinstance(item, ArticleItem):
             self.pending.append(dict(item))
             if len(self.pending) >= self.batch_size:
@@ -108,11 +112,11 @@ class StorePipeline:
         if self.url:
             self.flush(force=True)
 
-    def spider_closed(self, spider, reason):
-        """The runs row, after the run report is built (CrawlReport's handler runs first)."""
+    def run_reported(self, report, spider, reason):
+        """The runs row: the run report, once CrawlReport has built it."""
         if self.store is None:
             return
-        report = dict(getattr(getattr(self.crawler, "newsbot_report", None), "report", None) or {})
+        report = dict(report or {})
         # Feed paths made absolute: the report page links the failures feed and saved pages.
         report["feeds"] = {k: str(Path(v).resolve()) for k, v in (report.get("feeds") or {}).items()}
         try:
@@ -123,5 +127,7 @@ class StorePipeline:
                 "store_unavailable": bool(self.stats.get_value("newsbot/store/unavailable")), "report": report})
         except StoreUnavailable as exc:
             self._unavailable(f"cannot write the runs row: {exc}")
-        finally:
+
+    def engine_stopped(self):
+        if self.store is not None:
             self.store.close()

@@ -7,21 +7,53 @@ as a PageItem; the item pipelines take it apart.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from pathlib import Path
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
+                               DownloadTimeoutError, IgnoreRequest)
 from scrapy.http import Request, Response
-from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
+from ..extensions.state import run_state
 from ..extract.metadata import parse_iso
 from ..items import PageItem, failure
-from ..pipelines.dedup import canonical_key
+from ..keys import canonical_key
 from ..profiles.base import Profile
+
+WEB_SCHEMES = ("http", "https")
+
+
+class UsageError(ValueError):
+    """A spider argument that cannot be used; the message says which and why."""
+
+
+def check_web_url(url: str) -> str | None:
+    """None when `url` is an absolute http(s) URL with a host and a valid port, else why not."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError as exc:
+        return f"invalid URL: {exc}"
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        return f"only http(s) URLs are fetched, not {parts.scheme or 'scheme-less'}:"
+    if not parts.hostname:
+        return "no host"
+    return None
+
+
+def _positive_int(name: str, value) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"-a {name}= takes a whole number, got {value!r}") from None
+    if number < 0:
+        raise UsageError(f"-a {name}= takes a number of 0 or more, got {value!r}")
+    return number
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -30,7 +62,7 @@ def _parse_day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise UsageError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 class ArticleSpider(scrapy.Spider):
@@ -43,29 +75,21 @@ class ArticleSpider(scrapy.Spider):
     profile: Profile | None = None
 
     def __init__(self, *args, since=None, until=None, max_articles=None, section=None, **kwargs):
+        # Scrapy sets every -a argument as an attribute; these name the output files
+        # (-a name=../../x wrote feeds outside NEWSBOT_OUTPUT_DIR), so they are refused.
+        for key in ("name", "run_id", "feed_paths"):
+            if key in kwargs:
+                raise UsageError(f"-a {key}= is not a spider argument (it names the output files); refused")
         super().__init__(*args, **kwargs)
-        self.run_id = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H-%M-%SZ")
         self.since = _parse_day(since)
         self.until = _parse_day(until)
-        self.max_articles = int(max_articles) if max_articles else None
+        self.max_articles = _positive_int("max_articles", max_articles) if max_articles not in (None, "") else None
         self.section = section.strip("/").lower() if section else None
         self.scheduled = 0
+        self.run_id: str | None = None  # set by the run state extension, which owns it
         self.feed_paths: dict[str, str] = {}
         self._not_refetched: set[str] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        out = crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output").rstrip("/")
-        # Two runs started in the same second must not share (append to) one feed.
-        stamp, n = spider.run_id, 1
-        while Path(f"{out}/{spider.name}/{spider.run_id}.jsonl").exists():
-            n += 1
-            spider.run_id = f"{stamp}-{n}"
-        base = f"{out}/{spider.name}/{spider.run_id}"
-        spider.feed_paths = {"records": f"{base}.jsonl", "failures": f"{base}.failures.jsonl",
-                             "offers": f"{base}.offers.jsonl"}
-        return spider
+        self.sitemaps_fetched = 0
 
     # --- bounds --------------------------------------------------------------------------
     def url_day(self, url: str) -> date | None:
@@ -92,8 +116,10 @@ class ArticleSpider(scrapy.Spider):
     def is_article(self, url: str) -> bool:
         return self.profile.is_article_url(url) if self.profile else True
 
-    def article_request(self, url: str, source: str, lastmod: str | None = None) -> Request | None:
-        """A request for an article page, or None when out of bounds or over the limit."""
+    def article_request(self, url: str, source: str, lastmod: str | None = None,
+                        explicit: bool = False) -> Request | None:
+        """A request for an article page, or None when out of bounds or over the limit.
+        explicit: the user named this URL (-a urls=): delivered again even if unchanged."""
         if not self.is_article(url) or not self.in_bounds(url, lastmod):
             return None
         if self.unchanged_since_last_run(url, lastmod):
@@ -103,19 +129,18 @@ class ArticleSpider(scrapy.Spider):
         self.scheduled += 1
         return Request(url, callback=self.parse_article, errback=self.on_error,
                        cb_kwargs={"source": source, "lastmod": lastmod},
-                       meta={"newsbot_lastmod": lastmod})
+                       meta={"newsbot_lastmod": lastmod, "newsbot_explicit": explicit})
 
     def unchanged_since_last_run(self, url: str, lastmod: str | None) -> bool:
         """True when an earlier run delivered this URL and the sitemap, feed or listing date
         says the page has not changed since: the same date as then, or a date no later
         than the delivery. The page is not downloaded again."""
-        store = getattr(self.crawler, "newsbot_state", None)
-        if store is None or not lastmod:
+        state = run_state(self.crawler)
+        if state is None or state.store is None or not lastmod:
             return False
-        key = canonical_key(url)
-        prev = store.get(key)
-        this_run = getattr(getattr(self.crawler, "newsbot_state_ext", None), "delivered", ())
-        if prev is None or key in this_run:
+        key = state.key(url)
+        prev = state.seen(key)
+        if prev is None or key in state.delivered:
             return False  # unknown, or delivered by this very run (the dupefilter's business)
         changed_at, delivered_at = _instant(lastmod), _instant(prev.last_seen)
         if prev.lastmod == lastmod or (changed_at and delivered_at and changed_at <= delivered_at):
@@ -126,24 +151,75 @@ class ArticleSpider(scrapy.Spider):
         return False
 
     # --- discovery helpers -----------------------------------------------------------------
-    def parse_sitemap(self, response: Response):
+    def sitemap_request(self, url: str, depth: int = 0, source: str | None = None):
+        """A request for a sitemap, or a failure when the run's sitemap bounds are reached
+        (NEWSBOT_SITEMAP_MAX_DEPTH levels of index, NEWSBOT_SITEMAP_MAX_COUNT sitemaps): an
+        index chain with changing query strings is not followed without end."""
+        settings = self.crawler.settings
+        max_depth = settings.getint("NEWSBOT_SITEMAP_MAX_DEPTH", 3)
+        max_count = settings.getint("NEWSBOT_SITEMAP_MAX_COUNT", 1000)
+        if depth > max_depth or self.sitemaps_fetched >= max_count:
+            why = (f"sitemap index nested deeper than NEWSBOT_SITEMAP_MAX_DEPTH={max_depth}" if depth > max_depth
+                   else f"more than NEWSBOT_SITEMAP_MAX_COUNT={max_count} sitemaps in this run")
+            self.crawler.stats.inc_value("newsbot/failures/sitemap_limit")
+            self.logger.warning("sitemap not fetched: %s (%s; listed in %s)", url, why, source)
+            return failure(url, "sitemap_limit", None, why)
+        self.sitemaps_fetched += 1
+        return Request(url, callback=self.parse_sitemap, errback=self.on_error, cb_kwargs={"depth": depth})
+
+    def sitemap_body(self, response: Response) -> bytes:
+        """The sitemap's XML; a gzipped sitemap (sitemap.xml.gz served as application/x-gzip,
+        no Content-Encoding) is decompressed in bounded chunks, stopping at DOWNLOAD_MAXSIZE."""
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE", 0)
+            body = gunzip(body, max_size=limit)
+        return body
+
+    def parse_sitemap(self, response: Response, depth: int = 0):
         """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept)."""
         try:
-            sitemap = Sitemap(response.body)
+            sitemap = Sitemap(self.sitemap_body(response))
         except Exception as exc:  # a broken sitemap is a failure to report, not a crash
-            yield failure(response.url, "bad_sitemap", response.status, str(exc))
+            reason = "oversize" if "max" in type(exc).__name__.lower() else "bad_sitemap"
+            self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
+            yield failure(response.url, reason, response.status, f"{type(exc).__name__}: {exc}")
             return
         if sitemap.type == "sitemapindex":
             for entry in sitemap:
                 loc = entry.get("loc")
-                if loc and self.wants_sitemap(loc, entry.get("lastmod")):
-                    yield response.follow(loc, callback=self.parse_sitemap, errback=self.on_error)
+                if not loc:
+                    continue
+                url, bad = self.entry_url(response, loc)
+                if bad is not None:
+                    yield bad
+                elif self.wants_sitemap(url, entry.get("lastmod")):
+                    yield self.sitemap_request(url, depth + 1, response.url)
             return
         for entry in sitemap:
             loc = entry.get("loc")
-            lastmod = entry.get("lastmod")
-            if loc and (req := self.article_request(response.urljoin(loc), response.url, lastmod)):
+            if not loc:
+                continue
+            url, bad = self.entry_url(response, loc)
+            if bad is not None:
+                yield bad
+            elif req := self.article_request(url, response.url, entry.get("lastmod")):
                 yield req
+
+    def entry_url(self, response: Response, raw: str):
+        """(absolute URL, None) for a sitemap or feed entry, or (None, a `bad_url` failure):
+        one bad entry (javascript:, mailto:, an invalid port) is skipped, the rest crawled."""
+        try:
+            url = response.urljoin(raw.strip())
+        except ValueError as exc:
+            url, why = raw, f"invalid URL: {exc}"
+        else:
+            why = check_web_url(url)
+        if why is None:
+            return url, None
+        self.crawler.stats.inc_value("newsbot/failures/bad_url")
+        self.logger.warning("bad URL skipped: %r in %s (%s)", raw[:300], response.url, why)
+        return None, failure(raw[:2000], "bad_url", None, f"{why} (listed in {response.url})")
 
     def wants_sitemap(self, url: str, lastmod: str | None) -> bool:
         """Whether a sitemap of an index is worth fetching (monthly sitemaps before `since` are not)."""
@@ -159,10 +235,14 @@ class ArticleSpider(scrapy.Spider):
         response.selector.remove_namespaces()
         for item in response.xpath("//item | //entry"):
             link = item.xpath("./link/text()").get() or item.xpath("./link/@href").get()
-            if not link:
+            if not link or not link.strip():
+                continue
+            url, bad = self.entry_url(response, link)
+            if bad is not None:
+                yield bad
                 continue
             pub = item.xpath("./pubDate/text() | ./updated/text() | ./published/text()").get()
-            if req := self.article_request(response.urljoin(link.strip()), response.url, _feed_date(pub)):
+            if req := self.article_request(url, response.url, _feed_date(pub)):
                 yield req
 
     # --- fetching ---------------------------------------------------------------------------
@@ -176,6 +256,7 @@ class ArticleSpider(scrapy.Spider):
             discovered_from=source,
             lastmod=lastmod,
             requested_urls=list(response.request.meta.get("redirect_urls", [])) if response.request else [],
+            explicit=bool(response.request and response.request.meta.get("newsbot_explicit")),
         )
 
     def profile_for(self, url: str) -> str | None:
@@ -184,7 +265,8 @@ class ArticleSpider(scrapy.Spider):
     def on_error(self, failure_):
         """Errback: the page gave no response worth parsing; it goes to the failures feed."""
         request = failure_.request
-        if failure_.check(IgnoreRequest) and not failure_.check(HttpError):
+        message = failure_.getErrorMessage()
+        if failure_.check(IgnoreRequest) and not failure_.check(HttpError) and not _is_failure(message):
             # robots.txt forbids it (RobotsTxtMiddleware) or a middleware dropped it on
             # purpose: a decision, not a failure. Scrapy counts robots.txt refusals in
             # robotstxt/forbidden.
@@ -194,17 +276,29 @@ class ArticleSpider(scrapy.Spider):
         if failure_.check(HttpError):
             status = failure_.value.response.status
             reason = f"http_{status}"
-        elif failure_.check(TimeoutError, TCPTimedOutError):
+        elif failure_.check(DownloadTimeoutError, TimeoutError, TCPTimedOutError):
             status, reason = None, "timeout"
-        elif failure_.check(DNSLookupError):
+        elif failure_.check(CannotResolveHostError, DNSLookupError):
             status, reason = None, "dns"
-        elif "maxsize" in failure_.getErrorMessage().lower() or "cancel" in type(failure_.value).__name__.lower():
+        elif failure_.check(DownloadConnectionRefusedError, ConnectionRefusedError):
+            status, reason = None, "connection_refused"
+        elif "maxsize" in message.lower() or failure_.check(DownloadCancelledError):
             status, reason = None, "oversize"
+        elif failure_.check(IgnoreRequest) and ("redirection" in message or "redirect loop" in message):
+            status, reason = None, "redirect_loop"
         else:
             status, reason = None, "download_error"
         self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
-        self.logger.warning("fetch failed: %s (%s: %s)", request.url, reason, failure_.getErrorMessage())
-        yield failure(request.url, reason, status, failure_.getErrorMessage())
+        # The URL the crawl asked for, not the last hop of its redirects.
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        self.logger.warning("fetch failed: %s (%s: %s)", url, reason, message)
+        yield failure(url, reason, status, message)
+
+
+def _is_failure(message: str) -> bool:
+    """An IgnoreRequest that is a failure, not a decision: a body over DOWNLOAD_MAXSIZE once
+    decompressed (HttpCompressionMiddleware), or a redirect loop (RedirectMiddleware)."""
+    return "DOWNLOAD_MAXSIZE" in message or "max redirections" in message or "redirect loop" in message
 
 
 def _instant(value: str | None) -> datetime | None:

@@ -18,7 +18,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from ..extract.metadata import iso_date
 from ..profiles import business_standard
 from ..profiles.base import IST
-from .base import ArticleSpider
+from .base import ArticleSpider, UsageError, _positive_int, check_web_url
 
 FEEDS = ("/rss/latest.rss", "/rss/home_page_top_stories.rss", "/rss/markets-106.rss",
          "/rss/economy-policy-102.rss", "/rss/finance-103.rss", "/rss/companies-101.rss")
@@ -33,11 +33,13 @@ class BusinessStandardSpider(ArticleSpider):
     def __init__(self, *args, base_url=None, sources="sitemaps,feeds,listings", listing_pages=3, **kwargs):
         super().__init__(*args, **kwargs)
         self.base_url = (base_url or self.default_base_url).rstrip("/")
+        if why := check_web_url(self.base_url):
+            raise UsageError(f"-a base_url={self.base_url}: {why}")
         self.sources = {s.strip() for s in sources.split(",") if s.strip()}
         unknown = self.sources - {"sitemaps", "feeds", "listings"}
         if unknown:
-            raise ValueError(f"unknown sources: {', '.join(sorted(unknown))}")
-        self.listing_pages = int(listing_pages)
+            raise UsageError(f"unknown sources: {', '.join(sorted(unknown))} (known: sitemaps, feeds, listings)")
+        self.listing_pages = _positive_int("listing_pages", listing_pages)
         host = urlsplit(self.base_url).hostname
         self.allowed_domains = [host] if host in ("127.0.0.1", "localhost") else list(self.profile.domains)
 
@@ -52,8 +54,9 @@ class BusinessStandardSpider(ArticleSpider):
                           errback=self.on_error, cb_kwargs={"page": 1})
 
     def parse_robots(self, response: Response):
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
+        for raw in sitemap_urls_from_robots(response.body, base_url=response.url):
+            url, bad = self.entry_url(response, raw)
+            yield bad if bad is not None else self.sitemap_request(url, 0, response.url)
 
     def parse_listing(self, response: Response, page: int = 1):
         for card in response.css("div.cardlist"):

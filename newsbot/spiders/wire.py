@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from scrapy.http import Request
 
 from .. import profiles
-from .base import ArticleSpider
+from .base import ArticleSpider, UsageError, check_web_url
 
 
 def _split(value: str | None) -> list[str]:
@@ -29,16 +29,19 @@ class WireSpider(ArticleSpider):
         super().__init__(*args, **kwargs)
         self.urls, self.sitemaps, self.feeds = _split(urls), _split(sitemap), _split(feed)
         if not (self.urls or self.sitemaps or self.feeds):
-            raise ValueError("wire spider needs -a urls=..., -a sitemap=... or -a feed=...")
+            raise UsageError("wire spider needs -a urls=..., -a sitemap=... or -a feed=...")
+        for url in self.urls + self.sitemaps + self.feeds:
+            if why := check_web_url(url):
+                raise UsageError(f"{url}: {why} (a crawl fetches only http and https)")
         hosts = {urlsplit(u).hostname for u in self.urls + self.sitemaps + self.feeds}
         self.allowed_domains = sorted(h for h in hosts if h)
 
     async def start(self):
         for url in self.urls:
-            if req := self.article_request(url, "urls"):
+            if req := self.article_request(url, "urls", explicit=True):
                 yield req
         for url in self.sitemaps:
-            yield Request(url, callback=self.parse_sitemap, errback=self.on_error)
+            yield self.sitemap_request(url, 0, "-a sitemap")
         for url in self.feeds:
             yield Request(url, callback=self.parse_feed, errback=self.on_error)
 
