@@ -11,6 +11,8 @@
         Serves the bundled sample site on 127.0.0.1 and crawls it with business_standard.
     newsbot sample-site [--root DIR] [--port N]
         Only serve the sample site.
+    newsbot profiles
+        The publisher profiles: name, publisher, domains, discovery sources, one a line.
     newsbot offers [PUBLISHER] [--state PATH]
         The paywall offer history the state store kept, as a table.
 """
@@ -174,6 +176,14 @@ def cmd_offers(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_profiles(args: argparse.Namespace) -> int:
+    from . import profiles
+
+    for p in profiles.PROFILES:
+        print(f"{p.name}\t{p.publisher}\t{','.join(p.domains)}\t{' '.join(p.discovery) or '-'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsbot", description="News pages with wire copy -> JSON records")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -205,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=sample_root)
     p.add_argument("--port", type=int, default=8765)
     p.set_defaults(func=cmd_sample_site)
+
+    p = sub.add_parser("profiles", help="list the publisher profiles (name, publisher, domains, discovery)")
+    p.set_defaults(func=cmd_profiles)
 
     p = sub.add_parser("offers", help="a publisher's paywall offer history, as a table")
     p.add_argument("publisher", nargs="?")

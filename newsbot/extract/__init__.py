@@ -18,7 +18,7 @@ from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
-from .blocks import text_blocks
+from .blocks import NOISE, STORY, text_blocks
 from .generic import locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .page import Page, PageError, load_page
@@ -50,7 +50,7 @@ def extract_page(page: Page, url: str | None = None, profile: Profile | str | No
 
 
 def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
-    blocks = text_blocks(page.text)
+    blocks = _profile_furniture(text_blocks(page.text), profile)
     parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else ())
     art = Article(url=url or "", extraction="text", profile=profile.name if profile else None,
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
@@ -94,11 +94,20 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
 
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
-    parts = separate(loc.blocks, authors=art.authors,
+    parts = separate(_profile_furniture(loc.blocks, profile), authors=art.authors,
                      disclaimers=profile.disclaimer_patterns if profile else ())
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=md.ld_paywalled_part(ld))
     return _finish(art)
+
+
+def _profile_furniture(blocks, profile: Profile | None):
+    """Story lines the profile names as its furniture become noise (kept in unclassified)."""
+    patterns = profile.furniture_patterns if profile else ()
+    if not patterns:
+        return blocks
+    return [dataclasses.replace(b, zone=NOISE) if b.zone == STORY and any(p.match(b.text) for p in patterns) else b
+            for b in blocks]
 
 
 def ld_str(value) -> str | None:

@@ -70,7 +70,7 @@ class ArticleSpider(scrapy.Spider):
     # --- bounds --------------------------------------------------------------------------
     def url_day(self, url: str) -> date | None:
         """The publication day a URL carries, if the profile knows how to read one."""
-        return None
+        return self.profile.day_of_url(url) if self.profile else None
 
     def in_bounds(self, url: str, lastmod: str | None = None) -> bool:
         if self.section and self.section not in urlsplit(url).path.lower().strip("/").split("/")[:3]:
