@@ -20,6 +20,8 @@ PROFILE = Profile(
     timezone=IST,
     date_order="DMY",
     currency="INR",
+    # Its image captions ("Representative image. Image Credit: ANI") sit inside the story area.
+    furniture=(r"representative image\b", r"image credit\s*:"),
     disclaimers=(
         r"\(?this story has not been edited by devdiscourse staff and is auto-generated from a syndicated feed\.?\)?",
     ),

@@ -30,7 +30,7 @@ PROFILE = Profile(
     story=("div#contentdata", "div[id^=article-] div.content_wrapper"),
     noise=("div.mid-arti-ad", "div.related_stories_left_block", "div.tags_wrapper", "div.social_icons_wrapper",
            "div.advSlotsWithoutGrayBox"),
-    paywall=("div.pro_paywall", "div[class*=paywall]"),
+    paywall=("div.pro_paywall",),
     premium_marker=("span.pro_tag", "[class*=premium-badge]"),
     furniture=(r"also read\b", r"disclaimer: the views and investment tips expressed by investment experts"),
     disclaimers=(),
