@@ -7,8 +7,9 @@
     newsbot crawl SPIDER [-a NAME=VALUE]... [-s NAME=VALUE]... [--fail-on-monitor]
         `scrapy crawl` with the project's settings; prints where the feeds are; with
         --fail-on-monitor exits 3 when a spidermon monitor failed (for cron).
-    newsbot crawl-sample [--port N] [-a ...] [-s ...]
-        Serves the bundled sample site on 127.0.0.1 and crawls it with business_standard.
+    newsbot crawl-sample [--port N] [--publisher PROFILE]... [-a ...] [-s ...]
+        Serves each publisher of the bundled sample site on its own 127.0.0.1 port and
+        crawls them one after another with the publisher spider; prints per-publisher counts.
     newsbot sample-site [--root DIR] [--port N]
         Only serve the sample site.
     newsbot profiles
@@ -107,26 +108,96 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sample_sites(root: Path, only: list[str] | None) -> list[dict]:
+    index = json.loads((Path(root) / "sites.json").read_text("utf-8"))
+    sites = index["sites"]
+    if only:
+        unknown = sorted(set(only) - {s["profile"] for s in sites})
+        if unknown:
+            raise KeyError(f"the sample site has no publisher {', '.join(unknown)}; "
+                           f"it has {', '.join(s['profile'] for s in sites)}")
+        sites = [s for s in sites if s["profile"] in only]
+    return sites
+
+
+def run_crawls(jobs: list[tuple[str, dict]], overrides: dict) -> list[dict]:
+    """Several crawls one after another in this process (Scrapy's reactor starts once), each
+    with its own spider arguments; returns their reports in order. One after another, not at
+    once: the crawls share the state store."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+    from twisted.internet import defer
+
+    settings = get_project_settings()
+    settings.setdict(overrides, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawlers = []
+
+    @defer.inlineCallbacks
+    def one_after_another():
+        try:
+            for spider, spider_args in jobs:
+                crawler = process.create_crawler(spider)
+                crawlers.append(crawler)
+                yield process.crawl(crawler, **spider_args)
+        finally:
+            process.stop()  # stops the reactor once the last crawl is done (or one failed to start)
+
+    one_after_another()
+    process.start(stop_after_crawl=False)
+    reports = []
+    for crawler in crawlers:
+        ext = getattr(crawler, "newsbot_report", None)
+        reports.append((ext.report if ext is not None else None) or {})
+    return reports + [{}] * (len(jobs) - len(reports))
+
+
 def cmd_crawl_sample(args: argparse.Namespace) -> int:
     from .sample_site import start_sample_site
+    from .spiders.publisher import SpiderArgumentError, check_arguments
 
+    sites = _sample_sites(args.root, args.publisher)
+    spider_args = _pairs(args.a, "-a")
+    try:  # a bad argument is one line before any server starts
+        check_arguments(profile=sites[0]["profile"], base_url="http://127.0.0.1", **spider_args)
+    except SpiderArgumentError as exc:
+        print(f"newsbot crawl-sample: {exc}", file=sys.stderr)
+        return 2
+    servers, jobs = [], []
     try:
-        server, base_url = start_sample_site(args.root, port=args.port)
-    except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
-        server, base_url = start_sample_site(args.root, port=0)
-    print(f"sample site: {base_url} (serving {args.root})", flush=True)
-    spider_args = {"base_url": base_url, **_pairs(args.a, "-a")}
-    # Our own loopback server: no need for the live site's politeness delays.
-    overrides = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-                 "RETRY_TIMES": 2, "LOG_LEVEL": "INFO", **_pairs(args.s, "-s")}
-    try:
-        report = run_crawl("business_standard", spider_args, overrides)
+        for i, site in enumerate(sites):
+            # Each publisher is its own site: own loopback port, own robots.txt.
+            root = Path(args.root) / site["root"]
+            try:
+                server, base_url = start_sample_site(root, port=args.port + i if args.port else 0)
+            except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
+                server, base_url = start_sample_site(root, port=0)
+            servers.append(server)
+            print(f"sample site: {site['publisher']} at {base_url}", flush=True)
+            jobs.append(("publisher", {"profile": site["profile"], "base_url": base_url, **spider_args}))
+        # Our own loopback servers: no need for the live sites' politeness delays.
+        overrides = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+                     "RETRY_TIMES": 2, "LOG_LEVEL": "INFO", **_pairs(args.s, "-s")}
+        reports = run_crawls(jobs, overrides)
     finally:
-        server.shutdown()
-    _print_report(report)
-    if args.fail_on_monitor and report.get("monitors_failed"):
+        for server in servers:
+            server.shutdown()
+    failed_monitor = False
+    for site, report in zip(sites, reports):
+        print(f"\n{site['publisher']} ({site['profile']})")
+        _print_report(report)
+        failed_monitor |= bool(report.get("monitors_failed"))
+    print("\nper publisher:")
+    for site, report in zip(sites, reports):
+        print(f"  {site['profile']:<20} records: {report.get('records', 0):>3}  failures: {report.get('failures', 0)}"
+              f"  pages fetched: {report.get('pages_fetched', 0)}")
+    print(f"  {'total':<20} records: {sum(r.get('records', 0) for r in reports):>3}")
+    if not all(reports):
+        return 1
+    if args.fail_on_monitor and failed_monitor:
         return 3
-    return 0 if report else 1
+    return 0
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
@@ -194,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(func=cmd_extract)
 
-    sample_root = str(Path(__file__).resolve().parent.parent / "samples" / "site")
+    from .sample_site import DEFAULT_ROOT, SAMPLES
     p = sub.add_parser("crawl", help="run a spider with the project's settings")
     p.add_argument("spider")
     p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
@@ -202,17 +273,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("crawl-sample", help="serve the bundled sample site on 127.0.0.1 and crawl it")
-    p.add_argument("--root", default=sample_root)
+    p = sub.add_parser("crawl-sample", help="serve the bundled sample site's publishers on 127.0.0.1 and crawl each")
+    p.add_argument("--root", default=str(SAMPLES), help="folder with sites.json (default: the bundled sample site)")
     p.add_argument("--port", type=int, default=8765,
-                   help="loopback port (default 8765; a fixed port keeps the site's URLs, so runs are incremental)")
+                   help="first loopback port, one more per publisher (default 8765; fixed ports keep the sites' "
+                        "URLs, so runs are incremental; 0: any free ports)")
+    p.add_argument("--publisher", action="append", metavar="PROFILE",
+                   help="crawl only this publisher of the sample site (repeatable)")
     p.add_argument("-a", action="append", metavar="NAME=VALUE", help="spider argument")
     p.add_argument("-s", action="append", metavar="NAME=VALUE", help="setting override")
     p.add_argument("--fail-on-monitor", action="store_true", help="exit 3 when a monitor failed")
     p.set_defaults(func=cmd_crawl_sample)
 
-    p = sub.add_parser("sample-site", help="serve the bundled sample site on 127.0.0.1")
-    p.add_argument("--root", default=sample_root)
+    p = sub.add_parser("sample-site", help="serve one publisher of the bundled sample site on 127.0.0.1")
+    p.add_argument("--root", default=str(DEFAULT_ROOT))
     p.add_argument("--port", type=int, default=8765)
     p.set_defaults(func=cmd_sample_site)
 
