@@ -133,6 +133,7 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict) -> list[dict]:
     settings.setdict(overrides, priority="cmdline")
     process = CrawlerProcess(settings)
     crawlers = []
+    errors = []
 
     @defer.inlineCallbacks
     def one_after_another():
@@ -141,11 +142,17 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict) -> list[dict]:
                 crawler = process.create_crawler(spider)
                 crawlers.append(crawler)
                 yield process.crawl(crawler, **spider_args)
+        except Exception as exc:  # a crawl that cannot start ends the chain, named on stderr
+            errors.append(exc)
         finally:
-            process.stop()  # stops the reactor once the last crawl is done (or one failed to start)
+            from twisted.internet import reactor  # the one the first crawler installed
+
+            reactor.callLater(0, reactor.stop)
 
     one_after_another()
     process.start(stop_after_crawl=False)
+    for exc in errors:
+        print(f"newsbot: crawl failed to run: {type(exc).__name__}: {exc}", file=sys.stderr)
     reports = []
     for crawler in crawlers:
         ext = getattr(crawler, "newsbot_report", None)

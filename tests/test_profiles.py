@@ -183,3 +183,28 @@ def test_newsbot_profiles_lists_one_per_line():
     rows = {line.split("\t")[0]: line.split("\t") for line in lines}
     assert rows["ndtv"] == ["ndtv", "NDTV", "ndtv.com", "robots.txt /sitemap/google-news-sitemap /sitemaps/india-news.xml"]
     assert all(len(r) == 4 and r[3] for r in rows.values())
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["-a", "max_articles=ten"], "-a max_articles=ten: not a whole number"),
+    (["--publisher", "no_such"], "the sample site has no publisher no_such"),
+])
+def test_crawl_sample_usage_mistakes_are_one_line(argv, message, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "newsbot.cli", "crawl-sample", "--port", "0", *argv],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "output").exists()
+
+
+def test_coverage_monitor_counts_the_profiles_wire_sections():
+    from newsbot.extensions.report import CrawlReport
+    from newsbot.items import ArticleItem
+
+    crawler = get_crawler(BusinessStandardSpider)
+    crawler.spider = make(BusinessStandardSpider, base_url="http://127.0.0.1:9")
+    report = CrawlReport(crawler)
+    assert report.wire_sections == []  # nothing about a publisher in the settings
+    report._coverage(ArticleItem(url="http://127.0.0.1:9/article/news-ians/x-126112500011_1.html", wire=None))
+    report._coverage(ArticleItem(url="http://127.0.0.1:9/companies/news/y-126112500012_1.html", wire=None))
+    assert crawler.stats.get_value("newsbot/wire_section_records") == 1
