@@ -208,3 +208,18 @@ def test_coverage_monitor_counts_the_profiles_wire_sections():
     report._coverage(ArticleItem(url="http://127.0.0.1:9/article/news-ians/x-126112500011_1.html", wire=None))
     report._coverage(ArticleItem(url="http://127.0.0.1:9/companies/news/y-126112500012_1.html", wire=None))
     assert crawler.stats.get_value("newsbot/wire_section_records") == 1
+
+
+@pytest.mark.parametrize("order,day", [("DMY", "2026-11-05"), ("MDY", "2026-05-11")])
+def test_printed_all_number_dates_follow_the_profiles_date_order(order, day):
+    from newsbot.extract import extract
+    from newsbot.profiles.base import IST
+
+    page = b"""<html><body><h1>Port opens new berth</h1><span class="d">Updated: 05-11-2026 10:20 IST</span>
+    <div class="story"><p>The port opened a new berth on Thursday, adding room for 40 ships a month.</p>
+    <p>A second berth will follow next year, officials said.</p></div></body></html>"""
+    profile = Profile(name="t", publisher="T", domains=("t.example",), timezone=IST, date=("span.d",),
+                      story=("div.story",), date_order=order)
+    record = extract(page, url="https://t.example/a", profile=profile)
+    assert record.extraction == "profile"
+    assert record.published_at == f"{day}T10:20:00+05:30"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 
 from parsel import Selector
 
@@ -73,6 +74,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
             ld.get("datePublished") or md.meta(sel.root, "article:published_time"))
         loc = locate_generic(sel, page.text, url or canonical, need_metadata=not have)
     tz = profile.timezone if profile else None
+    if profile is not None and loc.date_text:
+        loc.date_text = _day_first(loc.date_text, profile.date_order)
 
     art = Article(url=url or canonical or "", canonical_url=canonical, extraction=extraction,
                   profile=profile.name if profile and extraction == "profile" else None,
@@ -99,6 +102,19 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=md.ld_paywalled_part(ld))
     return _finish(art)
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+
+
+def _day_first(text: str, order: str) -> str:
+    """A printed all-number date ("05-11-2026") in ISO order, read as the profile's date
+    order says (DMY: 5 November), so the date parser never guesses month-first."""
+    def iso(m: re.Match) -> str:
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        day, month = (a, b) if order == "DMY" else (b, a)
+        return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else m.group(0)
+    return _NUMERIC_DATE.sub(iso, text)
 
 
 def _profile_furniture(blocks, profile: Profile | None):
