@@ -132,6 +132,8 @@ def test_dated_sitemaps_follow_since_and_until():
 def test_sources_limit_discovery():
     spider = make(profile="business_standard", base_url="http://127.0.0.1:9", sources="listings")
     assert start_urls(spider) == ["http://127.0.0.1:9/latest-news/page-1"]
+    assert start_urls(make(profile="business_standard", base_url="http://127.0.0.1:9", sources="listings",
+                           listing_pages="0")) == []
 
 
 def test_article_page_is_tagged_with_the_profile():
@@ -158,7 +160,7 @@ def test_business_standard_is_still_a_spider_name():
     ({"profile": "ndtv", "since": "2026-11-02", "until": "2026-11-01"}, "-a until=2026-11-01 is before"),
     ({"profile": "ndtv", "base_url": "ftp://x"}, "-a base_url=ftp://x: not an http(s) URL"),
     ({"profile": "ndtv", "sources": "sitemaps,twitter"}, "unknown source(s) twitter"),
-    ({"profile": "ndtv", "listing_pages": "-1"}, "-a listing_pages=-1: must be 1 or more"),
+    ({"profile": "ndtv", "listing_pages": "-1"}, "-a listing_pages=-1: must be 0 or more"),
     ({"profile": "ndtv", "colour": "red"}, "unknown argument(s): colour"),
 ])
 def test_bad_arguments_are_one_line_errors(kwargs, message):

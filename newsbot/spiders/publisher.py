@@ -44,15 +44,15 @@ def _day(name: str, value) -> date | None:
         raise SpiderArgumentError(f"-a {name}={value}: not a date (YYYY-MM-DD)") from None
 
 
-def _positive(name: str, value) -> int | None:
+def _whole(name: str, value, least: int = 1) -> int | None:
     if value in (None, ""):
         return None
     try:
         n = int(str(value).strip())
     except ValueError:
         raise SpiderArgumentError(f"-a {name}={value}: not a whole number") from None
-    if n < 1:
-        raise SpiderArgumentError(f"-a {name}={value}: must be 1 or more")
+    if n < least:
+        raise SpiderArgumentError(f"-a {name}={value}: must be {least} or more")
     return n
 
 
@@ -71,8 +71,9 @@ def check_arguments(profile=None, since=None, until=None, max_articles=None, sec
     else:
         prof = profiles.BY_NAME[profile]
     out = {"profile": prof, "since": _day("since", since), "until": _day("until", until),
-           "max_articles": _positive("max_articles", max_articles),
-           "listing_pages": _positive("listing_pages", listing_pages),
+           "max_articles": _whole("max_articles", max_articles),
+           # 0: no listing pages at all
+           "listing_pages": _whole("listing_pages", listing_pages, least=0),
            "section": str(section).strip("/").lower() or None if section else None}
     if out["since"] and out["until"] and out["until"] < out["since"]:
         raise SpiderArgumentError(f"-a until={until} is before -a since={since}")
@@ -140,7 +141,7 @@ class PublisherSpider(ArticleSpider):
         if "feeds" in self.sources:
             for path in p.feeds:
                 yield Request(self.absolute(path), callback=self.parse_feed, errback=self.on_discovery_error)
-        if "listings" in self.sources:
+        if "listings" in self.sources and self.listing_pages != 0:
             for i, _ in enumerate(p.listings):
                 yield self.listing_request(i, 1)
 
@@ -165,7 +166,7 @@ class PublisherSpider(ArticleSpider):
                 updated = iso_date(card.css(listing.date).get(), self.profile.timezone) if listing.date else None
                 if req := self.article_request(response.urljoin(href), response.url, updated):
                     yield req
-        if page < (self.listing_pages or listing.pages):
+        if page < (listing.pages if self.listing_pages is None else self.listing_pages):
             yield self.listing_request(which, page + 1)
 
     def on_discovery_error(self, failure_):
