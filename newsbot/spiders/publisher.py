@@ -176,8 +176,5 @@ class PublisherSpider(ArticleSpider):
         self.logger.info("discovery source unavailable: %s (%s)", failure_.request.url, failure_.getErrorMessage())
         self.crawler.stats.inc_value("newsbot/feeds_unavailable")
 
-    # kept for callers of the former business_standard spider
-    on_feed_error = on_discovery_error
-
     def url_day(self, url: str) -> date | None:
         return self.profile.day_of_url(url)
