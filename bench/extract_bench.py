@@ -31,7 +31,7 @@ Scoring, as the benchmark's evaluate.py does it:
 Speed: wall clock over all pages with the input already in memory (reading and gunzip
 excluded; newsbot's byte decoding is inside, trafilatura gets the decoded str as in the
 benchmark); one untimed warm-up call each. Business Standard pages (files matching
--<12 digits>_1.html under --bs-pages, default samples/site) are repeated until 3 s or
+-<12 digits>_1.html under --bs-pages, default newsbot/samples/business_standard) are repeated until 3 s or
 500 pages have been timed. --cli additionally runs `newsbot extract` once on all files
 (without --url, which takes one file only) and checks it matches extract(data, url=None).
 """
@@ -156,7 +156,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default="../shared/corpus/aeb")
     ap.add_argument("--limit", type=int, help="only the first N pages (sorted by id)")
-    ap.add_argument("--bs-pages", default="samples/site", metavar="DIR")
+    ap.add_argument("--bs-pages", default="newsbot/samples/business_standard", metavar="DIR")
     ap.add_argument("--worst", type=int, default=0, metavar="K")
     ap.add_argument("--json", metavar="FILE", help="write the figures here")
     ap.add_argument("--cli", action="store_true", help="also run the newsbot extract command")

@@ -3,7 +3,7 @@
     python bench/reprocess_bench.py [--pages 2000]
 
 Builds a WARC of --pages article responses from the bundled sample site's pages (each
-Business Standard article page of samples/site, in turn, under its own URL, marked with the
+Business Standard article page of newsbot/samples/business_standard, in turn, under its own URL, marked with the
 business_standard profile as a crawl would), then times `newsbot reprocess FILE -o OUT -q`
 with -j 1 and -j 2 (child processes, start-up included) and prints pages/s of each.
 """
@@ -22,7 +22,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "samples" / "site"
+SITE = ROOT / "newsbot" / "samples" / "business_standard"
 BASE = "http://127.0.0.1:8765"
 
 

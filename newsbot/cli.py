@@ -7,10 +7,13 @@
     newsbot crawl SPIDER [-a NAME=VALUE]... [-s NAME=VALUE]... [--fail-on-monitor]
         `scrapy crawl` with the project's settings; prints where the feeds are; with
         --fail-on-monitor exits 3 when a spidermon monitor failed (for cron).
-    newsbot crawl-sample [--port N] [-a ...] [-s ...]
-        Serves the bundled sample site on 127.0.0.1 and crawls it with business_standard.
+    newsbot crawl-sample [--port N] [--publisher PROFILE]... [-a ...] [-s ...]
+        Serves each publisher of the bundled sample site on its own 127.0.0.1 port and
+        crawls them one after another with the publisher spider; prints per-publisher counts.
     newsbot sample-site [--root DIR] [--port N]
         Only serve the sample site.
+    newsbot profiles
+        The publisher profiles: name, publisher, domains, discovery sources, one a line.
     newsbot offers [PUBLISHER] [--state PATH]
         The paywall offer history the state store kept, as a table.
 """
@@ -98,24 +101,14 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
     `errors` (a feed or the state store that could not be written: the run is not good).
     Raises CrawlError when the crawl cannot start (a usage mistake: exit code 2; a state
     store in use or damaged: 1)."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.conf import feed_process_params_from_cli
-    from scrapy.utils.project import get_project_settings
 
     from .extensions.report import CrawlReport
     from .extensions.state import run_state
     from .spiders.base import UsageError
     from .state import StateStoreError
 
-    settings = get_project_settings()
-    settings.setdict(overrides, priority="cmdline")
-    if output or overwrite_output:
-        try:
-            feeds = feed_process_params_from_cli(settings, output or [], overwrite_output=overwrite_output)
-        except Exception as exc:  # scrapy's UsageError for an unknown format
-            raise CrawlError(f"-o/-O: {exc}", 2) from None
-        settings.set("FEEDS", feeds, priority="cmdline")
+    settings = _settings(overrides, output, overwrite_output)
     # Usage mistakes are found before Scrapy starts logging: one line, exit 2.
     from scrapy.spiderloader import get_spider_loader
 
@@ -145,6 +138,23 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
     state = run_state(crawler)
     report["errors"] = list(state.errors) if state is not None else report.get("errors", [])
     return report
+
+
+def _settings(overrides: dict, output: list[str] | None = None, overwrite_output: list[str] | None = None):
+    """The project's settings with command-line overrides and -o/-O feeds."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    from scrapy.utils.conf import feed_process_params_from_cli
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    settings.setdict(overrides, priority="cmdline")
+    if output or overwrite_output:
+        try:
+            feeds = feed_process_params_from_cli(settings, output or [], overwrite_output=overwrite_output)
+        except Exception as exc:  # scrapy's UsageError for an unknown format
+            raise CrawlError(f"-o/-O: {exc}", 2) from None
+        settings.set("FEEDS", feeds, priority="cmdline")
+    return settings
 
 
 def _print_report(report: dict) -> None:
@@ -194,27 +204,121 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return _finish(report, args.fail_on_monitor)
 
 
+def _sample_sites(root: Path, only: list[str] | None) -> list[dict]:
+    index = json.loads((Path(root) / "sites.json").read_text("utf-8"))
+    sites = index["sites"]
+    if only:
+        unknown = sorted(set(only) - {s["profile"] for s in sites})
+        if unknown:
+            raise KeyError(f"the sample site has no publisher {', '.join(unknown)}; "
+                           f"it has {', '.join(s['profile'] for s in sites)}")
+        sites = [s for s in sites if s["profile"] in only]
+    return sites
+
+
+def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] | None = None,
+               overwrite_output: list[str] | None = None) -> list[dict]:
+    """Several crawls one after another in this process (Scrapy's reactor starts once), each
+    with its own spider arguments; returns their reports in order. One after another, not at
+    once: the crawls share the state store."""
+    from scrapy.crawler import CrawlerProcess
+    from twisted.internet import defer
+
+    settings = _settings(overrides, output, overwrite_output)
+    process = CrawlerProcess(settings)
+    crawlers = []
+    errors = []
+
+    @defer.inlineCallbacks
+    def one_after_another():
+        try:
+            for spider, spider_args in jobs:
+                crawler = process.create_crawler(spider)
+                crawlers.append(crawler)
+                yield process.crawl(crawler, **spider_args)
+        except Exception as exc:  # a crawl that cannot start ends the chain, named on stderr
+            errors.append(exc)
+        finally:
+            from twisted.internet import reactor  # the one the first crawler installed
+
+            reactor.callLater(0, reactor.stop)
+
+    one_after_another()
+    process.start(stop_after_crawl=False)
+    for exc in errors:
+        print(f"newsbot: crawl failed to run: {type(exc).__name__}: {exc}", file=sys.stderr)
+    from .extensions.report import CrawlReport
+    from .extensions.state import run_state
+
+    reports = []
+    for crawler in crawlers:
+        ext = crawler.get_extension(CrawlReport)
+        report = dict((ext.report if ext is not None else None) or {})
+        state = run_state(crawler)
+        if report and state is not None:
+            report["errors"] = list(state.errors)
+        reports.append(report)
+    return reports + [{}] * (len(jobs) - len(reports))
+
+
 def cmd_crawl_sample(args: argparse.Namespace) -> int:
     from .sample_site import start_sample_site
+    from .spiders.publisher import SpiderArgumentError, check_arguments
 
     try:
-        server, base_url = start_sample_site(args.root, port=args.port)
-    except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
-        server, base_url = start_sample_site(args.root, port=0)
-    print(f"sample site: {base_url} (serving {args.root})", flush=True)
-    spider_args = {"base_url": base_url, **_pairs(args.a, "-a")}
-    # Our own loopback server: no need for the live site's politeness delays.
-    overrides = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-                 "RETRY_TIMES": 2, **_log_overrides(args), **_pairs(args.s, "-s")}
-    try:
-        report = run_crawl("business_standard", spider_args, overrides, output=args.output,
-                           overwrite_output=args.overwrite_output)
-    except CrawlError as exc:
+        sites = _sample_sites(args.root, args.publisher)
+    except KeyError as exc:
+        print(f"newsbot crawl-sample: {exc.args[0]}", file=sys.stderr)
+        return 2
+    spider_args = _pairs(args.a, "-a")
+    try:  # a bad argument is one line before any server starts
+        check_arguments(profile=sites[0]["profile"], base_url="http://127.0.0.1", **spider_args)
+    except SpiderArgumentError as exc:
         print(f"newsbot crawl-sample: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return 2
+    servers, jobs = [], []
+    try:
+        for i, site in enumerate(sites):
+            # Each publisher is its own site: own loopback port, own robots.txt.
+            root = Path(args.root) / site["root"]
+            try:
+                server, base_url = start_sample_site(root, port=args.port + i if args.port else 0)
+            except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
+                server, base_url = start_sample_site(root, port=0)
+            servers.append(server)
+            print(f"sample site: {site['publisher']} at {base_url}", flush=True)
+            jobs.append(("publisher", {"profile": site["profile"], "base_url": base_url, **spider_args}))
+        # Our own loopback servers: no need for the live sites' politeness delays.
+        overrides = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+                     "RETRY_TIMES": 2, **_log_overrides(args), **_pairs(args.s, "-s")}
+        try:
+            reports = run_crawls(jobs, overrides, output=args.output, overwrite_output=args.overwrite_output)
+        except CrawlError as exc:
+            print(f"newsbot crawl-sample: {exc}", file=sys.stderr)
+            return exc.exit_code
     finally:
-        server.shutdown()
-    return _finish(report, args.fail_on_monitor)
+        for server in servers:
+            server.shutdown()
+    failed_monitor = False
+    for site, report in zip(sites, reports):
+        print(f"\n{site['publisher']} ({site['profile']})")
+        _print_report(report)
+        failed_monitor |= bool(report.get("monitors_failed"))
+    print("\nper publisher:")
+    for site, report in zip(sites, reports):
+        print(f"  {site['profile']:<20} records: {report.get('records', 0):>3}  failures: {report.get('failures', 0)}"
+              f"  pages fetched: {report.get('pages_fetched', 0)}")
+    print(f"  {'total':<20} records: {sum(r.get('records', 0) for r in reports):>3}")
+    errors = [line for report in reports for line in (report.get("errors") or [])]
+    if not all(reports) or errors:
+        for line in errors or ["a crawl gave no report"]:
+            print(f"newsbot crawl-sample: {line}", file=sys.stderr)
+        return 1
+    if args.fail_on_monitor and failed_monitor:
+        return 3
+    if any(report.get("store_unavailable") for report in reports):
+        return 4  # the records are in the feeds; `newsbot load` levels the store
+    return 0
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
@@ -293,6 +397,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
 
 
+def cmd_profiles(args: argparse.Namespace) -> int:
+    from . import profiles
+
+    for p in profiles.PROFILES:
+        print(f"{p.name}\t{p.publisher}\t{','.join(p.domains)}\t{' '.join(p.discovery) or '-'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsbot", description="News pages with wire copy -> JSON records")
     parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
@@ -304,23 +416,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(func=cmd_extract)
 
-    sample_root = str(Path(__file__).resolve().parent.parent / "samples" / "site")
+    from .sample_site import DEFAULT_ROOT, SAMPLES
     p = sub.add_parser("crawl", help="run a spider with the project's settings")
     p.add_argument("spider")
     _crawl_options(p)
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("crawl-sample", help="serve the bundled sample site on 127.0.0.1 and crawl it")
-    p.add_argument("--root", default=sample_root)
+    p = sub.add_parser("crawl-sample", help="serve the bundled sample site's publishers on 127.0.0.1 and crawl each")
+    p.add_argument("--root", default=str(SAMPLES), help="folder with sites.json (default: the bundled sample site)")
     p.add_argument("--port", type=int, default=8765,
-                   help="loopback port (default 8765; a fixed port keeps the site's URLs, so runs are incremental)")
+                   help="first loopback port, one more per publisher (default 8765; fixed ports keep the sites' "
+                        "URLs, so runs are incremental; 0: any free ports)")
+    p.add_argument("--publisher", action="append", metavar="PROFILE",
+                   help="crawl only this publisher of the sample site (repeatable)")
     _crawl_options(p)
     p.set_defaults(func=cmd_crawl_sample)
 
-    p = sub.add_parser("sample-site", help="serve the bundled sample site on 127.0.0.1")
-    p.add_argument("--root", default=sample_root)
+    p = sub.add_parser("sample-site", help="serve one publisher of the bundled sample site on 127.0.0.1")
+    p.add_argument("--root", default=str(DEFAULT_ROOT))
     p.add_argument("--port", type=int, default=8765)
     p.set_defaults(func=cmd_sample_site)
+
+    p = sub.add_parser("profiles", help="list the publisher profiles (name, publisher, domains, discovery)")
+    p.set_defaults(func=cmd_profiles)
 
     p = sub.add_parser("offers", help="a publisher's paywall offer history, as a table")
     p.add_argument("publisher", nargs="?")

@@ -1,4 +1,5 @@
-"""A local web server for the bundled sample site (samples/site, made by samples/build_site.py).
+"""A local web server for the bundled sample site (newsbot/samples/<publisher>/, package data
+made by samples/build_site.py; one server per publisher, each on its own loopback port).
 
 Standard library only. It serves a generated folder on 127.0.0.1 the way the live site
 would answer a crawler:
@@ -15,11 +16,11 @@ would answer a crawler:
   check what a crawl fetched (and that robots.txt was obeyed);
 - quiet: no per-request logging unless NEWSBOT_SAMPLE_SITE_LOG=1.
 
-    server, base_url = start_sample_site("samples/site")   # port 0: any free port
+    server, base_url = start_sample_site(SAMPLES / "ndtv")   # port 0: any free port
     ...
     server.shutdown()
 
-    python -m newsbot.sample_site --root samples/site --port 8765   # serves until Ctrl-C
+    python -m newsbot.sample_site --root newsbot/samples/ndtv --port 8766   # serves until Ctrl-C
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ CONTENT_TYPES = {
     ".json": "application/json; charset=utf-8",
 }
 TEXT_SUFFIXES = frozenset(CONTENT_TYPES)
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "samples" / "site"
+SAMPLES = Path(__file__).resolve().parent / "samples"
+"""The bundled sample site, shipped as package data: one folder per publisher and sites.json."""
+DEFAULT_ROOT = SAMPLES / "business_standard"
 
 
 def _page(status: int, title: str) -> bytes:
@@ -94,7 +97,7 @@ class SampleSiteHandler(BaseHTTPRequestHandler):
         except OSError:
             self._send(404, _page(404, "Not Found"), "text/html; charset=utf-8", head)
             return
-        suffix = file.suffix.lower() if file.name != "index.html" else ".html"
+        suffix = file.suffix.lower()
         if suffix in TEXT_SUFFIXES:
             body = body.replace(TOKEN, srv.base_url_bytes)
             ctype = CONTENT_TYPES[suffix]
@@ -166,7 +169,10 @@ class SampleSiteServer(ThreadingHTTPServer):
         if candidate != self.root and self.root not in candidate.parents:
             return None
         if candidate.is_dir():
-            candidate = candidate / "index.html"
+            # /feed/ on a WordPress copy is a feed, not a page: index.rss or index.xml
+            # answer for the folder when present.
+            candidate = next((candidate / n for n in ("index.rss", "index.xml") if (candidate / n).is_file()),
+                             candidate / "index.html")
         if not candidate.is_file():
             return None
         if candidate.parent == self.root and candidate.name in HIDDEN:
@@ -202,7 +208,7 @@ def start_sample_site(root: str | os.PathLike = DEFAULT_ROOT, host: str = "127.0
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsbot.sample_site", description="Serve the sample site.")
-    ap.add_argument("--root", default=str(DEFAULT_ROOT), help="generated site folder (default samples/site)")
+    ap.add_argument("--root", default=str(DEFAULT_ROOT), help="generated site folder (default: Business Standard's copy)")
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=8765)
     args = ap.parse_args(argv)

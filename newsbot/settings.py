@@ -76,8 +76,9 @@ SPIDERMON_MAX_ITEM_VALIDATION_ERRORS = 0
 NEWSBOT_MONITOR_MIN_RECORDS = 1
 NEWSBOT_MONITOR_MAX_FAILURE_RATIO = 0.25
 NEWSBOT_MONITOR_COVERAGE = {"body": 0.95, "headline": 0.95, "published_at": 0.9, "wire": 0.9}
-NEWSBOT_WIRE_SECTIONS = ["news-ians", "pti-stories", "news-cm", "capital-market-news", "news-pti", "news-ani"]
-"""URL path parts of wire sections: the coverage monitor expects a wire credit on their pages."""
+NEWSBOT_WIRE_SECTIONS: list[str] = []
+"""URL path parts of wire sections beyond those the crawl's publisher profile names
+(`Profile.wire_sections`): the coverage monitor expects a wire credit on their pages."""
 
 NEWSBOT_WORKERS = 0
 """Worker processes for the pipelines' CPU work (taking pages apart, validating records)

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Render newsbot's offline sample site (Business Standard's page shapes) as static files.
 
-    python samples/build_site.py                          # -> samples/site (committed)
-    python samples/build_site.py --out /tmp/big --copies 20   # 1,280 article pages, for benchmarks
+    python samples/build_site.py                          # -> newsbot/samples/<publisher>/ (committed)
+    python samples/build_site.py --out /tmp/big --copies 20   # BS alone, 1,280 article pages, for benchmarks
+
+Business Standard's copy is described below; NDTV's, ThePrint's and Free Press Journal's
+(the same wire stories, rewritten as those sites run them) are in samples/publishers.py.
 
 The stories come from samples/articles.py. Output is deterministic: no clock, no unseeded
 randomness. Absolute URLs are written with the token __BASE_URL__, which
@@ -39,6 +42,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 HERE = Path(__file__).resolve().parent
+PACKAGE_SAMPLES = HERE.parent / "newsbot" / "samples"
+"""Where the sample site ships: package data, so `newsbot crawl-sample` works after `pip install .`."""
 sys.path.insert(0, str(HERE))
 
 from articles import (ARTICLES, NEWSVOIR, SECTIONS, article_path,  # noqa: E402
@@ -703,14 +708,51 @@ def build(out: Path, copies: int = 1) -> dict:
     return manifest
 
 
+def build_all(root: Path) -> dict:
+    """Every publisher of the sample site under root/<profile>/, and root/sites.json naming them."""
+    from publishers import PUBLISHERS, build_publisher, wire_stories
+
+    root.mkdir(parents=True, exist_ok=True)
+    bs = build(root / "business_standard")
+    sites = [{"profile": "business_standard", "publisher": "Business Standard", "root": "business_standard",
+              "records": bs["expected_records"]}]
+    wire = wire_stories(ARTICLES)
+    for pub in PUBLISHERS:
+        m = build_publisher(root / pub.name, pub, wire)
+        sites.append({"profile": pub.name, "publisher": pub.label, "root": pub.name, "records": m["expected_records"]})
+    shared = defaultdict(dict)
+    for site in sites[1:]:
+        for e in json.loads((root / site["root"] / "manifest.json").read_text("utf-8"))["articles"]:
+            shared[e["story_id"]][site["profile"]] = e["path"]
+    for e in bs["articles"]:
+        if e["id"] in shared:
+            shared[e["id"]]["business_standard"] = e["path"]
+    index = {"about": "newsbot's bundled sample site: one folder per publisher, each served on its own "
+                      "loopback port with its own robots.txt, sitemaps and feeds (newsbot crawl-sample).",
+             "sites": sites,
+             "shared_stories": {k: dict(sorted(v.items())) for k, v in sorted(shared.items()) if len(v) > 2}}
+    (root / "sites.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return index
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(HERE / "site"), help="output folder (default samples/site)")
-    ap.add_argument("--copies", type=int, default=1, help="repeat the article set N times (benchmarks)")
+    ap.add_argument("--out", help="build Business Standard's copy alone into this folder (benchmarks); "
+                                  "default: every publisher under newsbot/samples/")
+    ap.add_argument("--copies", type=int, default=1, help="repeat the article set N times (benchmarks; with --out)")
     args = ap.parse_args(argv)
     if args.copies < 1:
         ap.error("--copies must be at least 1")
     started = time.perf_counter()
+    if not args.out:
+        if args.copies != 1:
+            ap.error("--copies needs --out")
+        index = build_all(PACKAGE_SAMPLES)
+        for s in index["sites"]:
+            print(f"{PACKAGE_SAMPLES / s['root']}: {s['records']} article pages ({s['publisher']})")
+        print(f"{len(index['shared_stories'])} stories run on three or more publishers; "
+              f"built in {time.perf_counter() - started:.2f}s")
+        return 0
     manifest = build(Path(args.out), args.copies)
     c = manifest["counts"]
     print(f"{args.out}: {c['articles']} article pages, {c['files']} files, "

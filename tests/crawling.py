@@ -14,10 +14,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsbot.sample_site import start_sample_site
+from newsbot.sample_site import SAMPLES, start_sample_site
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_SITE = ROOT / "samples" / "site"
+SAMPLE_SITE = SAMPLES / "business_standard"
+"""Business Standard's copy: the sample site's first publisher (package data)."""
+SITES = json.loads((SAMPLES / "sites.json").read_text("utf-8"))
+"""Every publisher of the sample site: profile, folder, record count; stories run on several."""
 # The loopback server needs none of the live site's politeness delays.
 MANIFEST = json.loads((SAMPLE_SITE / "manifest.json").read_text("utf-8"))
 """What a crawl of the sample site must give (written by samples/build_site.py)."""
@@ -78,7 +81,9 @@ def crawl(workdir: Path, spider: str = "business_standard", args: dict | None = 
     """Run one crawl; its output and state live under `workdir`."""
     proc = subprocess.run(crawl_command(workdir, spider, args, settings, fail_on_monitor), cwd=workdir,
                           capture_output=True, text=True, timeout=timeout, env=crawl_env())
-    return collect(proc.returncode, proc.stdout, proc.stderr, workdir / "output" / spider)
+    # The publisher spider writes under the profile's name.
+    folder = (args or {}).get("profile", spider)
+    return collect(proc.returncode, proc.stdout, proc.stderr, workdir / "output" / folder)
 
 
 def collect(returncode: int, stdout: str, stderr: str, folder: Path) -> Run:

@@ -20,7 +20,7 @@ from newsbot.extract import extract
 from newsbot.stores import open_store
 
 from .conftest import PAGES, expected
-from .crawling import ALL, MANIFEST, crawl, read_jsonl, serve
+from .crawling import ALL, MANIFEST, SAMPLE_SITE, crawl, read_jsonl, serve
 
 
 def reprocess(*args, cwd=None):
@@ -82,7 +82,7 @@ def test_archive_keeps_each_article_exchange_with_headers(archived_crawl):
     req = next(r for r in requests if r[1] == page[1])
     assert req[2].get_header("User-Agent").startswith("newsbot/")
     assert (req[2].protocol, req[2].statusline) == ("GET", f"{urlsplit(page[1]).path} HTTP/1.1")
-    served = (Path(__file__).parent.parent / "samples" / "site" / urlsplit(page[1]).path.lstrip("/"))
+    served = (SAMPLE_SITE / urlsplit(page[1]).path.lstrip("/"))
     assert page[4] == served.read_bytes().replace(b"__BASE_URL__", base_url.encode())
 
 

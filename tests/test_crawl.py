@@ -1,5 +1,5 @@
 """End to end: crawl the bundled sample site over a real loopback HTTP server with the
-business_standard spider, then check the feeds against samples/site/manifest.json.
+business_standard spider, then check the feeds against newsbot/samples/business_standard/manifest.json.
 
 One crawl per module; each test reads one aspect of it.
 """

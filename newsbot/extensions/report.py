@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 
+from .. import profiles
 from ..items import ArticleItem, FailureItem
 from .state import record_written, run_state, wait_for_feeds
 
@@ -94,7 +95,10 @@ class CrawlReport:
             if item.get(field):
                 self.stats.inc_value(f"newsbot/coverage/{field}")
         path = urlsplit(item.get("url") or "").path.lower().split("/")
-        if any(section in path for section in self.wire_sections):
+        # The setting's sections, and those of the crawl's publisher profile.
+        profile = getattr(getattr(self.crawler, "spider", None), "profile", None) or profiles.for_url(item.get("url"))
+        sections = self.wire_sections + [s.lower() for s in getattr(profile, "wire_sections", ())]
+        if any(section in path for section in sections):
             self.stats.inc_value("newsbot/wire_section_records")
             if item.get("wire"):
                 self.stats.inc_value("newsbot/coverage/wire")

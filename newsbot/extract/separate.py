@@ -100,8 +100,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     if len(text) > 300:
         return False
     key = fold(text)
-    if any(p.search(text) for p in extra):
-        return True
+    if any(p.match(text) for p in extra):
+        return True  # a profile's furniture: lines that start so
     if _FIRST_APPEARED.search(key):
         return True
     if len(text) > FURNITURE_MAX:

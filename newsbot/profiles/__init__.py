@@ -1,13 +1,45 @@
-"""Publisher profiles: one file per publisher, picked by URL or site name."""
+"""Publisher profiles: one module per publisher, picked by name, URL or site name.
+
+Registration is automatic: every module in this package (except `base`) that defines a
+`PROFILE` is a registered profile, so adding a publisher touches one file. Names and
+domains must be unique; a clash fails at import, naming both.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from urllib.parse import urlsplit
 
-from . import business_standard, ndtv
-from .base import Profile
+from .base import IST, Listing, Profile
 
-PROFILES: tuple[Profile, ...] = (business_standard.PROFILE, ndtv.PROFILE)
+__all__ = ["PROFILES", "BY_NAME", "Profile", "Listing", "IST", "get", "for_url", "for_site_name"]
+
+
+def _discover() -> tuple[Profile, ...]:
+    found: list[Profile] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_") or info.name == "base":
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        profile = getattr(module, "PROFILE", None)
+        if not isinstance(profile, Profile):
+            raise ImportError(f"newsbot.profiles.{info.name} defines no PROFILE")
+        found.append(profile)
+    names: dict[str, str] = {}
+    hosts: dict[str, str] = {}
+    for p in found:
+        if p.name in names:
+            raise ImportError(f"profile name {p.name!r} used twice")
+        names[p.name] = p.name
+        for d in p.domains:
+            if d in hosts:
+                raise ImportError(f"domain {d} claimed by both {hosts[d]} and {p.name}")
+            hosts[d] = p.name
+    return tuple(found)
+
+
+PROFILES: tuple[Profile, ...] = _discover()
 BY_NAME = {p.name: p for p in PROFILES}
 
 

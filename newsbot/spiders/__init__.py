@@ -1,2 +1,3 @@
-"""Spiders: discovery and fetching only. `business_standard` for Business Standard, `wire`
-for any site started from URLs, a sitemap or a feed."""
+"""Spiders: discovery and fetching only. `publisher` crawls any publisher profile
+(`-a profile=NAME`), `business_standard` is it with Business Standard's profile, `wire`
+crawls any site from URLs, a sitemap or a feed."""

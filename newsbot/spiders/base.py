@@ -94,7 +94,7 @@ class ArticleSpider(scrapy.Spider):
     # --- bounds --------------------------------------------------------------------------
     def url_day(self, url: str) -> date | None:
         """The publication day a URL carries, if the profile knows how to read one."""
-        return None
+        return self.profile.day_of_url(url) if self.profile else None
 
     def in_bounds(self, url: str, lastmod: str | None = None) -> bool:
         if self.section and self.section not in urlsplit(url).path.lower().strip("/").split("/")[:3]:
@@ -151,7 +151,7 @@ class ArticleSpider(scrapy.Spider):
         return False
 
     # --- discovery helpers -----------------------------------------------------------------
-    def sitemap_request(self, url: str, depth: int = 0, source: str | None = None):
+    def sitemap_request(self, url: str, depth: int = 0, source: str | None = None, errback=None):
         """A request for a sitemap, or a failure when the run's sitemap bounds are reached
         (NEWSBOT_SITEMAP_MAX_DEPTH levels of index, NEWSBOT_SITEMAP_MAX_COUNT sitemaps): an
         index chain with changing query strings is not followed without end."""
@@ -165,7 +165,7 @@ class ArticleSpider(scrapy.Spider):
             self.logger.warning("sitemap not fetched: %s (%s; listed in %s)", url, why, source)
             return failure(url, "sitemap_limit", None, why)
         self.sitemaps_fetched += 1
-        return Request(url, callback=self.parse_sitemap, errback=self.on_error, cb_kwargs={"depth": depth})
+        return Request(url, callback=self.parse_sitemap, errback=errback or self.on_error, cb_kwargs={"depth": depth})
 
     def sitemap_body(self, response: Response) -> bytes:
         """The sitemap's XML; a gzipped sitemap (sitemap.xml.gz served as application/x-gzip,
