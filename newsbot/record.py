@@ -159,7 +159,8 @@ class Article:
     extraction: str = "profile"
     """How the story was located: "profile", "generic" (trafilatura) or "text" (plain-text input)."""
     profile: str | None = None
-    """The publisher profile used, e.g. "business_standard"; null on the generic path."""
+    """The publisher profile that applied (its texts, date order and, when it knows the markup,
+    its selectors), e.g. "business_standard"; null for a publisher newsbot has no profile for."""
     access_evidence: list[str] = field(default_factory=list)
     """The signals that decided `access` (e.g. "meter", "premium_label", "ld:isAccessibleForFree=false")."""
     flags: list[str] = field(default_factory=list)

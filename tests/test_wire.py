@@ -216,3 +216,9 @@ def test_agency_table_is_the_one_vocabulary():
 def test_sentence_naming_two_agencies_is_not_a_byline():
     assert line_credit("The merger was first reported by Bloomberg, Reuters.") is None or \
         len("The merger was first reported by Bloomberg, Reuters.".split()) <= 6
+
+
+def test_agency_name_alone_after_the_last_sentence_is_its_credit():
+    hit, text = split_tail_tag("The undertaking now runs 237 buses, of which 152 are electric. PTI")
+    assert (hit.agency, hit.credit, text) == ("PTI", "PTI", "The undertaking now runs 237 buses, of which 152 are electric.")
+    assert split_tail_tag("He met the PTI chief.") is None

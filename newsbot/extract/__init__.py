@@ -128,7 +128,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
                               host, host.removeprefix("www.").split(".")[0]) if n)
 
     art = Article(url=page_url or "", canonical_url=canonical, extraction=extraction,
-                  profile=profile.name if profile and extraction == "profile" else None,
+                  profile=profile.name if profile else None,
                   flags=list(page.flags) + flags + loc.flags)
     by_profile = extraction == "profile"
     art.publisher = (profile.publisher if profile else None) or site
@@ -241,7 +241,8 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
             evidence.append("offers")
         if pw.calls_to_action:
             evidence.append("calls_to_action")
-        if pw.meter_message and any(w in pw.meter_message.lower() for w in ("subscribers only", "premium", "subscriber-only")):
+        if pw.meter_message and re.search(r"subscribers? only|subscriber-only|premium|\b(?:pro|prime|plus) (?:story|article)",
+                                          pw.meter_message, re.I):
             premium = True
             evidence.append("premium_message")
     if ld_free is not None:

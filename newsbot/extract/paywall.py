@@ -25,7 +25,9 @@ METER = re.compile(
 _LIMIT = re.compile(r"limit of (?P<n>\d+) free", re.I)
 HEADER = re.compile(r"^(?:one subscription\. two world-class reads\.?|subscribe to continue reading|"
                     r"this (?:article|story) is (?:for|only for|available to|exclusively for) (?:our )?(?:subscribers|members)(?: only)?\.?|"
-                    r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?)$", re.I)
+                    r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?|"
+                    r"this is an? [\w .-]{2,40}? (?:pro|premium|plus|prime|exclusive) (?:story|article)\.?"
+                    r"(?: subscribe to (?:read|continue reading|unlock) the (?:full |rest of the )?(?:story|article)\.?)?)$", re.I)
 CTA = re.compile(
     r"^(?:subscribe\b|already (?:a )?(?:subscribed|subscriber|member|registered|have an account)|log ?in\b|"
     r"sign ?in\b|sign up\b|register\b|start (?:your )?(?:free )?trial|get (?:full|unlimited|digital|instant) access|"

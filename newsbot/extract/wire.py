@@ -196,7 +196,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
     r"\s*\((?P<ag>" + _AG + r")(?:/[A-Za-z]+)?\)\s*(?:[:\-\u2013\u2014]+)?)\s*"
 )
-_TAIL_TAG = re.compile(r"\s*(?P<credit>\((?P<ag>" + _AG + r")\)|PTI(?:\s+[A-Z]{2,4}){1,5})\s*\.?$")
+_TAIL_TAG = re.compile(r"\s*(?P<credit>\((?P<ag>" + _AG + r")\)|PTI(?:\s+[A-Z]{2,4}){1,5}|(?<=[.!?\"\u201d\u2019])\s*(?P<bare>PTI|IANS|ANI))\s*\.?$")
 
 
 def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
@@ -227,7 +227,10 @@ def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
     m = _TAIL_TAG.search(paragraph)
     if not m or m.start() == 0:
         return None
-    credit = m["credit"]
+    credit = m["credit"].strip()
+    if m["bare"]:
+        # "... he said. PTI": the agency's name alone after the last sentence.
+        return WireHit(agency_of(m["bare"]), credit), paragraph[: m.start()].strip()
     if credit.startswith("PTI"):
         return WireHit("PTI", credit, desk=credit.split()[1:]), paragraph[: m.start()].strip()
     return WireHit(agency_of(m["ag"]), credit), paragraph[: m.start()].strip()
