@@ -25,7 +25,6 @@ from scrapy import signals
 from ..extensions.report import run_reported
 from ..extensions.state import record_written, store_committed
 from ..items import ArticleItem
-from ..stores import StoreUnavailable, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +64,9 @@ class StorePipeline:
         self._connect()
 
     def _connect(self) -> bool:
+        # Imported here: SQLAlchemy costs a crawl without a store ~25 MiB it would not use.
+        from ..stores import StoreUnavailable, open_store
+
         try:
             self.store = open_store(self.url)
             logger.info("database store: %s", self.store.engine.url.render_as_string(hide_password=True))
@@ -90,6 +92,8 @@ class StorePipeline:
                 self.flush()
 
     def flush(self, force: bool = False) -> None:
+        from ..stores import StoreUnavailable
+
         batch, self.pending = self.pending, []
         if not batch:
             return
@@ -116,6 +120,8 @@ class StorePipeline:
         """The runs row: the run report, once CrawlReport has built it."""
         if self.store is None:
             return
+        from ..stores import StoreUnavailable
+
         report = dict(report or {})
         # Feed paths made absolute: the report page links the failures feed and saved pages.
         report["feeds"] = {k: str(Path(v).resolve()) for k, v in (report.get("feeds") or {}).items()}
