@@ -6,6 +6,8 @@ from newsbot.items import ArticleItem
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
+# `scrapy crawl` ends with newsbot's exit codes (newsbot/commands/crawl.py).
+COMMANDS_MODULE = "newsbot.commands"
 
 # --- politeness: this crawler visits other people's sites ---------------------------------
 USER_AGENT = "newsbot/0.1 (news syndication research crawler; set USER_AGENT to add your contact)"

@@ -158,6 +158,22 @@ def test_redis_state_lock_is_shared_by_one_runs_workers_only(redis_url):
     c.unlock()
 
 
+def test_plain_scrapy_crawl_onto_a_full_disk_exits_1(tmp_path):
+    """`scrapy crawl` (as cron or Scrapyd run it) ends non-zero too when a feed cannot be
+    written, naming the feed: newsbot's project command (COMMANDS_MODULE) reads the run state."""
+    server, base = serve()
+    try:
+        cmd = ([sys.executable, "-m", "scrapy"] + crawl_command(tmp_path, args={"base_url": base})[3:]
+               + ["-O", "/dev/full:jsonlines"])
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
+    finally:
+        server.shutdown()
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert any(line.startswith("scrapy crawl:") and "/dev/full" in line for line in proc.stderr.splitlines())
+    assert delivered_keys(tmp_path / "state.sqlite3") == 0
+
+
 # --- 5. a user's -O feed holds records only; named URLs are delivered again ---------------------
 
 def test_user_output_feed_holds_only_records(tmp_path):
