@@ -167,10 +167,11 @@ def _card_end(texts: list[str], i: int) -> int | None:
 def _is_sale_price(list_line: str, line: str) -> bool:
     """A price line right after a bare price line, lower and in the same currency: the first
     was the struck list price ("$9.99" then "$4.99")."""
+    if offers.PRICE.fullmatch(list_line.strip()) is None or not offers.has_price(line) or _starts_offer(line) \
+            or offers.is_monthly_line(line):  # "₹2,999" then "₹250/month" is its per-month price
+        return False
     a, b = offers.parse_money(list_line), offers.parse_money(line)
-    return (a[0] is not None and b[0] is not None and b[0] < a[0] and a[1] == b[1]
-            and offers.PRICE.fullmatch(list_line.strip()) is not None and not _starts_offer(line)
-            and not offers.is_monthly_line(line))  # "₹2,999" then "₹250/month" is its per-month price
+    return a[0] is not None and b[0] is not None and b[0] < a[0] and a[1] == b[1]
 
 
 def _starts_offer(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
@@ -15,6 +16,7 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A comparison key: NFKC, curly quotes and dashes made plain, lower case, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text)
