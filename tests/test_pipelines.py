@@ -7,7 +7,8 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from newsbot.items import ArticleItem, FailureItem, PageItem
-from newsbot.pipelines.dedup import CanonicalDedupPipeline, canonical_key
+from newsbot.keys import canonical_key
+from newsbot.pipelines.dedup import CanonicalDedupPipeline
 from newsbot.pipelines.extract import ExtractPipeline
 from newsbot.pipelines.state import IncrementalStatePipeline
 from newsbot.pipelines.validate import InvalidRecordPipeline

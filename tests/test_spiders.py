@@ -7,7 +7,7 @@ from scrapy.utils.test import get_crawler
 from newsbot.items import FailureItem, PageItem
 
 from .conftest import crawler_with_state
-from newsbot.pipelines.dedup import canonical_key
+from newsbot.keys import canonical_key
 from newsbot.spiders.business_standard import BusinessStandardSpider
 from newsbot.spiders.wire import WireSpider
 

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from newsbot.sample_site import start_sample_site
-from newsbot.pipelines.dedup import record_key
+from newsbot.keys import record_key
 from newsbot.stores import Store, engine_url, migrate, open_store, schema_revision
 
 from .stores import new_database, start_postgres

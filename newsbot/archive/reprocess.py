@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ..extract import PageError
 from ..items import failure
-from ..pipelines.dedup import record_key
+from ..keys import record_key
 from ..pipelines.extract import extract_record
 from . import ArchivedPage, iter_pages
 

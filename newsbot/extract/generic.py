@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
-from lxml import etree
+from lxml.etree import XPath
 from parsel import Selector
 from trafilatura import bare_extraction
 from htmldate import find_date
@@ -70,9 +70,26 @@ def fallback_date(tree, url: str | None) -> str | None:
     return find_date(tree, url=url, **set_date_params(True))
 
 
+_BYLINE_HINT = XPath(
+    "boolean(//*[@rel='author' or @rel='me' or contains(@itemprop,'author') or contains(@data-component,'Byline')"
+    " or contains(@data-testid,'Author') or self::author"
+    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'author')"
+    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'byline')"
+    " or contains(translate(@id,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'author')"
+    " or contains(@class,'byl') or contains(@class,'BBL') or contains(@class,'username') or contains(@class,'writer')"
+    " or contains(@class,'screenname') or contains(@class,'channel-name') or contains(@class,'zuozhe')"
+    " or contains(@class,'bianji') or contains(@class,'xiaobian') or contains(@id,'zuozhe') or contains(@id,'bianji')"
+    " or contains(@id,'xiaobian') or contains(@class,'submitted-by') or contains(@class,'posted-by')"
+    " or contains(@class,'journalist-name')])")
+"""Whether any element could hold a byline for trafilatura's author search (its own class and
+id words): that search copies the whole page first, so a page with none is not searched."""
+
+
 def fallback_authors(tree) -> list[str]:
     """trafilatura's byline search in the markup, for pages whose JSON-LD, author elements
     and meta tags name nobody."""
+    if not _BYLINE_HINT(tree):
+        return []
     author = clean(extract_author(tree) or "")
     return [a.strip() for a in author.split(";") if a.strip()] if author else []
 

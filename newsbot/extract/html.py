@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from parsel import Selector
 
 from ..profiles.base import Profile
-from . import metadata as md
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
 from .text import clean
 

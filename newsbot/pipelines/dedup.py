@@ -7,7 +7,7 @@ import logging
 from scrapy.exceptions import DropItem
 
 from ..items import ArticleItem
-from ..keys import canonical_key, record_key  # noqa: F401  (re-exported)
+from ..keys import record_key
 
 logger = logging.getLogger(__name__)
 

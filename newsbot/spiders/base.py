@@ -22,7 +22,6 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from ..extensions.state import run_state
 from ..extract.metadata import parse_iso
 from ..items import PageItem, failure
-from ..keys import canonical_key
 from ..profiles.base import Profile
 
 WEB_SCHEMES = ("http", "https")

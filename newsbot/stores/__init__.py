@@ -23,7 +23,7 @@ import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..pipelines.dedup import record_key
+from ..keys import record_key
 from . import schema
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
