@@ -72,15 +72,12 @@ def fallback_date(tree, url: str | None) -> str | None:
 
 _BYLINE_HINT = XPath(
     "boolean(//*[@rel='author' or @rel='me' or contains(@itemprop,'author') or contains(@data-component,'Byline')"
-    " or contains(@data-testid,'Author') or self::author"
-    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'author')"
-    " or contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'byline')"
-    " or contains(translate(@id,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'author')"
-    " or contains(@class,'byl') or contains(@class,'BBL') or contains(@class,'username') or contains(@class,'writer')"
-    " or contains(@class,'screenname') or contains(@class,'channel-name') or contains(@class,'zuozhe')"
-    " or contains(@class,'bianji') or contains(@class,'xiaobian') or contains(@id,'zuozhe') or contains(@id,'bianji')"
-    " or contains(@id,'xiaobian') or contains(@class,'submitted-by') or contains(@class,'posted-by')"
-    " or contains(@class,'journalist-name')])")
+    " or contains(@data-testid,'Author') or self::author or contains(@id,'uthor') or contains(@class,'uthor')"
+    " or contains(@class,'yline') or contains(@class,'byl') or contains(@class,'BBL') or contains(@class,'username')"
+    " or contains(@class,'writer') or contains(@class,'screenname') or contains(@class,'channel-name')"
+    " or contains(@class,'zuozhe') or contains(@class,'bianji') or contains(@class,'xiaobian') or contains(@id,'zuozhe')"
+    " or contains(@id,'bianji') or contains(@id,'xiaobian') or contains(@class,'submitted-by')"
+    " or contains(@class,'posted-by') or contains(@class,'journalist-name')])")
 """Whether any element could hold a byline for trafilatura's author search (its own class and
 id words): that search copies the whole page first, so a page with none is not searched."""
 
