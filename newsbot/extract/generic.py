@@ -48,7 +48,8 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
-    byline = [b for el in sel.root.xpath(BYLINE_XPATH) for b in blockify(el, BYLINE) if b.text not in story_texts]
+    byline = [b for el in _outermost(sel.root.xpath(BYLINE_XPATH)) for b in blockify(el, BYLINE)
+              if b.text not in story_texts]
     paywall: list[Block] = []
     for widget in paywall_widgets(containers, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))
@@ -95,9 +96,18 @@ def fallback_headline(tree) -> str | None:
     return clean(extract_title(tree) or "") or None
 
 
-BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address]"
-                "[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-                " or contains(@class, 'byline__') or contains(@class, 'article-byline')]")
+BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address or self::h4 or self::h5]"
+                "[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'authName')"
+                " or contains(@class, 'author-name') or contains(@class, 'authorName') or contains(@class, 'AuthorName')]"
+                "[string-length(normalize-space()) < 200]")
+"""Small elements named for the byline: an agency printed there ("By Jane Roe / Associated
+Press", "Associated Press" under the writer's name) is the story's wire credit."""
+
+
+def _outermost(elements: list) -> list:
+    """The elements not inside another one of the list (document order kept)."""
+    chosen = set(elements)
+    return [el for el in elements if not any(a in chosen for a in el.iterancestors())]
 
 # trafilatura's XML: elements that are a paragraph of their own.
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
