@@ -332,6 +332,12 @@ def build_publisher(out: Path, pub: Publisher, wire: list[dict]) -> dict:
     entries = [dict(manifest_entry(dict(b, section=b["bs_section"]), listed[b["path"]], None),
                     section=b["section"], section_name=b["section_name"], story_id=b["story_id"], publisher=pub.label)
                for b in newest(stories)]
+    if pub.name == "theprint":
+        for e, b in zip(entries, newest(stories)):
+            if e["wire"]:
+                # ThePrint prints the agency as the story's author (td-post-author-name): the
+                # first credit on its page.
+                e["wire"]["printed_credits"] = [b["agency"]] + e["wire"]["printed_credits"]
     from collections import Counter
 
     manifest = {
