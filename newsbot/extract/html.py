@@ -212,19 +212,19 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     (highlights, related stories, newsletter sign-ups, share rows, live trackers, language
     switches): those are not story. Boxes that hold a paragraph of prose are story
     containers with a misleading class, and are left alone."""
-    short = [line for line in lines if len(line) <= 200]
-    if not short:
+    wanted = {line for line in lines if len(line) <= 200}
+    if not wanted:
         return set()
     out: set[str] = set()
     for el, attrs in containers:
         if not FURNITURE_HINT.search(attrs):
             continue
-        # The box's text, whitespace folded, in C; then plain substring tests.
-        text = el.xpath("normalize-space()")
+        text = el.xpath("normalize-space()")  # the box's text, whitespace folded, in C
         if not text or len(text) > 1500:
             continue
-        held = [line for line in lines if line in text]
-        if any(len(line) > 200 for line in held):
-            continue
-        out.update(held)
+        # Set lookups, not substring scans: a page of thousands of boxes and lines stays linear.
+        box = [b.text for b in blockify(el, NOISE)]
+        if any(len(line) > 200 for line in box):
+            continue  # holds a paragraph of prose: a story container with a misleading class
+        out.update(line for line in (*box, text) if line in wanted)
     return out
