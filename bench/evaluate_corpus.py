@@ -325,7 +325,8 @@ SHORT_LEAD = 30  # characters of body allowed before the first / after the last 
 
 
 def surname(name: str) -> str:
-    words = [w for w in norm(name).replace(",", " ").split() if w not in ("jr.", "jr", "sr.", "iii", "ii")]
+    words = [w.strip(".,;:()") for w in norm(name).replace(",", " ").split()]
+    words = [w for w in words if w and w not in ("jr", "sr", "iii", "ii")]
     return words[-1] if words else ""
 
 
