@@ -2,7 +2,7 @@
 """newsbot beside trafilatura, field by field, on the shared corpora with ground truth.
 
     python bench/evaluate_corpus.py [--corpus-root ../shared/corpus] [--only naeb,fundus,trafilatura]
-                                    [--json FILE] [--verbose]
+                                    [--checks [FILE]] [--json FILE] [--verbose]
 
 Pages are read in place (relative paths from the repository root). Both extractors get every
 page in the same run:
@@ -25,6 +25,41 @@ order); newsbot's generic path is timed over the pages it took (extraction == "g
 beside trafilatura on the same pages.
 naeb also reports wire credits where its truth shows AP/Reuters/AFP copy; trafilatura and
 fundus report `access` against the pages' isAccessibleForFree.
+
+Hand-written real-page checks (--checks [FILE], default bench/real_page_checks.json; with --checks
+only the checks run unless --only names corpora too). Each entry names a corpus page (read in
+place), its URL (passed to extract()) and the values a person reads on it; an entry states only
+the fields that apply, and every stated field is one check (every listed name, string or offer is
+one check of its own). Text is compared after NFKC, straight quotes, white space folded and case
+folded ("norm" above). Where a field gives a list of strings for headline, published or publisher,
+any of them passes (e.g. og:title and the visible h1 when both are the page's headline).
+  metadata  headline   equal to the record's headline;
+            authors    every name's surname (last word, punctuation and Jr/Sr dropped) is a surname
+                       or a word of the record's authors; an empty list means the page prints no
+                       byline and the record must have no authors;
+            authors_not each string is not one of the record's authors (the publisher, a desk, a
+                       byline with the agency glued on);
+            published  the record's published_at[:10] (YYYY-MM-DD);
+            publisher  equal, a leading "The" ignored.
+  body      body_first the first record paragraph holding this substring is the first paragraph,
+                       or everything before it is under 30 characters (a split-off dateline);
+            body_last  the same from the end (a trailing "—AP" may follow);
+            body_has   the substring occurs in the body;
+            body_not   the substring does not occur in the body (navigation, related headlines,
+                       prompts, captions, credit lines, paywall chrome).
+  wire      agency     the record's wire.agency equals it (case folded); null means the page carries
+                       no agency copy and the record must credit none;
+            credit     the substring occurs in wire.credit or one of wire.credits;
+            dateline   wire.dateline contains it and is at most 20 characters longer;
+            contributors each name's surname is among wire.contributors' names.
+  paywall/offers
+            access     equals the record's access (free / metered / premium);
+            offers     each {price, currency} matches one paywall offer (price within 0.005, ISO
+                       currency equal); an empty list means the page shows no plan and the record
+                       must have no offers;
+            meter      the substring occurs in paywall.meter_message.
+Printed: checks passed per group and per field; --verbose lists each failure (page, field,
+expected, got).
 """
 from __future__ import annotations
 
