@@ -51,7 +51,7 @@ any of them passes (e.g. og:title and the visible h1 when both are the page's he
                        no agency copy and the record must credit none;
             credit     the substring occurs in wire.credit or one of wire.credits;
             dateline   wire.dateline contains it and is at most 20 characters longer;
-            contributors each name's surname is among wire.contributors' names.
+            contributors each name's surname is a surname or a word of wire.contributors' names.
   paywall/offers
             access     equals the record's access (free / metered / premium);
             offers     each {price, currency} matches one paywall offer (price within 0.005, ISO
