@@ -2,7 +2,7 @@
 """newsbot beside trafilatura, field by field, on the shared corpora with ground truth.
 
     python bench/evaluate_corpus.py [--corpus-root ../shared/corpus] [--only naeb,fundus,trafilatura]
-                                    [--json FILE] [--verbose]
+                                    [--checks [FILE]] [--json FILE] [--verbose]
 
 Pages are read in place (relative paths from the repository root). Both extractors get every
 page in the same run:
@@ -25,6 +25,41 @@ order); newsbot's generic path is timed over the pages it took (extraction == "g
 beside trafilatura on the same pages.
 naeb also reports wire credits where its truth shows AP/Reuters/AFP copy; trafilatura and
 fundus report `access` against the pages' isAccessibleForFree.
+
+Hand-written real-page checks (--checks [FILE], default bench/real_page_checks.json; with --checks
+only the checks run unless --only names corpora too). Each entry names a corpus page (read in
+place), its URL (passed to extract()) and the values a person reads on it; an entry states only
+the fields that apply, and every stated field is one check (every listed name, string or offer is
+one check of its own). Text is compared after NFKC, straight quotes, white space folded and case
+folded ("norm" above). Where a field gives a list of strings for headline, published or publisher,
+any of them passes (e.g. og:title and the visible h1 when both are the page's headline).
+  metadata  headline   equal to the record's headline;
+            authors    every name's surname (last word, punctuation and Jr/Sr dropped) is a surname
+                       or a word of the record's authors; an empty list means the page prints no
+                       byline and the record must have no authors;
+            authors_not each string is not one of the record's authors (the publisher, a desk, a
+                       byline with the agency glued on);
+            published  the record's published_at[:10] (YYYY-MM-DD);
+            publisher  equal, a leading "The" ignored.
+  body      body_first the first record paragraph holding this substring is the first paragraph,
+                       or everything before it is under 30 characters (a split-off dateline);
+            body_last  the same from the end (a trailing "—AP" may follow);
+            body_has   the substring occurs in the body;
+            body_not   the substring does not occur in the body (navigation, related headlines,
+                       prompts, captions, credit lines, paywall chrome).
+  wire      agency     the record's wire.agency equals it (case folded); null means the page carries
+                       no agency copy and the record must credit none;
+            credit     the substring occurs in wire.credit or one of wire.credits;
+            dateline   wire.dateline contains it and is at most 20 characters longer;
+            contributors each name's surname is a surname or a word of wire.contributors' names.
+  paywall/offers
+            access     equals the record's access (free / metered / premium);
+            offers     each {price, currency} matches one paywall offer (price within 0.005, ISO
+                       currency equal); an empty list means the page shows no plan and the record
+                       must have no offers;
+            meter      the substring occurs in paywall.meter_message.
+Printed: checks passed per group and per field; --verbose lists each failure (page, field,
+expected, got).
 """
 from __future__ import annotations
 
@@ -314,18 +349,164 @@ def print_result(name: str, res: dict, rows, verbose: bool) -> None:
             print(f"    wire {m['page']}: expected {m['expected']}, newsbot {m['newsbot']}")
 
 
+# ---------------------------------------------------------------- hand-written real-page checks
+CHECKS_FILE = Path(__file__).resolve().parent / "real_page_checks.json"
+GROUPS = {"metadata": ("headline", "authors", "authors_not", "published", "publisher"),
+          "body": ("body_first", "body_last", "body_has", "body_not"),
+          "wire": ("agency", "credit", "dateline", "contributors"),
+          "paywall/offers": ("access", "offers", "meter")}
+GROUP_OF = {f: g for g, fs in GROUPS.items() for f in fs}
+SHORT_LEAD = 30  # characters of body allowed before the first / after the last paragraph (a split dateline, a "—AP")
+
+
+def surname(name: str) -> str:
+    words = [w.strip(".,;:()") for w in norm(name).replace(",", " ").split()]
+    words = [w for w in words if w and w not in ("jr", "sr", "iii", "ii")]
+    return words[-1] if words else ""
+
+
+def norm_publisher(s: str | None) -> str:
+    s = norm(s)
+    return s[4:] if s.startswith("the ") else s
+
+
+def alts(value) -> list:
+    """An expected value, or a list of values a person could equally read as right (og:title and <h1>)."""
+    return list(value) if isinstance(value, list) else [value]
+
+
+def paragraph_at_edge(body: list[str], snippet: str, last: bool) -> bool:
+    paras = [norm(p) for p in body]
+    seq = list(reversed(paras)) if last else paras
+    want = norm(snippet)
+    for i, p in enumerate(seq):
+        if want in p:
+            return sum(len(q) for q in seq[:i]) < SHORT_LEAD
+    return False
+
+
+def check_page(c: dict, rec: dict | None) -> list[tuple[str, str, object, object, bool]]:
+    """(field, label, expected, got, passed) for every check the entry states."""
+    rec = rec or {}
+    body = rec.get("body") or []
+    body_all = norm("\n".join(body))
+    wire = rec.get("wire") or {}
+    pay = rec.get("paywall") or {}
+    out = []
+
+    def add(fld, exp, got, ok, label=None):
+        out.append((fld, label or fld, exp, got, bool(ok)))
+
+    if "headline" in c:
+        add("headline", c["headline"], rec.get("headline"), norm(rec.get("headline")) in {norm(h) for h in alts(c["headline"])})
+    if "authors" in c:
+        got = rec.get("authors") or []
+        have = {surname(a) for a in got} | set(norm(" ".join(got)).split())
+        if c["authors"]:
+            add("authors", c["authors"], got, all(surname(a) in have for a in c["authors"]))
+        else:  # the page prints no byline: a name here is invented (the publisher, a desk, a CMS user)
+            add("authors", [], got, not got)
+    for bad in c.get("authors_not") or []:
+        got = rec.get("authors") or []
+        add("authors_not", bad, got, norm(bad) not in [norm(a) for a in got], f"authors_not {bad!r}")
+    if "published" in c:
+        got = (rec.get("published_at") or "")[:10] or None
+        add("published", c["published"], got, got in alts(c["published"]))
+    if "publisher" in c:
+        add("publisher", c["publisher"], rec.get("publisher"),
+            norm_publisher(rec.get("publisher")) in {norm_publisher(p) for p in alts(c["publisher"])})
+    if "body_first" in c:
+        add("body_first", c["body_first"], body[0][:160] if body else None, paragraph_at_edge(body, c["body_first"], False))
+    if "body_last" in c:
+        add("body_last", c["body_last"], body[-1][-160:] if body else None, paragraph_at_edge(body, c["body_last"], True))
+    for want in c.get("body_has") or []:
+        add("body_has", want, None, norm(want) in body_all, f"body_has {want[:40]!r}")
+    for bad in c.get("body_not") or []:
+        i = body_all.find(norm(bad))
+        add("body_not", bad, body_all[max(0, i - 40):i + len(bad) + 40] if i >= 0 else None, i < 0, f"body_not {bad[:40]!r}")
+    if "agency" in c:
+        got = wire.get("agency")
+        add("agency", c["agency"], got, norm(got or "") == norm(c["agency"] or ""))
+    if c.get("credit"):
+        credits = [wire.get("credit") or ""] + list(wire.get("credits") or [])
+        add("credit", c["credit"], credits if wire else None, any(norm(c["credit"]) in norm(x) for x in credits))
+    if c.get("dateline"):
+        got = wire.get("dateline")
+        add("dateline", c["dateline"], got, bool(got) and norm(c["dateline"]) in norm(got)
+            and len(norm(got)) <= len(norm(c["dateline"])) + 20)
+    for name in c.get("contributors") or []:
+        names = [x.get("name") or "" for x in wire.get("contributors") or []]
+        add("contributors", name, names, surname(name) in {surname(n) for n in names} | set(norm(" ".join(names)).split()),
+            f"contributors {name!r}")
+    if "access" in c:
+        add("access", c["access"], rec.get("access"), rec.get("access") == c["access"])
+    if "offers" in c:
+        offers = pay.get("offers") or []
+        got = [(o.get("price"), o.get("currency")) for o in offers]
+        if not c["offers"]:
+            add("offers", [], got, not offers, "offers none")
+        for want in c["offers"]:
+            ok = any(o.get("price") is not None and abs(o["price"] - want["price"]) < 0.005
+                     and (o.get("currency") or "") == want["currency"] for o in offers)
+            add("offers", want, got, ok, f"offer {want['price']} {want['currency']}")
+    if c.get("meter"):
+        got = pay.get("meter_message")
+        add("meter", c["meter"], got, norm(c["meter"]) in norm(got))
+    return out
+
+
+def evaluate_checks(root: Path, path: Path, verbose: bool) -> dict:
+    entries = json.loads(path.read_text(encoding="utf-8"))["pages"]
+    tally = {g: [0, 0] for g in list(GROUPS) + ["all"]}
+    fields = Counter(), Counter()
+    failures, errors = [], []
+    for c in entries:
+        raw = (root / c["corpus"] / c["file"]).read_bytes()
+        raw = gzip.decompress(raw) if c["file"].endswith(".gz") else raw
+        o = run_newsbot(raw, c.get("url"))
+        if o.error:
+            errors.append({"page": c["file"], "error": o.error})
+        for fld, label, exp, got, ok in check_page(c, o.record):
+            g = GROUP_OF[fld]
+            for k in (g, "all"):
+                tally[k][0] += ok
+                tally[k][1] += 1
+            fields[0][fld] += ok
+            fields[1][fld] += 1
+            if not ok:
+                failures.append({"page": f"{c['corpus']}/{c['file']}", "field": label, "expected": exp, "got": got})
+    print(f"\n== real-page checks: {len(entries)} pages from {path.name}; errors: {len(errors)}")
+    print(f"  {'group':<16}{'checks':>7}{'passed':>8}{'share':>8}")
+    for g, (ok, n) in tally.items():
+        print(f"  {g:<16}{n:>7}{ok:>8}{(ok / n if n else 0):>8.1%}")
+    print("  by field: " + ", ".join(f"{f} {fields[0][f]}/{fields[1][f]}" for f in fields[1]))
+    for e in errors:
+        print(f"    ERROR {e['page']}: {e['error']}")
+    if verbose:
+        for f in failures:
+            print(f"    FAIL {f['page']} | {f['field']} | expected {f['expected']!r} | got {f['got']!r}")
+    return {"pages": len(entries), "groups": {g: {"checks": n, "passed": ok, "share": ok / n if n else 0.0}
+                                              for g, (ok, n) in tally.items()},
+            "fields": {f: [fields[0][f], fields[1][f]] for f in fields[1]}, "failures": failures, "errors": errors}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus-root", default="../shared/corpus")
-    ap.add_argument("--only", default=",".join(CORPORA), help="corpora to run, comma-separated")
+    ap.add_argument("--only", default=None, help="corpora to run, comma-separated (default: all; none with --checks)")
+    ap.add_argument("--checks", nargs="?", const=str(CHECKS_FILE), metavar="FILE",
+                    help="score the hand-written real-page checks (default bench/real_page_checks.json)")
     ap.add_argument("--json", metavar="FILE", help="write all figures here")
     ap.add_argument("--verbose", action="store_true", help="list each miss with both extractors' values")
     args = ap.parse_args()
     root = REPO / args.corpus_root  # an absolute path stays as it is
     print(f"corpora under {root.resolve()}")
     out = {}
-    for name in args.only.split(","):
+    only = args.only if args.only is not None else ("" if args.checks else ",".join(CORPORA))
+    for name in filter(None, only.split(",")):
         out[name] = evaluate(name, root / name, args.verbose)
+    if args.checks:
+        out["checks"] = evaluate_checks(root, Path(args.checks), args.verbose)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False, default=list), encoding="utf-8")
         print(f"figures written to {args.json}")
