@@ -126,8 +126,10 @@ _AGENCY_AND_STAFF = re.compile(rf"^(?:{_BY}\s+)?(?:The\s+)?(?P<ag>{ANY_PATTERN}|
 # Bylines naming agencies but not which: "Agencies", "Guardian staff and agencies", "From wire reports".
 _UNNAMED_BYLINE = re.compile(r"^(?:By |From )?(?:[\w .'-]{0,40}?\s)?(?:staff\s+)?(?:(?:and|&)\s+)?(?:news\s+|wire\s+)?"
                              r"(?:agencies|wire services|wire reports|wires)\.?$", re.I)
+# A place in a byline block: capitalised words ("New Delhi", "Jammu and Kashmir"), not a sentence.
+_BYLINE_PLACE = r"[A-Z][\w'&-]*\.?(?:\s+(?:(?:and|of|de|da|del|on|upon)\s+)?[A-Z][\w'&-]*\.?)*"
 _AGENCY_BYLINE = re.compile(
-    rf"^(?P<ag>{NAME_PATTERN}|{_AG})(?P<sep>\s*[,|:]?\s+)(?P<city>[A-Z][\w .'&-]*(?:/[A-Z][\w .'&-]*)*)\s*:?$"
+    rf"^(?P<ag>{NAME_PATTERN}|{_AG})(?P<sep>\s*[,|:]?\s+)(?P<city>{_BYLINE_PLACE}(?:\s*/\s*{_BYLINE_PLACE})*)\s*:?$"
 )
 # Photo captions print the agency that took the picture, not the story's: "File photo of the
 # port. (Reuters)", "AFP photo", "... Photo: AP", "Foto: dpa". A caption is neither body nor credit.
