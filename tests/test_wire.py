@@ -420,3 +420,47 @@ def test_staff_page_naming_agencies_is_not_flagged():
 
     rec = extract(fixture_bytes("wire_staff_mentions_agencies.html"), url="https://www.harbourpost.example/city/bus")
     assert rec.wire is None and "wire_agency_unnamed" not in rec.flags
+
+
+@pytest.mark.parametrize("paragraph,colon,city", [
+    ("SHANGHAI: Police shut down thousands of accounts.", True, "SHANGHAI"),
+    ("ATLANTA -- Officials warned the state.", True, "ATLANTA"),
+    ("MLB: The league said the deal stands.", True, None),
+    ("BREAKING: The minister has resigned.", True, None),
+    ("SHANGHAI: Police shut down thousands of accounts.", False, None),
+])
+def test_bare_datelines(paragraph, colon, city):
+    from newsbot.extract.wire import bare_dateline
+
+    assert bare_dateline(paragraph, colon=colon) == city
+
+
+_STORY = "".join(f"<p>{s}</p>" for s in [
+    "The hospital said on Tuesday that several boxes of masks had gone missing from a locked storage room. " * 2,
+    "Police are examining footage from cameras near the room and questioning staff who had keys to it. " * 2,
+    "Officials said the loss would not affect patient care because enough stock was held elsewhere. " * 2,
+])
+
+
+@pytest.mark.parametrize("head,agency", [
+    ('<header><h1>Masks stolen from hospital</h1><p class="credit">JIJI</p></header>', "Jiji"),
+    ('<h1>Masks stolen from hospital</h1><div class="wp-caption-text"><span>A nurse.</span>'
+     '<span class="credit img__credit">AP</span></div>', None),
+    ('<header><h1>Masks stolen from hospital</h1><figure><img src="a.jpg"><span class="credit">Reuters</span>'
+     '</figure></header>', None),
+])
+def test_credit_element_in_the_header_is_the_story_credit_not_a_photo_credit(head, agency):
+    page = f"<html><body><article>{head}<div class='body'>{_STORY}</div></article></body></html>"
+    rec = extract(page.encode(), url="https://news.example.org/national/masks")
+    assert (rec.wire.agency if rec.wire else None) == agency
+
+
+def test_sign_off_element_left_out_by_the_extractor_gives_contributors():
+    page = (f"<html><body><article><h1>Masks stolen from hospital</h1><div class='body'>"
+            f"<p>KOBE, Feb 18 (Reuters) - {_STORY[3:]}</div><div class='article-body__element'>"
+            "<span class='text sign-off__text'>Reporting by Ann Roe, additional reporting by Tom Doe, "
+            "Editing by Max Poe</span></div></article></body></html>")
+    rec = extract(page.encode(), url="https://news.example.org/world/masks")
+    assert (rec.wire.agency, rec.wire.credit) == ("Reuters", "KOBE, Feb 18 (Reuters) -")
+    assert [(c.role, c.name) for c in rec.wire.contributors] == [
+        ("reporting", "Ann Roe"), ("additional reporting", "Tom Doe"), ("editing", "Max Poe")]

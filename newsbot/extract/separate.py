@@ -210,8 +210,9 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
     for i, _ in loose:
         label[i] = "wire" if wire is not None else "unclassified"
-    if wire is not None and wire.dateline is None and body_idx:
-        wire.dateline = wires.bare_dateline(texts[body_idx[0]])
+    if wire is not None and wire.dateline is None:
+        wire.dateline = next((d for k, i in enumerate(body_idx[:4]) if (d := wires.bare_dateline(texts[i], colon=k == 0))),
+                             None)
     parts = Parts(
         body=[texts[i] for i in body_idx if texts[i]],
         wire=wire,

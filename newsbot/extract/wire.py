@@ -394,14 +394,23 @@ def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
 
 
 _BARE_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?\s+(?:\u2014|\u2013|--)\s")
+    r"^(?P<city>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"(?:\s+(?:\u2014|\u2013|--)|(?P<colon>:))\s")
+NOT_A_CITY = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
+              "NOTE", "CORRECTION", "EDITOR'S NOTE", "ALSO READ", "READ", "VIDEO", "PHOTOS", "FACT CHECK", "REVIEW"}
+"""Capitalised labels that open a paragraph like a dateline does ("BREAKING: ...")."""
 
 
-def bare_dateline(paragraph: str) -> str | None:
-    """The city of a dateline printed without the agency ("TORONTO — ..."): the wire's
-    dateline when the page credits an agency elsewhere. The paragraph keeps it."""
+def bare_dateline(paragraph: str, colon: bool = True) -> str | None:
+    """The city of a dateline printed without the agency ("TORONTO — ...", "ATLANTA -- ...",
+    and the Indian sites' "SHANGHAI: ..."): the wire's dateline when the page credits an agency
+    elsewhere. The paragraph keeps it. colon: the colon form counts (the story's first
+    paragraph only; an abbreviation such as "MLB:" starts paragraphs further down)."""
     m = _BARE_DATELINE.match(paragraph)
-    return m["city"] if m else None
+    if not m or (m["colon"] and (not colon or m["city"] in NOT_A_CITY or len(m["city"]) < 4
+                                 or not re.search("[AEIOUY]", m["city"]))):
+        return None
+    return m["city"]
 
 
 def split_tail_tag(paragraph: str) -> tuple[WireHit, str] | None:
