@@ -464,3 +464,18 @@ def test_sign_off_element_left_out_by_the_extractor_gives_contributors():
     assert (rec.wire.agency, rec.wire.credit) == ("Reuters", "KOBE, Feb 18 (Reuters) -")
     assert [(c.role, c.name) for c in rec.wire.contributors] == [
         ("reporting", "Ann Roe"), ("additional reporting", "Tom Doe"), ("editing", "Max Poe")]
+
+
+def test_byline_run_into_the_dateline_leaves_the_city():
+    hit, _ = split_dateline("By Jane Roe TUPELO, Mississippi (Reuters) - A martial arts instructor was charged.")
+    assert (hit.agency, hit.dateline) == ("Reuters", "TUPELO")
+
+
+@pytest.mark.parametrize("line,agency", [
+    ("The Associated Press Religion Department receives support from a foundation through a collaboration. "
+     "The AP is solely responsible for all content.", "AP"),
+    ("Hannover (dts Nachrichtenagentur) - Der Landtag tagte.", "dts"),
+])
+def test_more_agency_forms(line, agency):
+    hit = line_credit(line) or split_dateline(line)[0]
+    assert hit.agency == agency

@@ -47,6 +47,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Keystone-SDA", ("Keystone-SDA", "Keystone-ATS", "sda"),
            ("Schweizerische Depeschenagentur", "Agence télégraphique suisse"), ("SDA", "ats")),
     Agency("KNA", (), ("Katholische Nachrichten-Agentur",), ("KNA",)),
+    Agency("dts", (), ("dts Nachrichtenagentur",), ("dts",)),
     Agency("epd", ("epd",), ("Evangelischer Pressedienst",)),
     Agency("Xinhua", ("Xinhua", "XINHUA"), ("Xinhua News Agency", "新华社")),
     Agency("EFE", ("EFE",), ("Agencia EFE",)),

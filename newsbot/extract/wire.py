@@ -110,6 +110,10 @@ _REPORTED_FROM = re.compile(
 # "This report by The Canadian Press was first published May 9, 2026."
 _FIRST_PUBLISHED_BY = re.compile(
     rf"^This (?:report|story|article) by (?:The )?(?P<ag>{ANY_PATTERN}) was first published\b.*$", re.I)
+# AP's note on grant-funded desks: "The Associated Press Health and Science Department receives
+# support from ... The AP is solely responsible for all content."
+_SUPPORT = re.compile(rf"^(?:The )?(?P<ag>{ANY_PATTERN})(?:\u2019s|'s)? .{{0,100}}?receives (?:financial )?support from\b"
+                      r".*\bsolely responsible for all content\.?$")
 # ANI's press-release trailer names the release service; it is ANI's credit line.
 _NEWSVOIR = re.compile(r"^This story is provided by NewsVoir\b.*\(ANI/NewsVoir\)\.?$", re.I)
 _CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
@@ -315,6 +319,8 @@ def line_credit(text: str, byline: bool = False) -> WireHit | None:
         if rest is not None or not m["rest"]:
             return WireHit(rest.agency if rest else None, text, contributors=rest.contributors if rest else [],
                            unnamed=rest.unnamed if rest else False)
+    if m := _SUPPORT.match(text):
+        return WireHit(agency_of(m["ag"]), text)
     if m := _FIRST_PUBLISHED_BY.match(text):
         return WireHit(agency_of(m["ag"]), text)
     if _CAPITAL_MARKET.match(text):
@@ -390,7 +396,10 @@ def split_dateline(paragraph: str) -> tuple[WireHit, str] | None:
         return None
     credit = m["credit"].strip()
     ag = m["ag"] or m.groupdict().get("ag2")
-    return WireHit(agency_of(ag), credit, dateline=m["city"], in_text=True), rest
+    city = m["city"]
+    if re.match(rf"{_BY}\s", city) and (caps := re.search(r"\b[A-Z][A-Z.'\u2019-]+(?:\s[A-Z][A-Z.'\u2019-]+)*$", city)):
+        city = caps.group(0)  # the byline ran into the dateline: "By Jane Roe TUPELO, Miss. (Reuters) -"
+    return WireHit(agency_of(ag), credit, dateline=city, in_text=True), rest
 
 
 _BARE_DATELINE = re.compile(
