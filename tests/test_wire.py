@@ -479,3 +479,10 @@ def test_byline_run_into_the_dateline_leaves_the_city():
 def test_more_agency_forms(line, agency):
     hit = line_credit(line) or split_dateline(line)[0]
     assert hit.agency == agency
+
+
+@pytest.mark.parametrize("line,agency", [("KYODO NEWS", "Kyodo"), ("By KYODO NEWS", "Kyodo"),
+                                         ("Jane Roe, ASSOCIATED PRESS", "AP"), ("capital market", None)])
+def test_agency_names_in_capitals(line, agency):
+    hit = line_credit(line)
+    assert (hit.agency if hit else None) == agency

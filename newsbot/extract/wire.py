@@ -119,7 +119,7 @@ _NEWSVOIR = re.compile(r"^This story is provided by NewsVoir\b.*\(ANI/NewsVoir\)
 _CAPITAL_MARKET = re.compile(r"^Powered by Capital Market\s*" + _DASH + r"?\s*Live News\.?$", re.I)
 # "By Jane Roe / Associated Press", "Jane Roe and The Associated Press", "By The Associated Press", "Von dpa"
 _BY_AGENCY_NAME = re.compile(
-    rf"^(?:{_BY}\s+)?(?:(?P<who>[A-Z][^/|,]*?)\s*(?:[/|,]|\band\b|&)\s*)?(?:The\s+)?(?P<ag>{NAME_PATTERN}|{_AG})\.?$")
+    rf"^(?:{_BY}\s+)?(?:(?P<who>[A-Z][^/|,]*?)\s*(?:[/|,]|\band\b|&)\s*)?(?:The\s+)?(?P<ag>(?i:{NAME_PATTERN})|{_AG})\.?$")
 _BY_AGENCY = re.compile(rf"^{_BY} (?P<ag>{_CAG})\s*,?\s*(?P<city>[A-Z][\w .'/&-]*?)?\s*:?$")
 # "By STEVE PEOPLES, AP National Political Writer", "Tom Roe, Ap Auto Writer", "AP Auto Writer".
 _BY_AGENCY_TITLE = re.compile(
@@ -334,7 +334,8 @@ def line_credit(text: str, byline: bool = False) -> WireHit | None:
         return WireHit(agency_of(m["ag"]), text, contributors=who)
     if len(text) <= 100 and (m := _BY_AGENCY_NAME.match(text)) and len((m["who"] or "").split()) <= 6:
         # A bare code ("AP") alone is a sign-off (above); with a person it is a shared byline.
-        if m["who"] or not re.fullmatch(_AG, m["ag"]) or byline:
+        # Names match in any case ("KYODO NEWS"), but not all lower case ("capital market").
+        if (m["who"] or not re.fullmatch(_AG, m["ag"]) or byline) and not m["ag"].islower():
             who = [Contributor("writing", n) for n in _names(m["who"])] if m["who"] else []
             return WireHit(agency_of(m["ag"]), text, contributors=who)
     if len(text) <= 100 and (m := _AGENCY_AND_STAFF.match(text)):
