@@ -486,3 +486,8 @@ def test_more_agency_forms(line, agency):
 def test_agency_names_in_capitals(line, agency):
     hit = line_credit(line)
     assert (hit.agency if hit else None) == agency
+
+
+def test_initials_that_spell_an_agency_code_stay_initials():
+    hit = line_credit("ap/dpa")
+    assert (hit.agency, hit.desk) == ("dpa", ["ap"])

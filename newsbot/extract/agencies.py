@@ -88,6 +88,8 @@ AGENCIES: tuple[Agency, ...] = (
 
 _BY_ALIAS = {alias.lower(): a.name for a in AGENCIES for alias in (a.name, *a.codes, *a.names, *a.credit_codes)}
 """Printed form (lower case) -> canonical name."""
+PRINTED_FORMS = frozenset(f for a in AGENCIES for f in (*a.codes, *a.names, *a.credit_codes))
+"""Every form exactly as agencies print it (case kept): "dpa" is dpa's, "ap" is someone's initials."""
 
 
 def _alternation(forms) -> str:

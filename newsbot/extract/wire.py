@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..record import Contributor, Wire
-from .agencies import (ANY_PATTERN, CODE_PATTERN, CREDIT_CODE_PATTERN, CREDIT_PATTERN, NAME_PATTERN, agency_in,
-                       agency_of, names_unnamed_agencies)
+from .agencies import (ANY_PATTERN, CODE_PATTERN, CREDIT_CODE_PATTERN, CREDIT_PATTERN, NAME_PATTERN, PRINTED_FORMS,
+                       agency_in, agency_of, names_unnamed_agencies)
 
 _AG = CODE_PATTERN
 """Codes that are a credit even printed bare ("PTI" alone on a line)."""
@@ -240,10 +240,12 @@ def _slashed_credit(text: str) -> WireHit | None:
         return None
     parts = [p.strip() for p in m["parts"].split("/")]
     decorated = len(parts) > 1 or m["lead"] or m["trail"] or text.startswith(("(", "\uff08"))
-    agencies = [agency_of(p) for p in parts if agency_of(p)]
+    # Lower-case initials are an agency only when the agency prints itself so ("dpa", "sda").
+    named = [agency_of(p) if p in PRINTED_FORMS or not p.islower() else None for p in parts]
+    agencies = [a for a in named if a]
     if not decorated or not agencies:
         return None
-    desk = [p for p in parts if not agency_of(p)]
+    desk = [p for p, a in zip(parts, named) if not a]
     return WireHit(agencies[0], text, dateline=m["city"], desk=desk)
 
 
