@@ -222,3 +222,272 @@ def test_agency_name_alone_after_the_last_sentence_is_its_credit():
     hit, text = split_tail_tag("The undertaking now runs 237 buses, of which 152 are electric. PTI")
     assert (hit.agency, hit.credit, text) == ("PTI", "PTI", "The undertaking now runs 237 buses, of which 152 are electric.")
     assert split_tail_tag("He met the PTI chief.") is None
+
+
+# --- forms from real pages of publishers with no profile, round 2 (issue 14) -----------------
+
+@pytest.mark.parametrize("line,agency", [
+    ("(dpa)", "dpa"),
+    ("Von dpa", "dpa"),
+    ("Quelle: dpa", "dpa"),
+    ("© dpa-infocom, dpa:240305-99-123456/3", "dpa"),
+    ("sak/Reuters", "Reuters"),
+    ("dpa/AFP/mrc", "dpa"),
+    ("(APA/sda)", "APA"),
+    ("-- AFP", "AFP"),
+    ("/ritzau/", "Ritzau"),
+    ("(NTB)", "NTB"),
+    ("(TT)", "TT"),
+    ("Źródło: PAP", "PAP"),
+    ("Fuente: EFE", "EFE"),
+    ("(Lusa)", "Lusa"),
+    ("(KNA)", "KNA"),
+    ("(epd)", "epd"),
+    ("（共同）", "Kyodo"),
+    ("Par AFP", "AFP"),
+    ("Mit Material von dpa und AFP", "dpa"),
+    ("Con información de EFE", "EFE"),
+    ("SOURCE: Al Jazeera and Reuters", "Reuters"),
+    ("Includes information from The Associated Press", "AP"),
+    ("Material from Reuters was used in this report.", "Reuters"),
+    ("Information from The Associated Press was used in this report.", "AP"),
+    ("Anadolu Agency", "Anadolu"),
+    ("By AFP and TOI staff", "AFP"),
+    ("Australian Associated Press", "AAP"),
+    ("Europa Press", "Europa Press"),
+])
+def test_other_countries_credit_forms(line, agency):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency == agency
+
+
+def test_slashed_credit_keeps_desk_initials_and_place():
+    hit = line_credit("Reuters/kra Frankfurt")
+    assert (hit.agency, hit.desk, hit.dateline) == ("Reuters", ["kra"], "Frankfurt")
+
+
+@pytest.mark.parametrize("paragraph,agency,city,rest", [
+    ("Berlin (dpa) - Die Regierung hat beschlossen.", "dpa", "Berlin", "Die Regierung hat beschlossen."),
+    ("Frankfurt/Main (dpa-AFX) - Der Dax stieg.", "dpa", "Frankfurt/Main", "Der Dax stieg."),
+    ("München (dpa/lby) - Es schneite.", "dpa", "München", "Es schneite."),
+    ("Wien (APA) - Der Nationalrat tagte.", "APA", "Wien", "Der Nationalrat tagte."),
+    ("Zürich (awp/sda) - Die Börse schloss tiefer.", "Keystone-SDA", "Zürich", "Die Börse schloss tiefer."),
+    ("PARIS, 5 mars (Reuters) - Le CAC 40 a reculé.", "Reuters", "PARIS", "Le CAC 40 a reculé."),
+    ("Madrid, 5 mar (EFE).- El Gobierno aprobó el plan.", "EFE", "Madrid", "El Gobierno aprobó el plan."),
+    ("Lisboa, 05 mar 2024 (Lusa) - O Governo aprovou.", "Lusa", "Lisboa", "O Governo aprovou."),
+    ("MOSCOW, March 5. /TASS/. The Kremlin said.", "TASS", "MOSCOW", "The Kremlin said."),
+    ("(ANSA) - ROMA, 5 MAR - Il governo ha approvato.", "ANSA", "ROMA", "Il governo ha approvato."),
+    ("TOKYO (Kyodo) -- Japan's exports rose.", "Kyodo", "TOKYO", "Japan's exports rose."),
+    ("SEOUL, March 5 (Yonhap) -- North Korea fired.", "Yonhap", "SEOUL", "North Korea fired."),
+    ("SYDNEY (AAP) - Shares rose.", "AAP", "SYDNEY", "Shares rose."),
+    ("ANKARA (AA) - Turkey's inflation eased.", "Anadolu", "ANKARA", "Turkey's inflation eased."),
+    ("BRUXELLES (Belga) - Le gouvernement a démissionné.", "Belga", "BRUXELLES", "Le gouvernement a démissionné."),
+])
+def test_datelines_in_other_languages(paragraph, agency, city, rest):
+    hit, text = split_dateline(paragraph)
+    assert (hit.agency, hit.dateline, text) == (agency, city, rest)
+
+
+@pytest.mark.parametrize("paragraph,agency", [
+    ("Der Streit geht weiter, sagte er. (dpa)", "dpa"),
+    ("Det oplyser politiet. /ritzau/", "Ritzau"),
+    ("政府は対策を急ぐ。（共同）", "Kyodo"),
+    ("Talks resume next week. (AAP)", "AAP"),
+])
+def test_tail_tags_of_other_agencies(paragraph, agency):
+    hit, _ = split_tail_tag(paragraph)
+    assert hit.agency == agency
+
+
+@pytest.mark.parametrize("line,agency,contributors", [
+    ("AP Medical Writer Jane Doe contributed.", "AP", [("contributing", "Jane Doe")]),
+    ("Associated Press National Security Writer Tom Roe in Washington contributed to this report.", "AP",
+     [("contributing", "Tom Roe")]),
+    ("Associated Press writers Ann Lee in Johnstown, Pennsylvania, and Raj Patel in Atlanta contributed to this report.",
+     "AP", [("contributing", "Ann Lee"), ("contributing", "Raj Patel")]),
+    ("Associated Press writers Ann Lee in Trenton, New Jersey, and Raj Patel contributed.", "AP",
+     [("contributing", "Ann Lee"), ("contributing", "Raj Patel")]),
+    ("Lee reported from Denver and Patel from Chicago. Associated Press writer Tom Roe in Boise, Idaho, contributed.",
+     "AP", [("contributing", "Tom Roe")]),
+    ("Reporting by Jane Doe, additional reporting by Tom Roe, writing by Ann Lee, Editing by Max Poe", "Reuters",
+     [("reporting", "Jane Doe"), ("additional reporting", "Tom Roe"), ("writing", "Ann Lee"), ("editing", "Max Poe")]),
+    ("Reporting by Jane Doe Additional reporting by Tom Roe in Paris and Ann Lee in Bonn Editing by Max Poe", "Reuters",
+     [("reporting", "Jane Doe"), ("additional reporting", "Tom Roe"), ("additional reporting", "Ann Lee"),
+      ("editing", "Max Poe")]),
+    ("By MARY ROE, AP Business Writer", "AP", [("writing", "MARY ROE")]),
+    ("Tom Doe, Ap Auto Writer", "AP", [("writing", "Tom Doe")]),
+    ("AP Auto Writer", "AP", []),
+])
+def test_contributor_lines(line, agency, contributors):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency == agency
+    assert [(c.role, c.name) for c in hit.contributors] == contributors
+
+
+@pytest.mark.parametrize("line,contributors", [
+    ("Jane Doe in Paris and John Roe in Bonn contributed to this report.", ["Jane Doe", "John Roe"]),
+    ("Jane Doe, Tom Roe and Ann Lee contributed to this report.", ["Jane Doe", "Tom Roe", "Ann Lee"]),
+    ("Herald Caribbean correspondent Ann Lee contributed to this story.", ["Ann Lee"]),
+    ("Kim Roe reported from Seoul.", []),
+])
+def test_people_only_contributor_lines_are_credit_without_agency(line, contributors):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency is None
+    assert [c.name for c in hit.contributors] == contributors
+
+
+@pytest.mark.parametrize("line", [
+    "(With inputs from agencies)",
+    "SOURCE: News agencies",
+    "Guardian staff and agencies",
+    "With agency inputs",
+    "Agencies",
+    "From wire reports",
+])
+def test_unnamed_agencies_are_flagged_not_guessed(line):
+    hit = line_credit(line)
+    assert hit is not None and hit.agency is None and hit.unnamed
+    rec = extract(f"The council met on Friday and agreed the budget for next year.\n{line}\n".encode())
+    assert rec.wire is None and "wire_agency_unnamed" in rec.flags
+    assert line in rec.unclassified and line not in rec.body
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters reported on Monday that the deal was off.",
+    "The company told Reuters it would appeal.",
+    "The AP poll put him ahead.",
+    "AP Dhillon performed in Vancouver.",
+    "Photo: AFP",
+    "Foto: dpa",
+    "Bild: Reuters/Kai Roe",
+    "picture alliance/dpa | Jan Roe",
+    "Cite This Page: MLA APA Chicago",
+    "APA",
+    "TT",
+    "AAP",
+    "Source: Bloomberg data",
+    "The party, Pakistan Tehreek-e-Insaf (PTI), called a strike.",
+    "The company contributed $5 million to the fund.",
+    "Federal agencies were told to cut costs.",
+    "Reporting from Kyiv was difficult this week.",
+])
+def test_not_credits(line):
+    hit = line_credit(line)
+    assert hit is None or hit.agency is None and not hit.unnamed
+    rec = extract(f"The council met on Friday and agreed the budget for next year.\n{line}\n".encode())
+    assert rec.wire is None and "wire_agency_unnamed" not in rec.flags
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Payments moved to the Unified Payments Interface (UPI).",
+    "He joined the Aam Aadmi Party (AAP).",
+])
+def test_abbreviation_ending_a_sentence_is_not_a_tail_tag(paragraph):
+    assert split_tail_tag(paragraph) is None
+
+
+@pytest.mark.parametrize("ld,agency", [
+    ({"author": {"@type": "Organization", "name": "AP"}}, "AP"),
+    ({"author": [{"@type": "Person", "name": "Reuters"}]}, "Reuters"),
+    ({"author": [{"@type": "Thing", "name": "ANI"}]}, "ANI"),
+    ({"author": {"@type": "Person", "name": "By JANE ROE, AP National Political Writer"}}, "AP"),
+    ({"author": {"@type": "Person", "name": "Jane Roe"}, "sourceOrganization": {"@type": "Organization",
+                                                                                "name": "Deutsche Presse-Agentur"}}, "dpa"),
+    ({"author": {"@type": "Person", "name": "Jane Roe"}, "creditText": "Agence France-Presse"}, "AFP"),
+    ({"author": {"@type": "Person", "name": "Jane Roe"}}, None),
+    ({"author": {"@type": "Person", "name": "Jane Roe"}, "creditText": "AP Photo/Tom Doe"}, None),
+])
+def test_agency_declared_only_in_json_ld(ld, agency):
+    import json
+
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council agrees budget", **ld}
+    page = (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head><body><article>'
+            '<h1>Council agrees budget</h1><p>' + "The council met on Friday and agreed the budget for next year. " * 4 +
+            '</p><p>' + "Members said the plan would cut waiting lists across the county. " * 4 + '</p></article></body></html>')
+    rec = extract(page.encode(), url="https://news.example.org/story/1")
+    assert (rec.wire.agency if rec.wire else None) == agency
+
+
+def test_unnamed_agency_page_is_flagged():
+    from .conftest import fixture_bytes
+
+    rec = extract(fixture_bytes("wire_in_agencies_unnamed.html"), url="https://www.deccandaily.example/india/monsoon")
+    assert rec.wire is None and "wire_agency_unnamed" in rec.flags
+
+
+def test_staff_page_naming_agencies_is_not_flagged():
+    from .conftest import fixture_bytes
+
+    rec = extract(fixture_bytes("wire_staff_mentions_agencies.html"), url="https://www.harbourpost.example/city/bus")
+    assert rec.wire is None and "wire_agency_unnamed" not in rec.flags
+
+
+@pytest.mark.parametrize("paragraph,colon,city", [
+    ("SHANGHAI: Police shut down thousands of accounts.", True, "SHANGHAI"),
+    ("ATLANTA -- Officials warned the state.", True, "ATLANTA"),
+    ("MLB: The league said the deal stands.", True, None),
+    ("BREAKING: The minister has resigned.", True, None),
+    ("SHANGHAI: Police shut down thousands of accounts.", False, None),
+])
+def test_bare_datelines(paragraph, colon, city):
+    from newsbot.extract.wire import bare_dateline
+
+    assert bare_dateline(paragraph, colon=colon) == city
+
+
+_STORY = "".join(f"<p>{s}</p>" for s in [
+    "The hospital said on Tuesday that several boxes of masks had gone missing from a locked storage room. " * 2,
+    "Police are examining footage from cameras near the room and questioning staff who had keys to it. " * 2,
+    "Officials said the loss would not affect patient care because enough stock was held elsewhere. " * 2,
+])
+
+
+@pytest.mark.parametrize("head,agency", [
+    ('<header><h1>Masks stolen from hospital</h1><p class="credit">JIJI</p></header>', "Jiji"),
+    ('<h1>Masks stolen from hospital</h1><div class="wp-caption-text"><span>A nurse.</span>'
+     '<span class="credit img__credit">AP</span></div>', None),
+    ('<header><h1>Masks stolen from hospital</h1><figure><img src="a.jpg"><span class="credit">Reuters</span>'
+     '</figure></header>', None),
+])
+def test_credit_element_in_the_header_is_the_story_credit_not_a_photo_credit(head, agency):
+    page = f"<html><body><article>{head}<div class='body'>{_STORY}</div></article></body></html>"
+    rec = extract(page.encode(), url="https://news.example.org/national/masks")
+    assert (rec.wire.agency if rec.wire else None) == agency
+
+
+def test_sign_off_element_left_out_by_the_extractor_gives_contributors():
+    page = (f"<html><body><article><h1>Masks stolen from hospital</h1><div class='body'>"
+            f"<p>KOBE, Feb 18 (Reuters) - {_STORY[3:]}</div><div class='article-body__element'>"
+            "<span class='text sign-off__text'>Reporting by Ann Roe, additional reporting by Tom Doe, "
+            "Editing by Max Poe</span></div></article></body></html>")
+    rec = extract(page.encode(), url="https://news.example.org/world/masks")
+    assert (rec.wire.agency, rec.wire.credit) == ("Reuters", "KOBE, Feb 18 (Reuters) -")
+    assert [(c.role, c.name) for c in rec.wire.contributors] == [
+        ("reporting", "Ann Roe"), ("additional reporting", "Tom Doe"), ("editing", "Max Poe")]
+
+
+def test_byline_run_into_the_dateline_leaves_the_city():
+    hit, _ = split_dateline("By Jane Roe TUPELO, Mississippi (Reuters) - A martial arts instructor was charged.")
+    assert (hit.agency, hit.dateline) == ("Reuters", "TUPELO")
+
+
+@pytest.mark.parametrize("line,agency", [
+    ("The Associated Press Religion Department receives support from a foundation through a collaboration. "
+     "The AP is solely responsible for all content.", "AP"),
+    ("Hannover (dts Nachrichtenagentur) - Der Landtag tagte.", "dts"),
+])
+def test_more_agency_forms(line, agency):
+    hit = line_credit(line) or split_dateline(line)[0]
+    assert hit.agency == agency
+
+
+@pytest.mark.parametrize("line,agency", [("KYODO NEWS", "Kyodo"), ("By KYODO NEWS", "Kyodo"),
+                                         ("Jane Roe, ASSOCIATED PRESS", "AP"), ("capital market", None)])
+def test_agency_names_in_capitals(line, agency):
+    hit = line_credit(line)
+    assert (hit.agency if hit else None) == agency
+
+
+def test_initials_that_spell_an_agency_code_stay_initials():
+    hit = line_credit("ap/dpa")
+    assert (hit.agency, hit.desk) == ("dpa", ["ap"])

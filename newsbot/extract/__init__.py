@@ -28,7 +28,7 @@ from .html import Located, locate_with_profile
 from .offers import dollar_for
 from .page import Page, PageError, load_page
 from .separate import separate
-from .wire import line_credit, split_dateline
+from .wire import declared_credits, line_credit, split_dateline
 from .text import clean
 
 __all__ = ["extract", "extract_page", "PageError", "fingerprint"]
@@ -162,12 +162,14 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
                  furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(page_url, locale))
-    parts = separate(loc.blocks, authors=art.authors, **texts)
+    # The agency can be named only in JSON-LD (author, sourceOrganization, creditText).
+    credit_names = [*art.authors, *declared_credits(ld)]
+    parts = separate(loc.blocks, authors=credit_names, **texts)
     if extraction == "generic" and (declared := _declared_story(ld, parts.body)):
         # The markup held a fraction of the story the page declares in JSON-LD articleBody
         # (client-rendered or cut pages): the declared text is the story.
         loc.blocks = [b for b in loc.blocks if b.zone != STORY] + declared
-        parts = separate(loc.blocks, authors=art.authors, **texts)
+        parts = separate(loc.blocks, authors=credit_names, **texts)
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=paywalled_part)
@@ -230,6 +232,7 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
     art.disclaimer = parts.disclaimer
     art.paywall = parts.paywall
     art.unclassified = parts.unclassified
+    art.flags.extend(f for f in parts.flags if f not in art.flags)
     evidence = []
     pw = parts.paywall
     if premium:

@@ -3,8 +3,10 @@ generated from it.
 
 `codes` are the short forms an agency prints in datelines and sign-offs ("(AP)", "--IANS");
 `names` the long forms in bylines, trailers and copyright lines ("Press Trust of India").
-A code that is also an everyday abbreviation (PA, CP) is left out of `codes`: those
-agencies are recognised by name only.
+`credit_codes` are short forms that are also everyday abbreviations (PA, CP, AA, APA, TT,
+AAP, UPI): they count only where the printing itself says "credit" (in parentheses or
+slashes, after a dash, "Quelle:", "Von", "©", a dateline, a credit line's agency list),
+never as a bare word on a line of their own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class Agency:
     """Short forms printed in datelines and sign-offs, case as printed."""
     names: tuple[str, ...] = ()
     """Long forms printed in bylines, trailers and copyright lines."""
+    credit_codes: tuple[str, ...] = ()
+    """Short forms that are also everyday abbreviations: read only in a credit's own printing."""
 
 
 AGENCIES: tuple[Agency, ...] = (
@@ -30,29 +34,62 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("PTI", ("PTI",), ("Press Trust of India",)),
     Agency("ANI", ("ANI", "ANI/NewsVoir"), ("Asian News International",)),
     Agency("UNI", ("UNI",), ("United News of India",)),
-    Agency("Reuters", ("Reuters",), ("Thomson Reuters", "Reuters News")),
-    Agency("AP", ("AP",), ("The Associated Press", "Associated Press")),
+    Agency("Reuters", ("Reuters", "REUTERS"), ("Thomson Reuters", "Reuters News", "Рейтер")),
+    Agency("AP", ("AP",), ("The Associated Press", "Associated Press", "ASSOCIATED PRESS")),
     Agency("AFP", ("AFP", "AFP-Relaxnews", "AFPRelaxnews", "AFP Relaxnews", "AFP-JIJI"),
            ("Agence France-Presse", "Agence France Presse")),
     Agency("Bloomberg", ("Bloomberg",), ("Bloomberg News",)),
     Agency("Capital Market", (), ("Capital Market - Live News", "Capital Market")),
-    Agency("PA", (), ("PA Media", "Press Association", "PA Wire", "PA Real Life")),
-    Agency("CP", (), ("The Canadian Press", "Canadian Press")),
-    Agency("dpa", ("dpa",), ("Deutsche Presse-Agentur",)),
-    Agency("Xinhua", ("Xinhua",), ("Xinhua News Agency",)),
+    Agency("PA", (), ("PA Media", "Press Association", "PA Wire", "PA Real Life"), ("PA",)),
+    Agency("CP", (), ("The Canadian Press", "Canadian Press"), ("CP",)),
+    Agency("dpa", ("dpa", "dpa-AFX", "dpa-infocom", "DPA"), ("Deutsche Presse-Agentur",)),
+    Agency("APA", (), ("Austria Presse Agentur", "APA-OTS"), ("APA",)),
+    Agency("Keystone-SDA", ("Keystone-SDA", "Keystone-ATS", "sda"),
+           ("Schweizerische Depeschenagentur", "Agence télégraphique suisse"), ("SDA", "ats")),
+    Agency("KNA", (), ("Katholische Nachrichten-Agentur",), ("KNA",)),
+    Agency("dts", (), ("dts Nachrichtenagentur",), ("dts",)),
+    Agency("epd", ("epd",), ("Evangelischer Pressedienst",)),
+    Agency("Xinhua", ("Xinhua", "XINHUA"), ("Xinhua News Agency", "新华社")),
     Agency("EFE", ("EFE",), ("Agencia EFE",)),
-    Agency("Kyodo", ("Kyodo",), ("Kyodo News",)),
-    Agency("Jiji", ("JIJI", "Jiji"), ("Jiji Press",)),
-    Agency("Yonhap", ("Yonhap",), ("Yonhap News Agency",)),
-    Agency("AAP", ("AAP",), ("Australian Associated Press",)),
+    Agency("Europa Press", (), ("Europa Press", "EUROPA PRESS")),
     Agency("ANSA", ("ANSA",), ()),
-    Agency("Anadolu", (), ("Anadolu Agency", "Anadolu Ajansi")),
+    Agency("AGI", (), ("Agenzia Italia",), ("AGI",)),
+    Agency("Adnkronos", ("Adnkronos",), ()),
+    Agency("Lusa", ("Lusa", "LUSA"), ("Agência Lusa",)),
+    Agency("Kyodo", ("Kyodo", "共同"), ("Kyodo News",)),
+    Agency("Jiji", ("JIJI", "Jiji", "時事"), ("Jiji Press",)),
+    Agency("Yonhap", ("Yonhap",), ("Yonhap News Agency", "연합뉴스")),
+    Agency("AAP", (), ("Australian Associated Press",), ("AAP",)),
+    Agency("Anadolu", (), ("Anadolu Agency", "Anadolu Ajansi", "Anadolu Ajansı"), ("AA",)),
+    Agency("TASS", ("TASS", "ТАСС"), ("ITAR-TASS", "TASS Russian News Agency")),
+    Agency("RIA Novosti", (), ("RIA Novosti", "РИА Новости")),
+    Agency("Interfax", ("Interfax",), ("Интерфакс",)),
+    Agency("Ukrinform", ("Ukrinform",), ()),
+    Agency("Belga", ("Belga", "BELGA"), ()),
+    Agency("ANP", ("ANP",), ()),
+    Agency("NTB", ("NTB",), ("Norsk Telegrambyrå",)),
+    Agency("TT", (), ("TT Nyhetsbyrån", "Tidningarnas Telegrambyrå"), ("TT",)),
+    Agency("Ritzau", ("Ritzau", "ritzau"), ("Ritzaus Bureau",)),
+    Agency("STT", (), ("STT-Info", "Suomen Tietotoimisto"), ("STT",)),
+    Agency("PAP", ("PAP",), ("Polska Agencja Prasowa",)),
+    Agency("CTK", ("ČTK", "CTK"), ("Česká tisková kancelář",)),
+    Agency("MTI", (), ("Magyar Távirati Iroda",), ("MTI",)),
+    Agency("Agerpres", ("Agerpres", "AGERPRES"), ()),
+    Agency("Tanjug", ("Tanjug",), ()),
+    Agency("HINA", ("HINA",), ()),
+    Agency("Bernama", ("Bernama",), ()),
+    Agency("Antara", ("Antara", "ANTARA"), ()),
+    Agency("IRNA", ("IRNA",), ()),
+    Agency("WAFA", ("WAFA",), ()),
+    Agency("UPI", (), ("United Press International",), ("UPI",)),
+    Agency("Dow Jones", (), ("Dow Jones Newswires",)),
 )
 """Every agency newsbot credits. Add a row here and every recogniser knows it."""
 
-_BY_ALIAS = {alias.lower(): a.name for a in AGENCIES for alias in (a.name, *a.codes, *a.names)
-             if alias not in ("PA", "CP")}
+_BY_ALIAS = {alias.lower(): a.name for a in AGENCIES for alias in (a.name, *a.codes, *a.names, *a.credit_codes)}
 """Printed form (lower case) -> canonical name."""
+PRINTED_FORMS = frozenset(f for a in AGENCIES for f in (*a.codes, *a.names, *a.credit_codes))
+"""Every form exactly as agencies print it (case kept): "dpa" is dpa's, "ap" is someone's initials."""
 
 
 def _alternation(forms) -> str:
@@ -62,28 +99,38 @@ def _alternation(forms) -> str:
 
 CODE_PATTERN = _alternation(c for a in AGENCIES for c in a.codes)
 """Regex alternation of the short codes, case-sensitive ("AP", not "ap")."""
+CREDIT_CODE_PATTERN = _alternation([*(c for a in AGENCIES for c in a.codes),
+                                    *(c for a in AGENCIES for c in a.credit_codes)])
+"""The short codes together with the ambiguous ones, for places that print a credit and
+nothing else (parentheses, slashes, "Quelle:", datelines)."""
 NAME_PATTERN = _alternation(n for a in AGENCIES for n in a.names)
 """Regex alternation of the long names."""
 ANY_PATTERN = _alternation([*(c for a in AGENCIES for c in a.codes), *(n for a in AGENCIES for n in a.names)])
 """Codes and names together."""
+CREDIT_PATTERN = _alternation([*(c for a in AGENCIES for c in (*a.codes, *a.credit_codes)),
+                               *(n for a in AGENCIES for n in a.names)])
+"""Every printed form, the ambiguous codes included: for text already known to be a credit."""
 
-AGENCY_PATTERN = ANY_PATTERN
-"""Kept for callers of the earlier name."""
+UNNAMED = re.compile(r"\b(?:(?:news|wire|press) )?agenc(?:y|ies)\b|\bwire (?:services?|reports?)\b|\bwires\b|"
+                     r"\bAgenturen\b|\bagences\b|\bagencias\b|\bagenzie\b|\bagencje\b", re.I)
+"""A credit naming agencies without saying which ("With inputs from agencies", "SOURCE: News
+agencies", "Guardian staff and agencies", "Detroit News wire services")."""
 
 
 def agency_of(name: str | None) -> str | None:
     """The canonical agency for a printed name or code, or None."""
     if not name:
         return None
-    return _BY_ALIAS.get(name.strip(" .:-–—()").lower())
-
-
-CREDIT_ONLY_CODES = {"PA": "PA", "CP": "CP"}
-"""Codes read as agencies only inside a credit line ("Additional reporting from PA")."""
+    return _BY_ALIAS.get(name.strip(" .,:;|/-–—()[]").lower())
 
 
 def agency_in(text: str) -> str | None:
     """The first agency a credit line names ("PTI and IANS", "inputs from Reuters", "from
     PA"), or None."""
-    m = re.search(rf"(?<![\w-])(?:{ANY_PATTERN}|{'|'.join(CREDIT_ONLY_CODES)})(?![\w-])", text)
-    return (agency_of(m.group(0)) or CREDIT_ONLY_CODES.get(m.group(0))) if m else None
+    m = re.search(rf"(?<![\w-])(?:{CREDIT_PATTERN})(?![\w-])", text)
+    return agency_of(m.group(0)) if m else None
+
+
+def names_unnamed_agencies(text: str) -> bool:
+    """True for a credit that says "agencies" (or wire services) and names none of them."""
+    return bool(UNNAMED.search(text)) and agency_in(text) is None

@@ -18,7 +18,7 @@ from htmldate import find_date
 from trafilatura.metadata import extract_author, extract_title
 from trafilatura.settings import set_date_params
 
-from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
+from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from .html import Located, classed_containers, furniture_texts, paywall_widgets
 from .text import clean, fold
@@ -50,11 +50,14 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     story_texts = {b.text for b in story}
     byline = [b for el in _outermost(sel.root.xpath(BYLINE_XPATH)) for b in blockify(el, BYLINE)
               if b.text not in story_texts]
+    # A wire trailer in its own element ("Reporting by ...; Editing by ...") comes after the story.
+    sign_off = [b for el in _outermost(sel.root.xpath(SIGN_OFF_XPATH)) for b in blockify(el, AFTER)
+                if b.text not in story_texts]
     paywall: list[Block] = []
     for widget in paywall_widgets(containers, {b.text for b in story if len(b.text) > 80}):
         paywall.extend(blockify(widget, PAYWALL, fine=True))
     seen = {b.text for b in paywall}
-    loc.blocks = byline[:3] + [b for b in story if b.text not in seen] + paywall
+    loc.blocks = byline[:3] + [b for b in story if b.text not in seen] + sign_off[:2] + paywall
     if not story:
         loc.flags.append("no_story_found")
     return loc
@@ -98,10 +101,20 @@ def fallback_headline(tree) -> str | None:
 
 BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address or self::h4 or self::h5]"
                 "[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'authName')"
-                " or contains(@class, 'author-name') or contains(@class, 'authorName') or contains(@class, 'AuthorName')]"
+                " or contains(@class, 'author-name') or contains(@class, 'authorName') or contains(@class, 'AuthorName')"
+                # a "credit" element in the story's header, outside any figure or caption: the
+                # story's credit ("JIJI" under the headline), not a photo's
+                " or (contains(concat(' ', normalize-space(@class), ' '), ' credit ')"
+                " and (ancestor::header or preceding-sibling::h1 or preceding-sibling::hgroup)"
+                " and not(ancestor::figure or ancestor::figcaption or ancestor::*[contains(@class, 'caption')]))]"
                 "[string-length(normalize-space()) < 200]")
 """Small elements named for the byline: an agency printed there ("By Jane Roe / Associated
 Press", "Associated Press" under the writer's name) is the story's wire credit."""
+
+
+SIGN_OFF_XPATH = ("//body//*[self::p or self::div or self::span][contains(@class, 'sign-off') or contains(@class, 'signoff')]"
+                  "[string-length(normalize-space()) < 400]")
+"""Elements named for the wire trailer, which generic extractors leave out."""
 
 
 def _outermost(elements: list) -> list:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..record import Paywall, Wire
 from . import wire as wires
+from .agencies import names_unnamed_agencies
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block
 from .disclaimer import is_disclaimer
 from .paywall import is_cta, is_header, is_meter, parse_paywall, starts_paywall
@@ -92,6 +93,8 @@ class Parts:
     disclaimer: str | None = None
     paywall: Paywall | None = None
     unclassified: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    """What the separation could not settle, e.g. "wire_agency_unnamed"."""
 
 
 def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
@@ -188,7 +191,8 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     # 4. The body, with the credits that sit inside its paragraphs taken out.
     body_idx = [i for i in range(n) if label[i] == "body"]
     texts = {i: blocks[i].text for i in body_idx}
-    for i in body_idx[:2]:
+    # The dateline opens the story; a kicker, a title line or a standfirst can come before it.
+    for i in body_idx[:4]:
         split = wires.split_dateline(texts[i])
         if split:
             hit, rest = split
@@ -206,8 +210,9 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
     for i, _ in loose:
         label[i] = "wire" if wire is not None else "unclassified"
-    if wire is not None and wire.dateline is None and body_idx:
-        wire.dateline = wires.bare_dateline(texts[body_idx[0]])
+    if wire is not None and wire.dateline is None:
+        wire.dateline = next((d for k, i in enumerate(body_idx[:4]) if (d := wires.bare_dateline(texts[i], colon=k == 0))),
+                             None)
     parts = Parts(
         body=[texts[i] for i in body_idx if texts[i]],
         wire=wire,
@@ -215,6 +220,10 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
         paywall=paywall,
         unclassified=[blocks[i].text for i in range(n) if label[i] == "unclassified"],
     )
+    if wire is None and (any(h.unnamed for _, h in loose) or any(names_unnamed_agencies(a) for a in authors or [])):
+        # "With inputs from agencies": agency copy, but which agency cannot be read. The
+        # record says so rather than guess; the line stays in unclassified.
+        parts.flags.append("wire_agency_unnamed")
     return parts
 
 
