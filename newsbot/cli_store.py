@@ -52,9 +52,9 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"newsbot load: store unavailable: {exc}", file=sys.stderr)
         return 1
     print(f"loaded {result.records} records from {len(feeds)} feeds ({result.runs} run reports); "
-          f"skipped lines: {result.bad_lines}")
+          f"skipped lines: {result.bad_lines}; refused by the store: {result.rejected}")
     store.close()
-    return 1 if result.bad_lines else 0
+    return 1 if result.bad_lines or result.rejected else 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
