@@ -133,7 +133,7 @@ class CrawlReport:
             "pages_fetched": stats.get("downloader/response_count", 0),
             "article_pages": stats.get("newsbot/pages_extracted", 0),
             "records": self.records,
-            "delivered": stats.get("newsbot/state/delivered", 0),
+            "delivered": len(state.delivered) if state else 0,
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
             "not_refetched": stats.get("newsbot/state/not_refetched", 0),
