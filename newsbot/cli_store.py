@@ -28,6 +28,7 @@ def _store_url(value: str | None) -> str | None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    from .run import feed_kind
     from .stores import StoreUnavailable, open_store
     from .stores.load import load_feeds
 
@@ -37,7 +38,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         return 2
     feeds = []
     for name in args.feeds:
-        if name.endswith((".failures.jsonl", ".offers.jsonl")):  # a shell glob over a run folder
+        if feed_kind(name) in ("failures", "offers", "report"):  # a shell glob over a run folder
             print(f"newsbot load: {name}: not a records feed, passed over", file=sys.stderr)
         else:
             feeds.append(Path(name))

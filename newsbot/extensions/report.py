@@ -165,13 +165,14 @@ class CrawlReport:
             self._progress_task.stop()
         self.report = self.build(reason)
         state = run_of(self.crawler)
-        self.path = (Path(state.path("report")) if state else
-                     Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name / "run.report.json")
-        self.report["feeds"]["report"] = str(self.path)
+        self.path = Path(state.path("report")) if state else None  # no run, no file of its own
+        if self.path is not None:
+            self.report["feeds"]["report"] = str(self.path)
         text = json.dumps(self.report, indent=2, ensure_ascii=False)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(text + "\n", "utf-8")
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text(text + "\n", "utf-8")
         except OSError as exc:
             message = f"report {self.path} cannot be written ({exc})"
             self.report["feeds"].pop("report")

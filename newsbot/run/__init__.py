@@ -35,12 +35,32 @@ from .statestore import StateStore, StateStoreError, open_state
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Run", "RunPaths", "new_run_id", "StateStoreError", "RUN_ID"]
+__all__ = ["Run", "RunPaths", "new_run_id", "StateStoreError", "RUN_ID", "SUFFIXES", "feed_kind", "beside"]
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
 RUN_ID = re.compile(r"^(?P<start>\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)(?:-(?P<rest>.+))?$")
 """A run id: its UTC start (what `newsbot load` dates a feed's records by), then the rest."""
+
+
+SUFFIXES = {"records": ".jsonl", "failures": ".failures.jsonl", "offers": ".offers.jsonl", "report": ".report.json"}
+"""What each of a run's files is called after its run id (the only spelling of them)."""
+
+
+def feed_kind(path: str | Path) -> str | None:
+    """records, failures, offers or report for a run's file name (longest suffix first)."""
+    name = Path(path).name
+    for kind, suffix in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[1])):
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def beside(feed: str | Path, kind: str) -> tuple[str, Path]:
+    """(run id, path of the run's `kind` file) for a run's records feed: its report, say."""
+    feed = Path(feed)
+    run = feed.name[: -len(SUFFIXES["records"])] if feed_kind(feed) == "records" else feed.stem
+    return run, feed.with_name(run + SUFFIXES[kind])
 
 
 def new_run_id(spider: str, now: datetime | None = None) -> str:
@@ -57,15 +77,13 @@ class RunPaths:
 
     folder: Path
     run_id: str
-    failed_pages_template: str | None = "%(output)s/%(name)s/failed-pages"
+    failed_pages_template: str | None = None  # NEWSBOT_FAILED_PAGES_DIR
     output_dir: str = "output"
     spider: str = "newsbot"
 
     def of(self, kind: str) -> str:
         """records, failures, offers or report."""
-        suffix = {"records": ".jsonl", "failures": ".failures.jsonl", "offers": ".offers.jsonl",
-                  "report": ".report.json"}[kind]
-        return str(self.folder / f"{self.run_id}{suffix}")
+        return str(self.folder / f"{self.run_id}{SUFFIXES[kind]}")
 
     @property
     def failed_pages(self) -> str | None:
@@ -77,7 +95,7 @@ class RunPaths:
 
 class Run:
     def __init__(self, spider: str, *, output_dir: str | None = "output", state: str | None = None,
-                 store: str | None = None, failed_pages: str | None = "%(output)s/%(name)s/failed-pages",
+                 store: str | None = None, failed_pages: str | None = None,
                  group: str | None = None, emit: Callable | None = None, stop: Callable | None = None):
         if not _SAFE_NAME.match(spider or ""):
             raise ValueError(f"spider name {spider!r} is not a plain name: refused, since it names the output folder")

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..run import RUN_ID
+from ..run import RUN_ID, beside
 from . import Store
 
 
 def run_of(feed: Path) -> tuple[str, datetime]:
     """(run id, when its records were seen) for a feed file."""
-    run = feed.name[: -len(".jsonl")] if feed.name.endswith(".jsonl") else feed.stem
+    run, _ = beside(feed, "records")
     m = RUN_ID.match(run)
     if m:
         return run, datetime.strptime(m.group("start"), "%Y-%m-%dT%H-%M-%SZ").replace(tzinfo=timezone.utc)
@@ -96,7 +96,7 @@ def load_feed(store: Store, feed: Path, batch_size: int = 1000, progress=None) -
     for record, why in writer.rejected:
         print(f"newsbot load: {feed}: {record.get('url')}: refused by the store: {why}", file=sys.stderr)
     result.rejected = len(writer.rejected)
-    report = feed.with_name(f"{run}.report.json")
+    _, report = beside(feed, "report")
     if report.exists():
         data = json.loads(report.read_text("utf-8"))
         # The feeds beside this one, by absolute path (the report page reads the failures feed).
