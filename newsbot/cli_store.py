@@ -60,6 +60,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from .archive.reprocess import reprocess
+    from .run import beside
     from .stores import StoreUnavailable, open_store
 
     files = [Path(f) for f in args.files]
@@ -75,7 +76,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             print(f"newsbot reprocess: store unavailable: {exc}", file=sys.stderr)
             return 1
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failures_path = Path(args.output).with_suffix(".failures.jsonl") if args.output else None
+    failures_path = beside(args.output, "failures")[1] if args.output else None
     failures_out = failures_path.open("w", encoding="utf-8") if failures_path else None
     try:
         result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet)
