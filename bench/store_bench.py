@@ -40,7 +40,7 @@ def sample_records() -> list[dict]:
         subprocess.run([sys.executable, "-m", "newsbot.cli", "crawl-sample", "--port", "0",
                         "-s", "NEWSBOT_STATE=", "-s", f"NEWSBOT_OUTPUT_DIR={tmp}", "-s", "LOG_LEVEL=ERROR"],
                        check=True, capture_output=True, cwd=tmp)
-        feed = next(Path(tmp).glob("business_standard/*Z.jsonl"))
+        feed = next(Path(tmp).glob("business_standard/*[0-9a-f].jsonl"))
         return [json.loads(line) for line in feed.read_text("utf-8").splitlines()]
 
 

@@ -5,8 +5,8 @@
         transparently. A file that cannot be read or parsed is named on stderr, the rest
         still run, and the exit code is 1 at the end.
     newsbot crawl SPIDER [-a NAME=VALUE]... [-s NAME=VALUE]... [--fail-on-monitor]
-        `scrapy crawl` with the project's settings; prints where the feeds are; with
-        --fail-on-monitor exits 3 when a spidermon monitor failed (for cron).
+        `scrapy crawl` with the project's settings; prints where the feeds are; exits
+        with newsbot/run/outcome.py's codes (3 for a failed monitor with --fail-on-monitor).
     newsbot crawl-sample [--port N] [--publisher PROFILE]... [-a ...] [-s ...]
         Serves each publisher of the bundled sample site on its own 127.0.0.1 port and
         crawls them one after another with the publisher spider; prints per-publisher counts.
@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 
 from .extract import PageError, extract
+from .record import encodable
+from .run.outcome import all_failed, exit_code
 
 
 class UsageMistake(Exception):
@@ -62,7 +64,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             data = _read(name)
-            record = extract(data, url=args.url or _source_url(name), profile=args.profile)
+            record = encodable(extract(data, url=args.url or _source_url(name), profile=args.profile))
         except (OSError, PageError) as exc:
             failed += 1
             print(f"newsbot extract: {name}: {exc}", file=sys.stderr)
@@ -103,10 +105,9 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
     store in use or damaged: 1)."""
     from scrapy.crawler import CrawlerProcess
 
-    from .extensions.report import CrawlReport
-    from .extensions.state import run_state
+    from .extensions.report import report_of
+    from .run import StateStoreError
     from .spiders.base import UsageError
-    from .state import StateStoreError
 
     settings = _settings(overrides, output, overwrite_output)
     # Usage mistakes are found before Scrapy starts logging: one line, exit 2.
@@ -133,11 +134,7 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
         if isinstance(exc, StateStoreError):
             raise CrawlError(str(exc), 1)
         raise CrawlError(f"{spider}: the crawl could not start: {type(exc).__name__}: {exc}", 1)
-    ext = crawler.get_extension(CrawlReport)
-    report = dict((ext.report if ext is not None else None) or {})
-    state = run_state(crawler)
-    report["errors"] = list(state.errors) if state is not None else report.get("errors", [])
-    return report
+    return report_of(crawler)
 
 
 def _settings(overrides: dict, output: list[str] | None = None, overwrite_output: list[str] | None = None):
@@ -168,6 +165,15 @@ def _print_report(report: dict) -> None:
         print(f"{name:>9}: {path}")
     if report.get("monitors_failed"):
         print("monitors failed:", *report["monitors_failed"], sep="\n  ")
+    not_stored = (report.get("store_unwritten") or 0) + (report.get("recovered_not_in_store") or 0)
+    if not_stored or report.get("store_unavailable"):
+        print(f"store: {not_stored} records are in the feed but not in the store; level it with:")
+    elif report.get("store_rejected"):
+        print(f"store: {report['store_rejected']} records refused by the store (named in the log; kept in the feed)")
+    for command in report.get("load_commands") or []:
+        print(f"  {command}")
+    if all_failed(report):
+        print(f"every page failed: {report.get('failures')} failures and no record (see the failures feed)")
 
 
 def _log_overrides(args: argparse.Namespace) -> dict:
@@ -180,18 +186,11 @@ def _log_overrides(args: argparse.Namespace) -> dict:
 
 
 def _finish(report: dict, fail_on_monitor: bool) -> int:
-    """Print the run summary; the exit code: 1 when a feed or the state store failed (the
-    reason on one line each), 3 for a failed monitor with --fail-on-monitor, else 0."""
+    """Print the run summary (errors on stderr, one line each); the exit code."""
     _print_report(report)
-    if not report or report.get("errors"):
-        for line in report.get("errors") or ["the crawl gave no report"]:
-            print(f"newsbot crawl: {line}", file=sys.stderr)
-        return 1
-    if fail_on_monitor and report.get("monitors_failed"):
-        return 3
-    if report.get("store_unavailable"):
-        return 4  # the records are in the feed; `newsbot load` levels the store
-    return 0
+    for line in (report.get("errors") or []) if report else ["the crawl gave no report"]:
+        print(f"newsbot crawl: {line}", file=sys.stderr)
+    return exit_code(report, fail_on_monitor)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -247,17 +246,9 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] 
     process.start(stop_after_crawl=False)
     for exc in errors:
         print(f"newsbot: crawl failed to run: {type(exc).__name__}: {exc}", file=sys.stderr)
-    from .extensions.report import CrawlReport
-    from .extensions.state import run_state
+    from .extensions.report import report_of
 
-    reports = []
-    for crawler in crawlers:
-        ext = crawler.get_extension(CrawlReport)
-        report = dict((ext.report if ext is not None else None) or {})
-        state = run_state(crawler)
-        if report and state is not None:
-            report["errors"] = list(state.errors)
-        reports.append(report)
+    reports = [report_of(crawler) for crawler in crawlers]
     return reports + [{}] * (len(jobs) - len(reports))
 
 
@@ -299,11 +290,9 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
     finally:
         for server in servers:
             server.shutdown()
-    failed_monitor = False
     for site, report in zip(sites, reports):
         print(f"\n{site['publisher']} ({site['profile']})")
         _print_report(report)
-        failed_monitor |= bool(report.get("monitors_failed"))
     print("\nper publisher:")
     for site, report in zip(sites, reports):
         print(f"  {site['profile']:<20} records: {report.get('records', 0):>3}  failures: {report.get('failures', 0)}"
@@ -313,12 +302,7 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
     if not all(reports) or errors:
         for line in errors or ["a crawl gave no report"]:
             print(f"newsbot crawl-sample: {line}", file=sys.stderr)
-        return 1
-    if args.fail_on_monitor and failed_monitor:
-        return 3
-    if any(report.get("store_unavailable") for report in reports):
-        return 4  # the records are in the feeds; `newsbot load` levels the store
-    return 0
+    return exit_code(reports, args.fail_on_monitor)
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
@@ -337,7 +321,7 @@ def cmd_sample_site(args: argparse.Namespace) -> int:
 
 
 def cmd_offers(args: argparse.Namespace) -> int:
-    from .state import open_state
+    from .run.statestore import open_state
 
     spec = args.state
     if not spec:

@@ -28,6 +28,7 @@ def _store_url(value: str | None) -> str | None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
+    from .run import feed_kind
     from .stores import StoreUnavailable, open_store
     from .stores.load import load_feeds
 
@@ -37,7 +38,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         return 2
     feeds = []
     for name in args.feeds:
-        if name.endswith((".failures.jsonl", ".offers.jsonl")):  # a shell glob over a run folder
+        if feed_kind(name) in ("failures", "offers", "report"):  # a shell glob over a run folder
             print(f"newsbot load: {name}: not a records feed, passed over", file=sys.stderr)
         else:
             feeds.append(Path(name))
@@ -52,13 +53,14 @@ def cmd_load(args: argparse.Namespace) -> int:
         print(f"newsbot load: store unavailable: {exc}", file=sys.stderr)
         return 1
     print(f"loaded {result.records} records from {len(feeds)} feeds ({result.runs} run reports); "
-          f"skipped lines: {result.bad_lines}")
+          f"skipped lines: {result.bad_lines}; refused by the store: {result.rejected}")
     store.close()
-    return 1 if result.bad_lines else 0
+    return 1 if result.bad_lines or result.rejected else 0
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from .archive.reprocess import reprocess
+    from .run import beside
     from .stores import StoreUnavailable, open_store
 
     files = [Path(f) for f in args.files]
@@ -74,7 +76,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             print(f"newsbot reprocess: store unavailable: {exc}", file=sys.stderr)
             return 1
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failures_path = Path(args.output).with_suffix(".failures.jsonl") if args.output else None
+    failures_path = beside(args.output, "failures")[1] if args.output else None
     failures_out = failures_path.open("w", encoding="utf-8") if failures_path else None
     try:
         result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet)

@@ -1,14 +1,14 @@
-"""The run's feeds: URI parameters, write-through local files, and the feed exporter that
-confirms delivery.
+"""The Scrapy adapter of the run's feeds: URI parameters, write-through local files, and
+the feed exporter that confirms delivery to the run (newsbot/run/).
 
-- `uri_params` (FEED_URI_PARAMS): %(run)s and %(output)s from the run state extension.
+- `uri_params` (FEED_URI_PARAMS): %(run)s and %(output)s from the run.
 - `UnbufferedFileFeedStorage`: local feed files written through at once (no buffer), so a
   record written is on disk when the write returns.
 - `FeedExporter`: Scrapy's, with three changes: a feed that names no `item_classes` (a
-  user's `-o out.jsonl`) takes article records only; failures always have their own feed;
-  and every record, once written, is confirmed to the run state extension
-  (`RunState.mark_delivered`), while a feed that cannot be written stops the run
-  (`RunState.fail`) instead of letting records be counted as delivered.
+  user's `-o out.jsonl`) takes article records only; the run's own records and failures
+  feeds (`Run.feeds`) are added for whichever kind no configured feed takes; and every
+  record, once written, is confirmed to the run (`Run.written`), while a feed that cannot
+  be written stops the run (`Run.fail`) instead of letting records be counted as delivered.
 """
 
 from __future__ import annotations
@@ -20,22 +20,19 @@ from pathlib import Path
 from scrapy.extensions.feedexport import FeedExporter as ScrapyFeedExporter
 from scrapy.extensions.feedexport import FileFeedStorage, StdoutFeedStorage
 
+from .extensions.run import run_of
 from .items import ArticleItem, FailureItem
 
 logger = logging.getLogger(__name__)
-
-FAILURES_FEED = "%(output)s/%(name)s/%(run)s.failures.jsonl"
 
 
 def uri_params(params: dict, spider) -> dict:
     """FEED_URI_PARAMS hook: adds %(run)s (the run id, the same in every feed of the run)
     and %(output)s (the NEWSBOT_OUTPUT_DIR setting)."""
-    from .extensions.state import run_state
-
     out = dict(params)
-    state = run_state(spider.crawler)
-    out["run"] = state.run_id if state else params.get("time")
-    out["output"] = (state.output_dir if state else spider.settings.get("NEWSBOT_OUTPUT_DIR", "output").rstrip("/"))
+    run = run_of(spider.crawler)
+    out["run"] = run.run_id if run else params.get("time")
+    out["output"] = (run.output_dir if run else spider.settings.get("NEWSBOT_OUTPUT_DIR", "output").rstrip("/"))
     return out
 
 
@@ -73,21 +70,25 @@ class _CheckedFile:
 
 class FeedExporter(ScrapyFeedExporter):
     def __init__(self, crawler):
+        run = run_of(crawler)
+        if run is not None:
+            # The run's own feeds join FEEDS (built before the settings are frozen) for each
+            # kind of item no configured feed takes.
+            feeds = dict(crawler.settings.getdict("FEEDS"))
+            for uri, options in run.feeds().items():
+                kind = options["item_classes"][0]
+                if not any(_takes(o, kind) for o in feeds.values()):
+                    feeds[uri] = options
+            crawler.settings.set("FEEDS", feeds, priority=max(crawler.settings.getpriority("FEEDS") or 0, 20))
         super().__init__(crawler)
-        from scrapy.utils.conf import feed_complete_default_values_from_settings
-
         for uri, options in self.feeds.items():
             if not options.get("item_classes") and "item_filter" not in options:
                 options["item_classes"] = [ArticleItem]
                 self.filters[uri] = self._load_filter(options)
-        if not any(self.filters[uri].accepts(FailureItem()) for uri in self.feeds):
-            options = feed_complete_default_values_from_settings(
-                {"format": "jsonlines", "encoding": "utf8", "store_empty": True, "item_classes": [FailureItem]},
-                self.settings, FAILURES_FEED)
-            self.feeds[FAILURES_FEED] = options
-            self.filters[FAILURES_FEED] = self._load_filter(options)
         self._held: dict[int, list] = {}  # records in feeds stored only at close, by slot
         self._closed = asyncio.Event()
+        if run is not None:
+            run.feeds_closed = self._closed
 
     async def close_spider(self, spider):
         try:
@@ -95,26 +96,20 @@ class FeedExporter(ScrapyFeedExporter):
         finally:
             self._closed.set()
 
-    async def wait_closed(self) -> None:
-        """Until every feed is closed and stored (and its records confirmed): what the run
-        state and the report wait for before they close the store and count."""
-        await self._closed.wait()
-
     def _state(self):
-        from .extensions.state import run_state
-
-        return run_state(self.crawler)
+        return run_of(self.crawler)
 
     def open_spider(self, spider):
         super().open_spider(spider)
-        state = self._state()
-        if state is not None:
+        run = self._state()
+        if run is not None:
+            claimed = set()
             for slot in self.slots:
                 path = getattr(slot.storage, "path", None) or slot.uri
                 for kind, probe in (("records", ArticleItem()), ("failures", FailureItem())):
-                    if slot.filter.accepts(probe) and kind not in state.claimed:
-                        state.paths[kind] = str(path)
-                        state.claimed.add(kind)
+                    if slot.filter.accepts(probe) and kind not in claimed:
+                        run.use_feed(kind, str(path))  # the first feed that takes the kind
+                        claimed.add(kind)
 
     def item_scraped(self, item, spider):
         slots = [s for s in self.slots if s.filter.accepts(item)]
@@ -149,7 +144,7 @@ class FeedExporter(ScrapyFeedExporter):
             for s in held:
                 self._held.setdefault(id(s), []).append(entry)
         else:
-            state.mark_delivered(item)
+            state.written(item)
 
     def _export_batched(self, item, spider, slots):
         """Scrapy's own export when a feed is split in batches (FEED_EXPORT_BATCH_ITEM_COUNT)."""
@@ -203,7 +198,15 @@ class FeedExporter(ScrapyFeedExporter):
             # Delivered once every feed that took the record has stored it.
             entry[1] -= 1
             if entry[1] == 0 and not entry[2]:
-                state.mark_delivered(entry[0])
+                state.written(entry[0])
+
+
+def _takes(options: dict, kind: type) -> bool:
+    """Whether a FEEDS entry takes items of `kind` (one naming no classes takes records)."""
+    from scrapy.utils.misc import load_object
+
+    classes = [load_object(c) if isinstance(c, str) else c for c in options.get("item_classes") or ()]
+    return kind in classes if classes else kind is ArticleItem and "item_filter" not in options
 
 
 def _written_through(storage) -> bool:

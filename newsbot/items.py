@@ -43,10 +43,6 @@ class FailureItem(dict):
     """A page that gave no record: url, status, reason, detail, spider, time."""
 
 
-class OfferItem(dict):
-    """One paywall plan seen on a publisher's page: for the offers feed."""
-
-
 def failure(url: str, reason: str, status: int | None = None, detail: str = "", **extra) -> FailureItem:
     from datetime import datetime, timezone
 

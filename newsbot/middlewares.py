@@ -10,7 +10,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from .extensions.state import run_state
+from .extensions.run import run_of
 
 
 class RobotsTxtMiddleware(ScrapyRobotsTxtMiddleware):
@@ -59,7 +59,7 @@ class RedirectAliasMiddleware:
                 # A loop (A -> B -> A): the duplicate filter would drop it without a word;
                 # it is a failure of the page (the errback lists it as redirect_loop).
                 raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
-        state = run_state(self.crawler)
+        state = run_of(self.crawler)
         if state is not None and location and 300 <= response.status < 400 and "newsbot_lastmod" in request.meta:
             state.note_alias(request.url, urljoin(request.url, location.decode("latin-1")))
         return response

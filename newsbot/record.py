@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -176,6 +177,42 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+UNENCODABLE_FLAG = "unencodable_text_repaired"
+"""The flag of a record whose text held characters no encoding can write (a lone UTF-16
+surrogate, e.g. from a JSON-LD "\\ud800" escape), each replaced by U+FFFD."""
+
+
+def _repaired(value, found: list):
+    """`value` with lone surrogates replaced (dataclasses in place); `found` gets an entry
+    for each text repaired."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            found.append(value)
+            return _SURROGATE.sub("\ufffd", value)
+        return value
+    if isinstance(value, list):
+        return [_repaired(v, found) for v in value]
+    if isinstance(value, dict):
+        return {_repaired(k, found): _repaired(v, found) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            setattr(value, f.name, _repaired(getattr(value, f.name), found))
+    return value
+
+
+def encodable(article: "Article") -> "Article":
+    """The finished Article with every text UTF-8 can write: lone surrogates replaced by
+    U+FFFD and the record flagged `unencodable_text_repaired`. Applied once where a record
+    is finished (the crawl's extract pipeline, `newsbot extract`), so no feed or store
+    ever meets such text."""
+    found: list = []
+    _repaired(article, found)
+    if found:
+        article.flags.append(UNENCODABLE_FLAG)
+    return article
 
 
 def load_schema() -> dict[str, Any]:

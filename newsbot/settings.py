@@ -43,7 +43,7 @@ ITEM_PIPELINES = {
     # Offers before duplicates and unchanged pages are dropped: prices are read on every page fetched.
     "newsbot.pipelines.offers.OfferFeedPipeline": 150,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
-    "newsbot.pipelines.state.IncrementalStatePipeline": 300,
+    "newsbot.pipelines.incremental.IncrementalStatePipeline": 300,
     "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,
 }
@@ -66,8 +66,9 @@ EXTENSIONS = {
     "scrapy.extensions.feedexport.FeedExporter": None,
     "newsbot.feeds.FeedExporter": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
-    # The run and its state: run id, output paths, state store, delivery (newsbot/extensions/state.py).
-    "newsbot.extensions.state.RunState": 550,
+    # The run: run id, output paths, state store, delivery ledger (newsbot/run/, adapted by
+    # newsbot/extensions/run.py).
+    "newsbot.extensions.run.RunExtension": 550,
     # The worker processes the pipelines share (NEWSBOT_WORKERS).
     "newsbot.workers.WorkerPool": 560,
     "newsbot.extensions.report.CrawlReport": 600,
@@ -95,18 +96,9 @@ NEWSBOT_FAILED_PAGES_DIR = "%(output)s/%(name)s/failed-pages"
 NEWSBOT_OUTPUT_DIR, %(name)s the spider."""
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 FEED_EXPORT_ENCODING = "utf-8"
-FEEDS = {
-    "%(output)s/%(name)s/%(run)s.jsonl": {
-        "format": "jsonlines", "encoding": "utf8", "store_empty": True,
-        "item_classes": ["newsbot.items.ArticleItem"],
-    },
-    "%(output)s/%(name)s/%(run)s.failures.jsonl": {
-        "format": "jsonlines", "encoding": "utf8", "store_empty": True,
-        "item_classes": ["newsbot.items.FailureItem"],
-    },
-}
-# The offers feed (%(output)s/%(name)s/%(run)s.offers.jsonl) is written by the offers pipeline
-# at the end of the run: one line per publisher and plan, with first and last seen.
+# The run's own feeds (records, failures: <output>/<spider>/<run>.jsonl and .failures.jsonl;
+# offers and the report beside them) are built by the run, newsbot/run/ (Run.feeds): FEEDS
+# is for the user's own (-o), which take the records in their place.
 
 # --- incremental state (issue: scheduled runs) ----------------------------------------------
 NEWSBOT_STATE = "state/newsbot.sqlite3"

@@ -68,15 +68,15 @@ def store_url(request, tmp_path):
 
 def crawler_with_state(tmp_path, spider_cls=None, spider_args=None, **settings):
     """A crawler whose extensions are built (the run state among them), with the state
-    store and output under tmp_path: what pipelines and spiders find with run_state()."""
+    store and output under tmp_path: what pipelines and spiders find with run_of()."""
     from scrapy import Spider
     from scrapy.utils.test import get_crawler
 
-    from newsbot.extensions.state import run_state
+    from newsbot.extensions.run import run_of
 
     base = {"NEWSBOT_STATE": str(tmp_path / "s.sqlite3"), "NEWSBOT_OUTPUT_DIR": str(tmp_path / "output"),
-            "EXTENSIONS": {"newsbot.extensions.state.RunState": 550}}
+            "EXTENSIONS": {"newsbot.extensions.run.RunExtension": 550}}
     crawler = get_crawler(spider_cls or Spider, settings_dict={**base, **settings})
     crawler.spider = crawler.spidercls.from_crawler(crawler, **(spider_args or {"name": "t"} if not spider_cls else spider_args or {}))
     crawler._apply_settings()
-    return crawler, run_state(crawler)
+    return crawler, run_of(crawler)

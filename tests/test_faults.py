@@ -142,7 +142,7 @@ def test_second_run_on_the_same_state_is_refused_while_one_runs(tmp_path):
 
 
 def test_redis_state_lock_is_shared_by_one_runs_workers_only(redis_url):
-    from newsbot.state import RedisState, StateStoreError
+    from newsbot.run.statestore import RedisState, StateStoreError
 
     a, b, c = RedisState(redis_url), RedisState(redis_url), RedisState(redis_url)
     a.lock("2026-11-29")
@@ -476,7 +476,7 @@ def test_offer_history_is_kept_per_site_and_refreshed(tmp_path):
     import shutil
 
     from newsbot.sample_site import start_sample_site
-    from newsbot.state import SQLiteState
+    from newsbot.run.statestore import SQLiteState
 
     from .crawling import SAMPLE_SITE
 

@@ -10,10 +10,10 @@ from newsbot.items import ArticleItem, FailureItem, PageItem
 from newsbot.keys import canonical_key
 from newsbot.pipelines.dedup import CanonicalDedupPipeline
 from newsbot.pipelines.extract import ExtractPipeline
-from newsbot.pipelines.state import IncrementalStatePipeline
+from newsbot.pipelines.incremental import IncrementalStatePipeline
 from newsbot.pipelines.validate import InvalidRecordPipeline
 from newsbot.record import Article
-from newsbot.state import SQLiteState
+from newsbot.run.statestore import SQLiteState
 
 from .conftest import crawler_with_state
 
@@ -116,7 +116,7 @@ def test_schema_validation_marks_invalid_records(workers):
 def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):
     crawler, state = crawler_with_state(tmp_path)
     pipe = IncrementalStatePipeline.from_crawler(crawler)
-    store = state.store
+    store = state.state
     first = record(body=("Old text.",))
     assert pipe.process_item(first) is first
     store.put(canonical_key(first["url"]), first["fingerprint"], None)

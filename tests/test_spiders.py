@@ -102,10 +102,10 @@ def test_listing_card_date_is_the_pages_lastmod():
 
 
 def test_page_delivered_after_its_last_change_is_not_fetched_again(tmp_path):
-    from newsbot.state import SQLiteState
+    from newsbot.run.statestore import SQLiteState
 
     crawler, state = crawler_with_state(tmp_path, BusinessStandardSpider, {"base_url": BASE})
-    spider, store = crawler.spider, state.store
+    spider, store = crawler.spider, state.state
     url = f"{BASE}/india-news/eps-126112500005_1.html"
     store.put(canonical_key(url), "f1", "2026-11-25T10:05:00+05:30")
     assert spider.unchanged_since_last_run(url, "2026-11-25T10:05:00+05:30")

@@ -17,12 +17,24 @@ from scrapy import signals
 
 from .. import profiles
 from ..items import ArticleItem, FailureItem
-from .state import record_written, run_state, wait_for_feeds
+from ..run.ledger import load_command
+from ..signals import record_written, run_reported
+from .run import run_of, wait_for_feeds
 
 logger = logging.getLogger(__name__)
 
-run_reported = object()
-"""Signal sent once the run report is built and written. Arguments: report (dict), spider, reason."""
+
+def report_of(crawler) -> dict:
+    """The finished crawl's report (empty when it gave none), with the run's errors."""
+    try:
+        ext = crawler.get_extension(CrawlReport)
+    except RuntimeError:
+        ext = None
+    report = dict((ext.report if ext is not None else None) or {})
+    run = run_of(crawler)
+    if report and run is not None:
+        report["errors"] = list(run.errors)
+    return report
 
 
 class CrawlReport:
@@ -106,7 +118,12 @@ class CrawlReport:
     def build(self, reason: str) -> dict:
         stats = self.stats.get_stats()
         spider = self.crawler.spider
-        state = run_state(self.crawler)
+        state = run_of(self.crawler)
+        unwritten = stats.get("newsbot/store/unwritten", 0)
+        extra = state.report_extra if state else {}
+        commands = list(extra.get("load_commands") or [])
+        if unwritten and state is not None:
+            commands.append(load_command(state.path("records"), state.store_url))
         return {
             "spider": spider.name,
             "run": state.run_id if state else None,
@@ -116,7 +133,7 @@ class CrawlReport:
             "pages_fetched": stats.get("downloader/response_count", 0),
             "article_pages": stats.get("newsbot/pages_extracted", 0),
             "records": self.records,
-            "delivered": stats.get("newsbot/state/delivered", 0),
+            "delivered": len(state.delivered) if state else 0,
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
             "not_refetched": stats.get("newsbot/state/not_refetched", 0),
@@ -133,7 +150,11 @@ class CrawlReport:
             "validation_errors": stats.get("spidermon/validation/items/errors", 0),
             "monitors_failed": stats.get("newsbot/monitors/failed", []),
             "store_unavailable": bool(stats.get("newsbot/store/unavailable")),
-            "store_unwritten": stats.get("newsbot/store/unwritten", 0),
+            "store_unwritten": unwritten,
+            "store_rejected": stats.get("newsbot/store/rejected", 0),
+            "recovered": extra.get("recovered", 0),
+            "recovered_not_in_store": extra.get("recovered_not_in_store", 0),
+            "load_commands": commands,
             "feeds": dict(state.paths) if state else {},
             "errors": list(state.errors) if state else [],
         }
@@ -143,14 +164,15 @@ class CrawlReport:
         if getattr(self, "_progress_task", None) is not None and self._progress_task.running:
             self._progress_task.stop()
         self.report = self.build(reason)
-        state = run_state(self.crawler)
-        folder = state.folder if state else Path(self.crawler.settings.get("NEWSBOT_OUTPUT_DIR", "output")) / spider.name
-        self.path = folder / f"{state.run_id if state else 'run'}.report.json"
-        self.report["feeds"]["report"] = str(self.path)
+        state = run_of(self.crawler)
+        self.path = Path(state.path("report")) if state else None  # no run, no file of its own
+        if self.path is not None:
+            self.report["feeds"]["report"] = str(self.path)
         text = json.dumps(self.report, indent=2, ensure_ascii=False)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(text + "\n", "utf-8")
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text(text + "\n", "utf-8")
         except OSError as exc:
             message = f"report {self.path} cannot be written ({exc})"
             self.report["feeds"].pop("report")

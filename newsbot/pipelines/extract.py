@@ -10,9 +10,10 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.utils.misc import load_object
 
-from ..extensions.state import failed_pages_dir, run_state
+from ..extensions.run import run_of
 from ..extract import PageError, extract
 from ..items import ArticleItem, PageItem, failure
+from ..record import encodable
 from ..workers import DeadlineWorker, PageTimeout, Workers
 
 logger = logging.getLogger(__name__)
@@ -35,9 +36,8 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        state = run_state(crawler)
-        folder = (state.failed_pages_dir if state is not None
-                  else failed_pages_dir(settings, getattr(crawler.spider, "name", "newsbot")))
+        run = run_of(crawler)
+        folder = run.failed_pages_dir if run is not None else settings.get("NEWSBOT_FAILED_PAGES_DIR")
         pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
                    page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
                    bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
@@ -89,5 +89,5 @@ class ExtractPipeline:
 
 def extract_record(body: bytes, url: str, content_type: str | None, profile: str | None) -> dict:
     """The record of one page as a plain dict (what crosses the process boundary)."""
-    return extract(body, url=url, content_type=content_type, profile=profile).to_dict()
+    return encodable(extract(body, url=url, content_type=content_type, profile=profile)).to_dict()
 

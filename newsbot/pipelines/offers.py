@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from ..extensions.state import run_state
+from ..extensions.run import run_of
 from ..items import ArticleItem
-from ..state import now_iso
-
-
-def site_of(url: str) -> str:
-    """The site an offer was seen on: the host (and port), without www. Prices of a copy of
-    a site (the loopback sample site) never mix with the live site's."""
-    netloc = urlsplit(url).netloc.lower()
-    return netloc[4:] if netloc.startswith("www.") else netloc
+from ..keys import record_site
+from ..run.statestore import now_iso
 
 
 class OfferFeedPipeline:
@@ -33,7 +26,7 @@ class OfferFeedPipeline:
     def process_item(self, item):
         if isinstance(item, ArticleItem) and item.get("paywall"):
             publisher = item.get("publisher") or "unknown"
-            site = site_of(item.get("url") or "")
+            site = record_site(item)
             for offer in item["paywall"]["offers"]:
                 key = (site, publisher, offer["plan"] or "", offer["price"], offer["currency"], offer["term_months"])
                 if key not in self.plans:
@@ -45,11 +38,11 @@ class OfferFeedPipeline:
         return item
 
     def close_spider(self):
-        state = run_state(self.crawler)
+        run = run_of(self.crawler)
         try:
-            self._write(Path(state.paths["offers"]), state.store)
+            self._write(Path(run.path("offers")), run.state)
         except OSError as exc:
-            state.fail(f"offers feed {state.paths['offers']} cannot be written ({exc})", "feed_error")
+            run.fail(f"offers feed {run.path('offers')} cannot be written ({exc})", "feed_error")
 
     def _write(self, path: Path, store) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +50,7 @@ class OfferFeedPipeline:
         with path.open("w", encoding="utf-8") as f:
             for key, line in self.plans.items():
                 if store is not None:
-                    seen = store.see_offer(*key, when=ts)
+                    seen = store.see_offer(*key, when=ts, seen_on=line["seen_on"])
                     line["first_seen"], line["last_seen"] = seen.first_seen, seen.last_seen
                 else:
                     line["first_seen"] = line["last_seen"] = ts

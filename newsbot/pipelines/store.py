@@ -3,9 +3,13 @@
 Records are taken from the run state's `record_written` signal, i.e. once the feed
 exporter has durably written their line, so a store row never exists for a record the feed
 lacks; each batch of NEWSBOT_STORE_BATCH records is one transaction (upsert by article
-key). After each commit the pipeline sends `store_committed` with the batch, and the run
-state delivers those records (newsbot/extensions/state.py): a record is delivered once
-its feed line is written and its store transaction committed.
+key). After each commit the pipeline sends `store_committed` with the batch, and the run's
+ledger delivers those records (newsbot/run/ledger.py): a record is delivered once its feed
+line is written and its store transaction committed.
+
+A record the database refuses (a data error: text it cannot hold, a value out of range)
+is that record's failure: counted (`store_rejected`), named in the log with its URL and
+reason, kept in the feed and left undelivered; the rest of its batch is committed.
 
 The store going away does not stop the crawl: the batch stays in the feed (that is what
 `newsbot load` reads to level the store), the run is flagged `store_unavailable` (run
@@ -22,9 +26,8 @@ from datetime import datetime, timezone
 
 from scrapy import signals
 
-from ..extensions.report import run_reported
-from ..extensions.state import record_written, store_committed
 from ..items import ArticleItem
+from ..signals import record_written, run_reported, store_committed
 
 logger = logging.getLogger(__name__)
 
@@ -103,14 +106,21 @@ class StorePipeline:
         if self.store is None and not self._connect():
             self.stats.inc_value("newsbot/store/unwritten", len(batch))
             return
+        rejected: list = []
         try:
-            self.store.write(batch, run=self.run, seen=datetime.now(timezone.utc))
+            self.store.write(batch, run=self.run, seen=datetime.now(timezone.utc), rejected=rejected)
         except StoreUnavailable as exc:
             logger.error("store write failed for %d records (kept in the feed): %s", len(batch), exc)
             self._unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, len(batch))
             return
-        self.stats.inc_value("newsbot/store/written", len(batch))
-        self.crawler.signals.send_catch_log(store_committed, records=batch, run=self.run)
+        refused = {id(record) for record, _ in rejected}
+        for record, why in rejected:
+            logger.error("store refused the record for %s (kept in the feed, not delivered): %s",
+                         record.get("url"), why)
+        self.stats.inc_value("newsbot/store/rejected", len(rejected))
+        committed = [r for r in batch if id(r) not in refused]
+        self.stats.inc_value("newsbot/store/written", len(committed))
+        self.crawler.signals.send_catch_log(store_committed, records=committed, run=self.run)
 
     def close_spider(self, spider=None):
         if self.url:

@@ -19,7 +19,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
-from ..extensions.state import run_state
+from ..extensions.run import run_of
 from ..extract.metadata import parse_iso
 from ..items import PageItem, failure
 from ..profiles.base import Profile
@@ -134,13 +134,19 @@ class ArticleSpider(scrapy.Spider):
         """True when an earlier run delivered this URL and the sitemap, feed or listing date
         says the page has not changed since: the same date as then, or a date no later
         than the delivery. The page is not downloaded again."""
-        state = run_state(self.crawler)
-        if state is None or state.store is None or not lastmod:
+        run = run_of(self.crawler)
+        if run is None or run.state is None or not lastmod:
             return False
-        key = state.key(url)
-        prev = state.seen(key)
-        if prev is None or key in state.delivered:
+        key = run.key(url)
+        prev = run.seen(key)
+        if prev is None or key in run.delivered:
             return False  # unknown, or delivered by this very run (the dupefilter's business)
+        if key in run.plan_pages:
+            # A page an earlier run read the paywall's plans on is fetched again, so the
+            # offers history says the prices still held today (its record, unchanged, is
+            # then dropped as such).
+            self.crawler.stats.inc_value("newsbot/state/plan_pages_rechecked")
+            return False
         changed_at, delivered_at = _instant(lastmod), _instant(prev.last_seen)
         if prev.lastmod == lastmod or (changed_at and delivered_at and changed_at <= delivered_at):
             if key not in self._not_refetched:

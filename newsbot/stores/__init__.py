@@ -8,6 +8,12 @@
 Every write is an upsert, so writing the same records twice adds no row: `articles` keeps
 one row per article key (the canonical-URL key), `article_versions` one per distinct
 fingerprint, `offers` one per site, plan and price (with first and last seen).
+
+A record the database cannot take (a data error) is that record's failure, never its
+batch's: the batch is written again record by record and the refused ones are handed back
+(`write(..., rejected=[])`). Text PostgreSQL cannot hold (NUL) is removed first and the
+record flagged `nul_removed`. Migrations take a lock (PostgreSQL advisory lock), so two
+crawls opening a fresh store at once do not race.
 """
 
 from __future__ import annotations
@@ -17,13 +23,12 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
-from urllib.parse import urlsplit
 
 import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..keys import record_key
+from ..keys import record_key, record_site
 from . import schema
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -51,12 +56,43 @@ def alembic_config(connection=None):
     return cfg
 
 
+MIGRATION_LOCK = 0x6E657773626F74  # "newsbot": the advisory lock migrations hold
+
+
 def migrate(engine: sa.Engine, revision: str = "head") -> None:
-    """Create the tables, or move an existing database to `revision` in place."""
+    """Create the tables, or move an existing database to `revision` in place; on
+    PostgreSQL under an advisory lock held to the end of the transaction, so a second
+    process waits and then finds the schema made."""
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         command.upgrade(alembic_config(conn), revision)
+
+
+def record_error(exc: BaseException) -> bool:
+    """Whether a failed write is the data's fault (a value the database refuses), not the
+    database's: such a record fails alone, and the store is not unavailable."""
+    orig = getattr(exc, "orig", None) or exc
+    return isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)) or isinstance(
+        orig, (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded,
+               psycopg.errors.UntranslatableCharacter))
+
+
+NUL_FLAG = "nul_removed"
+
+
+def without_nul(value):
+    """`value` with every NUL character taken out of its strings (PostgreSQL's text and
+    JSONB hold none)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
 
 
 def schema_revision(engine: sa.Engine) -> str | None:
@@ -78,15 +114,11 @@ def _utc(value) -> datetime | None:
     return dt.astimezone(timezone.utc)
 
 
-def _site(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 def article_row(record: dict, run: str | None, seen: datetime) -> dict:
     wire = record.get("wire") or {}
     return {
         "key": record_key(record), "url": record["url"], "canonical_url": record.get("canonical_url"),
-        "publisher": record.get("publisher"), "site": _site(record.get("canonical_url") or record["url"]),
+        "publisher": record.get("publisher"), "site": record_site(record),
         "headline": record.get("headline"), "published_at": _utc(record.get("published_at")),
         "agency": wire.get("agency"), "access": record.get("access"), "fingerprint": record["fingerprint"],
         "first_seen": seen, "last_seen": seen, "run": run, "record": record,
@@ -95,7 +127,7 @@ def article_row(record: dict, run: str | None, seen: datetime) -> dict:
 
 def offer_rows(record: dict, seen: datetime) -> list[dict]:
     paywall = record.get("paywall") or {}
-    site = _site(record.get("canonical_url") or record["url"])
+    site = record_site(record)
     rows = []
     for offer in paywall.get("offers") or []:
         identity = (site, offer.get("plan"), offer.get("price"), offer.get("currency"),
@@ -214,10 +246,58 @@ class Store:
                      lambda stmt: {**{c: self._later(t, stmt, c) for c in latest}, **self._span(t, stmt)})
         self._upsert(conn, v, sa.select(STAGE), [v.c.key, v.c.fingerprint], lambda stmt: self._span(v, stmt))
 
+    def _storable(self, records: list[dict], texts: list[str] | None) -> tuple[list[dict], list[str] | None]:
+        """PostgreSQL: each record's JSON (dumped once here, or as read from a feed), with
+        NUL removed from the record and the record flagged where there was one."""
+        if self.dialect != "postgresql":
+            return records, texts
+        out_records, out_texts = [], []
+        for i, record in enumerate(records):
+            text = texts[i] if texts is not None else json.dumps(record, ensure_ascii=False)
+            if "\\u0000" in text:
+                cleaned = without_nul(record)
+                if cleaned != record:
+                    cleaned["flags"] = [*(cleaned.get("flags") or []), NUL_FLAG]
+                    record, text = cleaned, json.dumps(cleaned, ensure_ascii=False)
+            out_records.append(record)
+            out_texts.append(text)
+        return out_records, out_texts
+
     def write(self, records: Iterable[dict], run: str | None = None, seen: datetime | None = None,
-              texts: list[str] | None = None) -> int:
+              texts: list[str] | None = None, rejected: list | None = None) -> int:
         """Upsert a batch of records (one transaction); returns how many it took. `texts`:
-        the records' JSON as read from a feed, sent as is instead of dumped again."""
+        the records' JSON as read from a feed, sent as is instead of dumped again.
+        `rejected`: a list that takes (record, reason) for each record the database refused
+        (the rest are written); without it, a refused record fails the batch."""
+        records, texts = self._storable(list(records), list(texts) if texts is not None else None)
+        try:
+            return self._write(records, run, seen, texts)
+        except Exception as exc:
+            if rejected is None or not record_error(exc):
+                raise
+        n = 0
+        for i, record in enumerate(records):  # each alone: only the refused ones fail
+            try:
+                n += self._write([record], run, seen, [texts[i]] if texts is not None else None)
+            except Exception as exc:
+                if not record_error(exc):
+                    raise
+                rejected.append((record, f"{type(getattr(exc, 'orig', None) or exc).__name__}: "
+                                          f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0][:300]}"))
+        return n
+
+    def holds(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which (key, fingerprint) pairs the store holds a version of."""
+        v = schema.article_versions
+        out: set[tuple[str, str]] = set()
+        keys = sorted({k for k, _ in pairs})
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                rows = conn.execute(sa.select(v.c.key, v.c.fingerprint).where(v.c.key.in_(keys[i:i + 500])))
+                out |= {(k, f) for k, f in rows}
+        return out & set(pairs)
+
+    def _write(self, records: list[dict], run: str | None, seen: datetime | None, texts: list[str] | None) -> int:
         seen = seen or datetime.now(timezone.utc)
         arts: dict[str, dict] = {}
         versions: dict[tuple, dict] = {}

@@ -1,31 +1,30 @@
 """`newsbot load`: feeds (JSON lines) into the database store, idempotently.
 
 Each feed is one run: the run id is the feed's name (`<run>.jsonl`), the time its records
-were seen is the run's start (the run id is its UTC start time), else the file's time.
-Loading a feed again changes nothing; `<run>.report.json` beside a feed fills its `runs` row.
+were seen is the run's start (the run id starts with its UTC start time), else the file's
+time. Loading a feed again changes nothing; `<run>.report.json` beside a feed fills its
+`runs` row. A record the database refuses is named on stderr and counted; the rest load.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..run import RUN_ID, beside
 from . import Store
-
-_RUN_ID = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)(?:-\d+)?$")
 
 
 def run_of(feed: Path) -> tuple[str, datetime]:
     """(run id, when its records were seen) for a feed file."""
-    run = feed.name[: -len(".jsonl")] if feed.name.endswith(".jsonl") else feed.stem
-    m = _RUN_ID.match(run)
+    run, _ = beside(feed, "records")
+    m = RUN_ID.match(run)
     if m:
-        return run, datetime.strptime(m.group(1), "%Y-%m-%dT%H-%M-%SZ").replace(tzinfo=timezone.utc)
+        return run, datetime.strptime(m.group("start"), "%Y-%m-%dT%H-%M-%SZ").replace(tzinfo=timezone.utc)
     return run, datetime.fromtimestamp(feed.stat().st_mtime, timezone.utc)
 
 
@@ -34,6 +33,7 @@ class LoadResult:
     records: int = 0
     bad_lines: int = 0
     runs: int = 0
+    rejected: int = 0
 
 
 class _Writer:
@@ -45,6 +45,7 @@ class _Writer:
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.inflight: Future | None = None
         self.written = 0
+        self.rejected: list = []  # (record, reason) the database refused
 
     def _collect(self) -> None:
         if self.inflight is not None:
@@ -53,7 +54,8 @@ class _Writer:
 
     def submit(self, batch: list[dict], texts: list[str]) -> None:
         self._collect()
-        self.inflight = self.pool.submit(self.store.write, batch, run=self.run, seen=self.seen, texts=texts)
+        self.inflight = self.pool.submit(self.store.write, batch, run=self.run, seen=self.seen, texts=texts,
+                                        rejected=self.rejected)
 
     def finish(self) -> int:
         try:
@@ -91,7 +93,10 @@ def load_feed(store: Store, feed: Path, batch_size: int = 1000, progress=None) -
                 batch, texts = [], []
         writer.submit(batch, texts)
     result.records = writer.finish()
-    report = feed.with_name(f"{run}.report.json")
+    for record, why in writer.rejected:
+        print(f"newsbot load: {feed}: {record.get('url')}: refused by the store: {why}", file=sys.stderr)
+    result.rejected = len(writer.rejected)
+    _, report = beside(feed, "report")
     if report.exists():
         data = json.loads(report.read_text("utf-8"))
         # The feeds beside this one, by absolute path (the report page reads the failures feed).
@@ -116,4 +121,5 @@ def load_feeds(store: Store, feeds: list[Path], batch_size: int = 1000, show_pro
             total.records += r.records
             total.bad_lines += r.bad_lines
             total.runs += r.runs
+            total.rejected += r.rejected
     return total

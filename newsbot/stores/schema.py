@@ -17,7 +17,7 @@ metadata = sa.MetaData()
 
 articles = sa.Table(
     "articles", metadata,
-    sa.Column("key", sa.Text, primary_key=True, comment="canonical-URL key (newsbot.pipelines.dedup.record_key)"),
+    sa.Column("key", sa.Text, primary_key=True, comment="canonical-URL key (newsbot.keys.record_key), bounded in length"),
     sa.Column("url", sa.Text, nullable=False),
     sa.Column("canonical_url", sa.Text),
     sa.Column("publisher", sa.Text),
@@ -65,7 +65,8 @@ offers = sa.Table(
     sa.Column("last_seen", TS, nullable=False),
     sa.Column("url", sa.Text, comment="a page the offer was seen on"),
 )
-sa.Index("offers_site_plan", offers.c.site, offers.c.plan, offers.c.first_seen)
+# A plan's name is the page's text: the index takes its start only (migration 0004).
+sa.Index("offers_site_plan", offers.c.site, sa.func.substr(offers.c.plan, 1, 200), offers.c.first_seen)
 
 runs = sa.Table(
     "runs", metadata,

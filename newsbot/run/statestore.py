@@ -1,4 +1,5 @@
-"""State that outlives runs: what was delivered, and the paywall offers seen over time.
+"""The state stores: what outlives runs (what was delivered, the paywall offers seen over
+time, and each run's delivery ledger entry: its records feed and database store).
 
 Embedded SQLite by default (the path the NEWSBOT_STATE setting names, created on first
 use). When a crawl is distributed with scrapy-redis, NEWSBOT_STATE may be a redis:// URL
@@ -31,11 +32,14 @@ class StateStore(Protocol):
     def get(self, key: str) -> "Seen | None": ...
     def put(self, key: str, fingerprint: str, lastmod: str | None) -> None: ...
     def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
-                  when: str | None = None) -> "OfferSeen": ...
+                  when: str | None = None, seen_on: str | None = None) -> "OfferSeen": ...
     def offer_history(self, publisher: str | None = None) -> list["OfferSeen"]: ...
-    def open_run(self, run: str, feed: str | None) -> None: ...
+    def plan_pages(self) -> set[str]:
+        """URLs of the pages the offers were last seen on (re-checked by every run)."""
+    def open_run(self, run: str, feed: str | None, store: str | None = None) -> None: ...
     def close_run(self, run: str) -> None: ...
-    def open_runs(self) -> list[tuple[str, str | None]]: ...
+    def open_runs(self) -> list[tuple[str, str | None, str | None]]:
+        """Killed runs: (run, records feed, database store URL or None)."""
     def lock(self, owner: str) -> None:
         """Take the store for one run (or one distributed run's workers, same owner);
         raise StateStoreError when another run holds it."""
@@ -126,22 +130,29 @@ class SQLiteState:
                 run TEXT PRIMARY KEY, feed TEXT, started TEXT NOT NULL, closed TEXT, host TEXT, pid INTEGER);
             """
         )
+        # Columns added since: the store a run wrote to (its records are committed there
+        # before recovery counts them delivered), the page an offer was seen on.
+        for table, column in (("runs", "store"), ("site_offers", "seen_on")):
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
-    def open_run(self, run: str, feed: str | None) -> None:
+    def open_run(self, run: str, feed: str | None, store: str | None = None) -> None:
         with self._lock:
-            self.db.execute("INSERT OR REPLACE INTO runs VALUES (?,?,?,NULL,?,?)",
-                            (run, feed, now_iso(), socket.gethostname(), os.getpid()))
+            self.db.execute("INSERT OR REPLACE INTO runs (run, feed, started, closed, host, pid, store) "
+                            "VALUES (?,?,?,NULL,?,?,?)", (run, feed, now_iso(), socket.gethostname(), os.getpid(), store))
 
     def close_run(self, run: str) -> None:
         with self._lock:
             self.db.execute("UPDATE runs SET closed=? WHERE run=?", (now_iso(), run))
 
-    def open_runs(self) -> list[tuple[str, str | None]]:
+    def open_runs(self) -> list[tuple[str, str | None, str | None]]:
         """Runs that started, never closed and are no longer running here (killed):
-        (run, records feed path)."""
+        (run, records feed path, database store URL)."""
         with self._lock:
-            rows = self.db.execute("SELECT run, feed, host, pid FROM runs WHERE closed IS NULL ORDER BY started").fetchall()
-        return [(run, feed) for run, feed, host, pid in rows if is_dead(host, pid)]
+            rows = self.db.execute("SELECT run, feed, host, pid, store FROM runs WHERE closed IS NULL "
+                                   "ORDER BY started").fetchall()
+        return [(run, feed, store) for run, feed, host, pid, store in rows if is_dead(host, pid)]
 
     def get(self, key: str) -> Seen | None:
         with self._lock:
@@ -159,13 +170,15 @@ class SQLiteState:
             )
 
     def see_offer(self, site: str, publisher: str, plan: str, price, currency, term_months,
-                  when: str | None = None) -> OfferSeen:
+                  when: str | None = None, seen_on: str | None = None) -> OfferSeen:
         ts = when or now_iso()
         with self._lock:
             self.db.execute(
-                "INSERT INTO site_offers VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(site, publisher, plan, price, currency, "
-                "term_months) DO UPDATE SET last_seen=max(last_seen, excluded.last_seen)",
-                (site, publisher, plan, price, currency, term_months, ts, ts),
+                "INSERT INTO site_offers (site, publisher, plan, price, currency, term_months, first_seen, last_seen, "
+                "seen_on) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(site, publisher, plan, price, currency, "
+                "term_months) DO UPDATE SET last_seen=max(last_seen, excluded.last_seen), "
+                "seen_on=coalesce(excluded.seen_on, seen_on)",
+                (site, publisher, plan, price, currency, term_months, ts, ts, seen_on),
             )
             row = self.db.execute(
                 "SELECT site, publisher, plan, price, currency, term_months, first_seen, last_seen FROM site_offers "
@@ -183,6 +196,10 @@ class SQLiteState:
         with self._lock:
             rows = self.db.execute(sql + " ORDER BY publisher, site, plan, first_seen", args).fetchall()
         return [OfferSeen(*r) for r in rows]
+
+    def plan_pages(self) -> set[str]:
+        with self._lock:
+            return {u for (u,) in self.db.execute("SELECT DISTINCT seen_on FROM site_offers WHERE seen_on IS NOT NULL")}
 
     def count(self) -> int:
         with self._lock:
@@ -286,17 +303,24 @@ class RedisState:
         seen = Seen(key, fingerprint, lastmod, prev.first_seen if prev else ts, ts)
         self.r.hset(f"{self.prefix}:seen", key, json.dumps(seen.__dict__))
 
-    def see_offer(self, site, publisher, plan, price, currency, term_months, when=None) -> OfferSeen:
+    def see_offer(self, site, publisher, plan, price, currency, term_months, when=None, seen_on=None) -> OfferSeen:
         ts = when or now_iso()
         field = json.dumps([site, publisher, plan, price, currency, term_months])
         raw = self.r.hget(f"{self.prefix}:site_offers", field)
-        first = json.loads(raw)["first_seen"] if raw else ts
-        seen = OfferSeen(site, publisher, plan, price, currency, term_months, first, ts)
-        self.r.hset(f"{self.prefix}:site_offers", field, json.dumps(seen.__dict__))
+        old = json.loads(raw) if raw else {}
+        seen = OfferSeen(site, publisher, plan, price, currency, term_months, old.get("first_seen", ts), ts)
+        self.r.hset(f"{self.prefix}:site_offers", field,
+                    json.dumps({**seen.__dict__, "seen_on": seen_on or old.get("seen_on")}))
         return seen
 
+    def _offers(self) -> list[dict]:
+        return [json.loads(v) for v in self.r.hvals(f"{self.prefix}:site_offers")]
+
+    def plan_pages(self) -> set[str]:
+        return {o["seen_on"] for o in self._offers() if o.get("seen_on")}
+
     def offer_history(self, publisher: str | None = None) -> list[OfferSeen]:
-        rows = [OfferSeen(**json.loads(v)) for v in self.r.hvals(f"{self.prefix}:site_offers")]
+        rows = [OfferSeen(**{k: v for k, v in o.items() if k != "seen_on"}) for o in self._offers()]
         if publisher:
             rows = [r for r in rows if r.publisher.lower() == publisher.lower()]
         return sorted(rows, key=lambda r: (r.publisher, r.site, r.plan, r.first_seen))
@@ -304,16 +328,16 @@ class RedisState:
     def count(self) -> int:
         return self.r.hlen(f"{self.prefix}:seen")
 
-    def open_run(self, run: str, feed: str | None) -> None:
+    def open_run(self, run: str, feed: str | None, store: str | None = None) -> None:
         self.r.hset(f"{self.prefix}:runs", run, json.dumps(
-            {"feed": feed, "started": now_iso(), "host": socket.gethostname(), "pid": os.getpid()}))
+            {"feed": feed, "store": store, "started": now_iso(), "host": socket.gethostname(), "pid": os.getpid()}))
 
     def close_run(self, run: str) -> None:
         self.r.hdel(f"{self.prefix}:runs", run)
 
-    def open_runs(self) -> list[tuple[str, str | None]]:
+    def open_runs(self) -> list[tuple[str, str | None, str | None]]:
         runs = {k: json.loads(v) for k, v in self.r.hgetall(f"{self.prefix}:runs").items()}
-        return [(k, v["feed"]) for k, v in sorted(runs.items(), key=lambda kv: kv[1]["started"])
+        return [(k, v["feed"], v.get("store")) for k, v in sorted(runs.items(), key=lambda kv: kv[1]["started"])
                 if is_dead(v.get("host"), v.get("pid"))]
 
     def close(self) -> None:

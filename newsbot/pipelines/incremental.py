@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ..extensions.state import run_state
+from ..extensions.run import run_of
 from ..items import ArticleItem
 
 
@@ -22,8 +22,8 @@ class IncrementalStatePipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        state = run_state(self.crawler)
-        if state is None or state.store is None or not isinstance(item, ArticleItem):
+        state = run_of(self.crawler)
+        if state is None or state.state is None or not isinstance(item, ArticleItem):
             return item
         prev = state.seen(state.record_key(item))
         if prev is None:
