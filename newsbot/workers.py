@@ -67,6 +67,10 @@ class WorkerPool:
         return cls(crawler)
 
 
+def _ready(fn) -> None:
+    """Run once in a new worker: unpickling `fn` has imported its module."""
+
+
 class PageTimeout(Exception):
     """A page's extraction ran past NEWSBOT_PAGE_TIMEOUT; its worker was stopped."""
 
@@ -87,9 +91,13 @@ class DeadlineWorker:
         if self._turn is None:
             self._turn = asyncio.Semaphore(1)
         async with self._turn:
+            loop = asyncio.get_running_loop()
             if self.pool is None:
                 self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            future = asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+                # A fresh interpreter importing the extractor is not the page's time: on a busy
+                # machine the start-up alone can outlast a short deadline.
+                await loop.run_in_executor(self.pool, _ready, fn)
+            future = loop.run_in_executor(self.pool, fn, *args)
             try:
                 return await asyncio.wait_for(future, self.timeout)
             except asyncio.TimeoutError:

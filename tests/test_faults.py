@@ -460,7 +460,7 @@ def test_page_past_its_time_limit_is_a_timeout_failure_kept_for_reprocessing(tmp
     with RouteServer(routes) as srv:
         urls = ",".join(srv.base + p for p in ("/stuck.html", "/a.html", "/b.html"))
         cmd = crawl_command(tmp_path, "wire", args={"urls": urls},
-                            settings={"NEWSBOT_PAGE_TIMEOUT": "3", "NEWSBOT_PAGE_TIMEOUT_ABOVE": "0",
+                            settings={"NEWSBOT_PAGE_TIMEOUT": "5", "NEWSBOT_PAGE_TIMEOUT_ABOVE": "0",
                                       "NEWSBOT_EXTRACTOR": "tests.slow_extract.extract_record"})
         proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=50, env=env)
     run = collect(proc.returncode, proc.stdout, proc.stderr, tmp_path / "output" / "wire")
