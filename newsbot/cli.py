@@ -264,6 +264,8 @@ def check_store_url(url: str) -> None:
     not repeated: it may carry a password)."""
     from urllib.parse import urlsplit
 
+    if "://" not in str(url):  # a bare path is an SQLite file
+        return
     parts = urlsplit(str(url))
     scheme = parts.scheme.split("+")[0].lower()
     if scheme not in STORE_SCHEMES:
