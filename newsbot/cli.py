@@ -150,6 +150,9 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
         spidercls(**spider_args)
     except (UsageError, TypeError) as exc:
         raise CrawlError(f"{spider}: {exc}", 2) from None
+    from .logs import quiet_logs
+
+    quiet_logs(settings)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spidercls)
     failed = []
@@ -366,7 +369,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def _sample_sites(root: Path, only: list[str] | None) -> list[dict]:
     index = json.loads((Path(root) / "sites.json").read_text("utf-8"))
-    sites = index["sites"]
+    sites = [{**site, "index": n} for n, site in enumerate(index["sites"])]
     if only:
         unknown = sorted(set(only) - {s["profile"] for s in sites})
         if unknown:
@@ -374,6 +377,17 @@ def _sample_sites(root: Path, only: list[str] | None) -> list[dict]:
                            f"it has {', '.join(s['profile'] for s in sites)}")
         sites = [s for s in sites if s["profile"] in only]
     return sites
+
+
+def sample_port(site: dict, first: int | None) -> int:
+    """A sample publisher's loopback port: its own from sites.json, the same whichever
+    publishers are crawled (the port is in every URL, so in every key the state keeps);
+    with --port N, N plus its place in sites.json; --port 0: any free port."""
+    if first == 0:
+        return 0
+    if first is None:
+        return int(site.get("port") or 8765 + site["index"])
+    return first + site["index"]
 
 
 def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] | None = None,
@@ -384,7 +398,10 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] 
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
 
+    from .logs import quiet_logs
+
     settings = _settings(overrides, output, overwrite_output)
+    quiet_logs(settings)
     process = CrawlerProcess(settings)
     crawlers = []
     errors = []
@@ -439,11 +456,11 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
         return 2
     servers, jobs = [], []
     try:
-        for i, site in enumerate(sites):
+        for site in sites:
             # Each publisher is its own site: own loopback port, own robots.txt.
             root = Path(args.root) / site["root"]
             try:
-                server, base_url = start_sample_site(root, port=args.port + i if args.port else 0)
+                server, base_url = start_sample_site(root, port=sample_port(site, args.port))
             except OSError:  # the usual port is taken: any free one (the state store then sees a new site)
                 server, base_url = start_sample_site(root, port=0)
             servers.append(server)
@@ -615,9 +632,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("crawl-sample", help="serve the bundled sample site's publishers on 127.0.0.1 and crawl each")
     p.add_argument("--root", default=str(SAMPLES), help="folder with sites.json (default: the bundled sample site)")
-    p.add_argument("--port", type=int, default=8765,
-                   help="first loopback port, one more per publisher (default 8765; fixed ports keep the sites' "
-                        "URLs, so runs are incremental; 0: any free ports)")
+    p.add_argument("--port", type=int, default=None,
+                   help="first loopback port, one more per publisher in sites.json's order (default: each "
+                        "publisher's own port from sites.json, 8765 to 8768; fixed ports keep the sites' URLs, "
+                        "so runs are incremental, with or without --publisher; 0: any free ports)")
     p.add_argument("--publisher", action="append", metavar="PROFILE",
                    help="crawl only this publisher of the sample site (repeatable)")
     _crawl_options(p)
