@@ -40,14 +40,14 @@ def _need_store(url: str, command: str, extra: str = "store") -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from .stores import StoreUnavailable, open_store
-    from .stores.load import load_feeds
-
     url = _store_url(args.store)
     if not url:
         print("newsbot load: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
     _need_store(url, "load")
+    from .stores import StoreUnavailable, open_store
+    from .stores.load import load_feeds
+
     feeds = []
     for name in args.feeds:
         if name.endswith((".failures.jsonl", ".offers.jsonl")):  # a shell glob over a run folder
