@@ -89,6 +89,14 @@ def test_usage_mistakes_are_one_line_and_exit_2_before_any_page_is_fetched(tmp_p
             lines = proc.stderr.strip().splitlines()
             assert proc.returncode == 2 and len(lines) == 1, (name, proc.stderr[-2000:])
             assert "Traceback" not in proc.stderr and "secret" not in proc.stderr, name
+        # `scrapy crawl` checks the same, before its crawl starts.
+        for extra in (["-a", "maxarticles=3"], ["-s", "NEWSBOT_WORKERS=lots"], ["-L", "LOUD"]):
+            proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "business_standard", "-a",
+                                   f"base_url={base_url}", *extra], cwd=tmp_path, capture_output=True, text=True,
+                                  timeout=120, env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
+            assert proc.returncode == 2 and proc.stderr.strip().splitlines()[-1].startswith("scrapy crawl: "), (
+                extra, proc.stderr[-2000:])
+            assert "Traceback" not in proc.stderr
         # Nothing was fetched: every mistake was found before the crawl started.
         assert server.requests == []
     finally:
