@@ -187,7 +187,9 @@ def check_spider_arguments(spider: str, spidercls, spider_args: dict) -> None:
         if init is not None:
             known |= {p.name for p in inspect.signature(init).parameters.values()
                       if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self"}
-    unknown = sorted(set(spider_args) - known)
+    # name, run_id, feed_paths: the spider refuses them itself, saying why. A leading
+    # underscore is the scheduler's, not the user's (Scrapyd passes -a _job=ID).
+    unknown = sorted(k for k in set(spider_args) - known - {"name", "run_id", "feed_paths"} if not k.startswith("_"))
     if unknown and known:
         raise CrawlError(f"{spider}: unknown argument {', '.join('-a ' + k for k in unknown)} "
                          f"(it takes: {', '.join(sorted(known))})", 2)

@@ -53,7 +53,8 @@ def test_a_feed_on_stdout_gets_stdout_alone_and_the_log_is_for_a_person(tmp_path
         assert noise not in text, noise
     assert len(text.splitlines()) < 60, len(text.splitlines())
     dropped = [line for line in text.splitlines() if "Dropped:" in line]
-    assert len(dropped) == 1 and "/amp/" in dropped[0] and "duplicate" in dropped[0]
+    # The page and its AMP copy: whichever came second is dropped, on one line with its URL.
+    assert len(dropped) == 1 and "duplicate of canonical" in dropped[0] and ": http://127.0.0.1:" in dropped[0]
     assert "page failed to parse" in text and "fetch failed" in text  # failed pages are still logged
     assert "copies of a page met earlier in this run" in text  # the AMP copy, named as what it is
 
