@@ -27,15 +27,28 @@ def _store_url(value: str | None) -> str | None:
     return get_project_settings().get("NEWSBOT_STORE")
 
 
-def cmd_load(args: argparse.Namespace) -> int:
-    from .run import feed_kind
-    from .stores import StoreUnavailable, open_store
-    from .stores.load import load_feeds
+def _need_store(url: str, command: str, extra: str = "store") -> None:
+    """A store URL newsbot can open, and the extra that opens it: else MissingExtra or
+    UsageMistake (one line, exit 2) before any work."""
+    from .cli import check_store_url
+    from .extras import require
 
+    check_store_url(url)
+    require(extra, f"newsbot {command}")
+    if url.startswith(("postgresql", "postgres")):
+        require("postgresql", f"newsbot {command} --store postgresql://...")
+
+
+def cmd_load(args: argparse.Namespace) -> int:
     url = _store_url(args.store)
     if not url:
         print("newsbot load: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
+    _need_store(url, "load")
+    from .run import feed_kind
+    from .stores import StoreUnavailable, open_store
+    from .stores.load import load_feeds
+
     feeds = []
     for name in args.feeds:
         if feed_kind(name) in ("failures", "offers", "report"):  # a shell glob over a run folder
@@ -61,8 +74,9 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from .archive.reprocess import reprocess
     from .run import beside
-    from .stores import StoreUnavailable, open_store
 
+    if args.store:
+        _need_store(args.store, "reprocess")
     files = [Path(f) for f in args.files]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -70,6 +84,8 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         return 2
     store = None
     if args.store:
+        from .stores import StoreUnavailable, open_store
+
         try:
             store = open_store(args.store)
         except StoreUnavailable as exc:
@@ -97,34 +113,42 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .stores import StoreUnavailable, open_store
-    from .stores.report import write_report
-
     url = _store_url(args.store)
     if not url:
         print("newsbot report: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
+    _need_store(url, "report", extra="report")
+    from .stores import StoreUnavailable, open_store
+    from .stores.report import build
+
+    target = Path(args.output)
     try:
         store = open_store(url)
-        path = write_report(store, Path(args.output))
+        page = build(store)
     except StoreUnavailable as exc:
         print(f"newsbot report: store unavailable: {exc}", file=sys.stderr)
         return 1
     store.close()
-    print(f"report: {path}")
+    try:  # a page that cannot be written is the user's path, not the store's
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, "utf-8")
+    except OSError as exc:
+        print(f"newsbot report: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"report: {target}")
     return 0
 
 
 def add_commands(sub) -> None:
     p = sub.add_parser("load", help="load record feeds (JSON lines) into the database store")
-    p.add_argument("feeds", nargs="+", metavar="FEED.jsonl")
+    p.add_argument("feeds", nargs="+", metavar="FEED.jsonl", help="record feeds a crawl wrote (.jsonl)")
     p.add_argument("--store", help="database URL (default: NEWSBOT_STORE)")
     p.add_argument("--batch", type=int, default=1000, help="records per transaction (default 1000)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("reprocess", help="records again from archived responses (WARC) with the current extractor")
-    p.add_argument("files", nargs="+", metavar="FILE.warc.gz")
+    p.add_argument("files", nargs="+", metavar="FILE.warc.gz", help="WARC files a crawl archived (NEWSBOT_ARCHIVE)")
     p.add_argument("-o", "--output", help="records feed to write (default: standard output); failures beside it")
     p.add_argument("--store", help="also write the records to this database store")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")

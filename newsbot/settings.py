@@ -30,6 +30,17 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOGSTATS_INTERVAL = 60.0
 LOG_LEVEL = "INFO"  # DEBUG would log every record in full
+# A dropped item is one line (URL and reason), not the whole item (newsbot/logs.py).
+LOG_FORMATTER = "newsbot.logs.LogFormatter"
+NEWSBOT_LOG_STARTUP = False
+"""Log Scrapy's start-up lists (components, overridden settings), its stats dump and
+spidermon's banners at INFO too; at DEBUG they are always logged."""
+import warnings as _warnings  # noqa: E402
+
+from scrapy.exceptions import ScrapyDeprecationWarning as _ScrapyDeprecationWarning  # noqa: E402
+
+# spidermon 1.x still logs through Spider.log(); nothing for a newsbot user to act on.
+_warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", category=_ScrapyDeprecationWarning)
 NEWSBOT_PROGRESS_INTERVAL = 10.0
 """Seconds between progress lines (pages, records, failures, rate); 0 for none."""
 # Scrapy 2.19 turns on an HTTP remote-control console by default; a scraper service has no use for it.
@@ -62,6 +73,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.middlewares.RedirectAliasMiddleware": 650,
 }
 EXTENSIONS = {
+    # First: leaves Scrapy's start-up dumps and spidermon's banners out of an INFO log.
+    "newsbot.logs.QuietLog": -100,
     # Scrapy's feed exporter, confirming each record's delivery to the run state (newsbot/feeds.py).
     "scrapy.extensions.feedexport.FeedExporter": None,
     "newsbot.feeds.FeedExporter": 0,

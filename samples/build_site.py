@@ -708,6 +708,10 @@ def build(out: Path, copies: int = 1) -> dict:
     return manifest
 
 
+FIRST_PORT = 8765
+"""The sample site's first publisher's port; the others follow, in sites.json's order."""
+
+
 def build_all(root: Path) -> dict:
     """Every publisher of the sample site under root/<profile>/, and root/sites.json naming them."""
     from publishers import PUBLISHERS, build_publisher, wire_stories
@@ -727,6 +731,11 @@ def build_all(root: Path) -> dict:
     for e in bs["articles"]:
         if e["id"] in shared:
             shared[e["id"]]["business_standard"] = e["path"]
+    # A fixed loopback port per publisher, whichever are crawled: the port is part of every
+    # key the state store and the database keep, so `--publisher ndtv` alone finds NDTV's
+    # earlier records under the same URLs.
+    for n, site in enumerate(sites):
+        site["port"] = FIRST_PORT + n
     index = {"about": "newsbot's bundled sample site: one folder per publisher, each served on its own "
                       "loopback port with its own robots.txt, sitemaps and feeds (newsbot crawl-sample).",
              "sites": sites,

@@ -338,10 +338,10 @@ def test_spider_name_argument_cannot_escape_the_output_folder(tmp_path):
 # --- 14. no remote-control console ---------------------------------------------------------------------------
 
 def test_remote_control_extension_is_off(tmp_path):
-    """Scrapy 2.19 lists the extensions it enabled at INFO: no remote-control console."""
+    """Scrapy 2.19 lists the extensions it enabled (at INFO with NEWSBOT_LOG_STARTUP): no remote-control console."""
     routes = {"/robots.txt": robots_allow(), "/a.html": (200, HTML, story_page("Story A"))}
     with RouteServer(routes) as srv:
-        run = crawl(tmp_path, "wire", args={"urls": srv.base + "/a.html"})
+        run = crawl(tmp_path, "wire", args={"urls": srv.base + "/a.html"}, settings={"NEWSBOT_LOG_STARTUP": "True"})
     assert "Enabled extensions" in run.stderr and "CoreStats" in run.stderr
     assert "RemoteControl" not in run.stderr and "remote control" not in run.stderr.lower()
 

@@ -180,7 +180,8 @@ def test_arguments_are_typed():
 
 def test_newsbot_profiles_lists_one_per_line():
     out = subprocess.run([sys.executable, "-m", "newsbot.cli", "profiles"], capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
+    header, *lines = out.stdout.splitlines()
+    assert header.split("\t") == ["name", "publisher", "domains", "discovery"]
     assert len(lines) == len(profiles.PROFILES) >= 12
     rows = {line.split("\t")[0]: line.split("\t") for line in lines}
     assert rows["ndtv"] == ["ndtv", "NDTV", "ndtv.com", "robots.txt /sitemap/google-news-sitemap /sitemaps/india-news.xml"]

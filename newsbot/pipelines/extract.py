@@ -73,7 +73,8 @@ class ExtractPipeline:
 
     def _failed(self, item: PageItem, reason: str, detail: str):
         self.stats.inc_value(f"newsbot/failures/{reason}")
-        logger.warning("page failed to parse: %s (%s: %s)", item.url, reason, detail)
+        # A PageError's message already starts with its reason ("binary: the content is not text").
+        logger.warning("page failed to parse: %s (%s)", item.url, detail if detail.startswith(reason) else f"{reason}: {detail}")
         saved = self._save(item)
         return failure(item.url, reason, item.status, detail, saved_as=saved)
 

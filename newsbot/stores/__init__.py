@@ -24,20 +24,24 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-import psycopg
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..keys import record_key, record_site
 from . import schema
 
+try:
+    import psycopg
+except ImportError:  # an SQLite store needs no PostgreSQL driver
+    psycopg = None
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 # What a failed connection or a server that went away raises; the caller keeps the
 # records (they are in the feed) and reports the store unavailable.
 # COPY runs on the driver's cursor, so psycopg's own errors come through unwrapped.
-StoreUnavailable = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError, OSError,
-                    psycopg.OperationalError, psycopg.InterfaceError)
+StoreUnavailable = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError, OSError) + (
+    (psycopg.OperationalError, psycopg.InterfaceError) if psycopg else ())
 
 
 def engine_url(url: str) -> str:
@@ -321,7 +325,7 @@ class Store:
         if self.dialect == "postgresql":
             try:
                 self._write_batch(arts, versions, offers, stage_all=False)
-            except (sa.exc.IntegrityError, psycopg.IntegrityError):
+            except (sa.exc.IntegrityError, *((psycopg.IntegrityError,) if psycopg else ())):
                 # Another writer stored one of the "new" keys meanwhile: all by upsert, then.
                 self._write_batch(arts, versions, offers, stage_all=True)
         else:
