@@ -106,10 +106,17 @@ def test_usage_mistakes_are_one_line_and_exit_2_before_any_page_is_fetched(tmp_p
                    cwd=tmp_path, timeout=120)
     assert proc.returncode == 2 and "cannot write /proc/newsbot/report.html" in proc.stderr, proc.stderr
     assert "store unavailable" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
-    # Right values still pass: NEWSBOT_WORKERS=auto, a bare SQLite path.
-    proc = newsbot(*base, "-a", "max_articles=1", "-s", "NEWSBOT_WORKERS=auto", *[x for k, v in FAST.items()
-                   for x in ("-s", f"{k}={v}")], cwd=tmp_path)
+    # Right values still pass: NEWSBOT_WORKERS=auto, a bare SQLite path (on a live server:
+    # a run whose every page failed would exit 5).
+    server, base_url = serve()
+    try:
+        base[3] = f"base_url={base_url}"
+        proc = newsbot(*base, "-a", "max_articles=1", "-s", "NEWSBOT_WORKERS=auto", *[x for k, v in FAST.items()
+                       for x in ("-s", f"{k}={v}")], cwd=tmp_path)
+    finally:
+        server.shutdown()
     assert proc.returncode == 0, proc.stderr[-2000:]
+    assert '"headline"' in next((tmp_path / "out" / "business_standard").glob("*Z-*[0-9a-f].jsonl")).read_text()
 
 
 def _page(title: str, agency: str = "IANS") -> str:
