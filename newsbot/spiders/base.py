@@ -10,7 +10,9 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+import lxml.etree
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
                                DownloadTimeoutError, IgnoreRequest)
 from scrapy.http import Request, Response
@@ -176,7 +178,10 @@ class ArticleSpider(scrapy.Spider):
         return body
 
     def parse_sitemap(self, response: Response, depth: int = 0):
-        """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept)."""
+        """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept). Entries are
+        read as lxml parses them (Scrapy's Sitemap: iterparse, entities not resolved), so a
+        request goes out for each as it is read; a document libxml2 stopped reading (an
+        entity bomb in its DTD) is a `bad_sitemap` failure after the entries read before it."""
         try:
             sitemap = Sitemap(self.sitemap_body(response))
         except Exception as exc:  # a broken sitemap is a failure to report, not a crash
@@ -184,6 +189,16 @@ class ArticleSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
             yield failure(response.url, reason, response.status, f"{type(exc).__name__}: {exc}")
             return
+        try:
+            yield from self._sitemap_entries(response, sitemap, depth)
+        except lxml.etree.LxmlError as exc:
+            why = f"{type(exc).__name__}: {exc}"
+        else:
+            why = xml_stopped(sitemap.xmliter.error_log)
+        if why:
+            yield self.discovery_failure(response, "bad_sitemap", why)
+
+    def _sitemap_entries(self, response: Response, sitemap: Sitemap, depth: int):
         if sitemap.type == "sitemapindex":
             for entry in sitemap:
                 loc = entry.get("loc")
@@ -204,6 +219,12 @@ class ArticleSpider(scrapy.Spider):
                 yield bad
             elif req := self.article_request(url, response.url, entry.get("lastmod")):
                 yield req
+
+    def discovery_failure(self, response: Response, reason: str, why: str):
+        """A sitemap or feed that could not be read to its end: counted, logged, listed."""
+        self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
+        self.logger.warning("%s: %s (%s)", reason, response.url, why)
+        return failure(response.url, reason, response.status, why)
 
     def entry_url(self, response: Response, raw: str):
         """(absolute URL, None) for a sitemap or feed entry, or (None, a `bad_url` failure):
@@ -230,9 +251,29 @@ class ArticleSpider(scrapy.Spider):
         return True
 
     def parse_feed(self, response: Response):
-        """RSS or Atom feed -> article requests."""
-        response.selector.remove_namespaces()
-        for item in response.xpath("//item | //entry"):
+        """RSS or Atom feed -> article requests; a feed libxml2 stopped reading (an entity
+        bomb in its DTD) is a `bad_feed` failure after the items read before it."""
+        # Parsed here rather than by response.selector: parsel's parser allows huge trees,
+        # and its error log, which says whether the parser stopped early, is not kept.
+        parser = lxml.etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False,
+                                      no_network=True, huge_tree=False)
+        try:
+            root = lxml.etree.fromstring(response.body, parser)
+        except lxml.etree.LxmlError as exc:
+            yield self.discovery_failure(response, "bad_feed", f"{type(exc).__name__}: {exc}")
+            return
+        stopped = xml_stopped(parser.error_log)
+        if root is None:
+            yield self.discovery_failure(response, "bad_feed", stopped or "no XML in the feed")
+            return
+        selector = Selector(root=root, type="xml")
+        selector.remove_namespaces()
+        yield from self._feed_entries(response, selector)
+        if stopped:
+            yield self.discovery_failure(response, "bad_feed", stopped)
+
+    def _feed_entries(self, response: Response, selector: Selector):
+        for item in selector.xpath("//item | //entry"):
             link = item.xpath("./link/text()").get() or item.xpath("./link/@href").get()
             if not link or not link.strip():
                 continue
@@ -292,6 +333,20 @@ class ArticleSpider(scrapy.Spider):
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         self.logger.warning("fetch failed: %s (%s: %s)", url, reason, message)
         yield failure(url, reason, status, message)
+
+
+# libxml2 errors after which it reads no further, even in recover mode: an entity whose
+# expansion passes the amplification limit (billion laughs) or that refers to itself.
+_XML_STOPS = {"ERR_RESOURCE_LIMIT", "ERR_ENTITY_LOOP"}
+
+
+def xml_stopped(error_log) -> str | None:
+    """Why libxml2 stopped reading a document before its end, from its error log; else None."""
+    for error in error_log:
+        if error.type_name in _XML_STOPS or "amplification" in error.message:
+            return (f"XML parsing stopped at line {error.line}: {error.message.strip()} "
+                    f"(an entity expanding without bound in the document's DTD); entries after it not read")
+    return None
 
 
 def _is_failure(message: str) -> bool:
