@@ -4,10 +4,10 @@ by the queue cap."""
 
 from __future__ import annotations
 
-import resource
+import os
 import subprocess
 
-from .crawling import HTML, RouteServer, crawl, crawl_command, crawl_env, collect, robots_allow, story_page
+from .crawling import HTML, RouteServer, collect, crawl, crawl_command, crawl_env, robots_allow, story_page
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -64,3 +64,64 @@ def test_a_sitemap_with_only_its_dtd_unused_is_read_whole(tmp_path):
         run = crawl(tmp_path, "wire", args={"sitemap": srv.base + "/sitemap.xml"})
     assert sorted(r["headline"] for r in run.records) == ["Good story 0", "Good story 1"]
     assert run.failures == []
+
+
+# --- a sitemap of 200,000 URLs --------------------------------------------------------------------
+
+BIG = 200_000
+
+
+def big_sitemap_site():
+    """Routes answering one 200,000-URL sitemap (18 MB: past DOWNLOAD_MAXSIZE, within the
+    protocol's 50 MB) and every article with a story page."""
+    routes = {"/robots.txt": robots_allow()}
+    srv = RouteServer(routes)
+    locs = "".join(f"<url><loc>{srv.base}/news/story-{n:06d}.html</loc></url>" for n in range(BIG))
+    routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"},
+                              f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}">{locs}</urlset>'.encode())
+    page = story_page("A story of the big sitemap")
+    srv.routes = _Routes(routes, page)
+    return srv, len(routes["/sitemap.xml"][2])
+
+
+class _Routes(dict):
+    """The fixed routes, and a story page for any other path."""
+
+    def __init__(self, routes: dict, page: bytes):
+        super().__init__(routes)
+        self.page = page
+
+    def get(self, path, default=None):
+        return super().get(path) or (200, HTML, self.page)
+
+
+def test_a_200000_url_sitemap_is_read_at_default_settings(tmp_path):
+    srv, size = big_sitemap_site()
+    assert size > 10 * 1024 * 1024  # over DOWNLOAD_MAXSIZE, the page limit
+    with srv:
+        run = crawl(tmp_path, "wire", args={"sitemap": srv.base + "/sitemap.xml", "max_articles": "3"}, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.failures == []
+    assert len(run.records) == 3
+
+
+def test_queued_urls_are_capped_and_the_rest_counted_with_memory_bounded(tmp_path):
+    srv, _ = big_sitemap_site()
+    with srv:
+        cmd = crawl_command(tmp_path, "wire", args={"sitemap": srv.base + "/sitemap.xml"},
+                            settings={"NEWSBOT_QUEUE_MAX": "100"})
+        proc = subprocess.Popen(cmd, cwd=tmp_path, env=crawl_env(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        stderr = proc.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(proc.pid, 0)  # this crawl's own peak, not other children's
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc.stderr.close()
+    run = collect(proc.returncode, "", stderr, tmp_path / "output" / "wire")
+    peak_mib = usage.ru_maxrss // 1024
+    assert run.returncode == 0, stderr[-2000:]
+    assert run.failures == []
+    # Every URL is either crawled or counted as not queued: none vanishes.
+    assert 100 <= len(run.records) < 1000
+    assert len(run.records) + run.report["not_queued"] == BIG
+    assert "queue full" in stderr
+    assert peak_mib < 300, f"peak RSS {peak_mib} MiB with 200,000 URLs discovered"

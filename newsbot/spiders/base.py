@@ -91,6 +91,8 @@ class ArticleSpider(scrapy.Spider):
         self.feed_paths: dict[str, str] = {}
         self._not_refetched: set[str] = set()
         self.sitemaps_fetched = 0
+        self._queued_guess = self._since_count = 0  # requests waiting, as last counted (queue_full)
+        self._queue_full_from: set[str] = set()
 
     # --- bounds --------------------------------------------------------------------------
     def url_day(self, url: str) -> date | None:
@@ -127,10 +129,39 @@ class ArticleSpider(scrapy.Spider):
             return None
         if self.max_articles is not None and self.scheduled >= self.max_articles:
             return None
+        if self.queue_full(source):
+            return None
         self.scheduled += 1
         return Request(url, callback=self.parse_article, errback=self.on_error,
                        cb_kwargs={"source": source, "lastmod": lastmod},
                        meta={"newsbot_lastmod": lastmod, "newsbot_explicit": explicit})
+
+    def queue_full(self, source: str) -> bool:
+        """True when NEWSBOT_QUEUE_MAX requests already wait in the scheduler: the URL is not
+        queued in this run (counted as `newsbot/skipped/queue_full`; not delivered, so a
+        later run finds it again). Each queued request costs about 3 KB of memory, so a
+        200,000-URL sitemap would otherwise hold 600 MB; with JOBDIR, Scrapy's scheduler
+        keeps waiting requests on disk and the cap can be raised or turned off (0)."""
+        crawler = getattr(self, "crawler", None)
+        cap = crawler.settings.getint("NEWSBOT_QUEUE_MAX", 0) if crawler is not None else 0
+        if cap <= 0:
+            return False
+        # The scheduler is counted every 64 URLs (a distributed one is a Redis call), and
+        # each URL queued in between adds one.
+        self._since_count += 1
+        if self._since_count >= 64:
+            scheduler = getattr(self.crawler.engine, "scheduler", None)
+            self._queued_guess = len(scheduler) if scheduler is not None else 0
+            self._since_count = 0
+        if self._queued_guess < cap:
+            self._queued_guess += 1
+            return False
+        self.crawler.stats.inc_value("newsbot/skipped/queue_full")
+        if source not in self._queue_full_from:
+            self._queue_full_from.add(source)
+            self.logger.warning("queue full: %d requests waiting (NEWSBOT_QUEUE_MAX); further URLs of %s "
+                                "are not queued in this run (see newsbot/skipped/queue_full)", cap, source)
+        return True
 
     def unchanged_since_last_run(self, url: str, lastmod: str | None) -> bool:
         """True when an earlier run delivered this URL and the sitemap, feed or listing date
@@ -166,15 +197,21 @@ class ArticleSpider(scrapy.Spider):
             self.logger.warning("sitemap not fetched: %s (%s; listed in %s)", url, why, source)
             return failure(url, "sitemap_limit", None, why)
         self.sitemaps_fetched += 1
-        return Request(url, callback=self.parse_sitemap, errback=errback or self.on_error, cb_kwargs={"depth": depth})
+        # The protocol allows 50 MB uncompressed per sitemap: a larger limit than a page's.
+        return Request(url, callback=self.parse_sitemap, errback=errback or self.on_error, cb_kwargs={"depth": depth},
+                       meta={"download_maxsize": self.sitemap_maxsize()})
+
+    def sitemap_maxsize(self) -> int:
+        """Bytes a sitemap may have, on the wire and once decompressed (NEWSBOT_SITEMAP_MAXSIZE)."""
+        return self.crawler.settings.getint("NEWSBOT_SITEMAP_MAXSIZE", 50 * 1024 * 1024)
 
     def sitemap_body(self, response: Response) -> bytes:
         """The sitemap's XML; a gzipped sitemap (sitemap.xml.gz served as application/x-gzip,
-        no Content-Encoding) is decompressed in bounded chunks, stopping at DOWNLOAD_MAXSIZE."""
+        no Content-Encoding) is decompressed in bounded chunks, stopping at
+        NEWSBOT_SITEMAP_MAXSIZE."""
         body = response.body
         if body[:2] == b"\x1f\x8b":
-            limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE", 0)
-            body = gunzip(body, max_size=limit)
+            body = gunzip(body, max_size=self.sitemap_maxsize())
         return body
 
     def parse_sitemap(self, response: Response, depth: int = 0):
