@@ -125,3 +125,21 @@ def test_queued_urls_are_capped_and_the_rest_counted_with_memory_bounded(tmp_pat
     assert len(run.records) + run.report["not_queued"] == BIG
     assert "queue full" in stderr
     assert peak_mib < 300, f"peak RSS {peak_mib} MiB with 200,000 URLs discovered"
+
+
+def test_html_entities_do_not_cost_later_links_their_ampersands(tmp_path):
+    # libxml2's recovery after an undeclared entity (&nbsp;) dropped every later &amp;.
+    routes = {"/robots.txt": robots_allow(),
+              "/story.php?id=1&part=2": (200, HTML, story_page("Feed story")),
+              "/story.php?id=3&part=4": (200, HTML, story_page("Sitemap story"))}
+    with RouteServer(routes) as srv:
+        routes["/rss.xml"] = (200, {"Content-Type": "application/rss+xml"}, (
+            '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Markets&nbsp;today &mdash; up</title>'
+            f"<link>{srv.base}/story.php?id=1&amp;part=2</link></item></channel></rss>").encode())
+        routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, (
+            f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            f"<url><loc>{srv.base}/story.php?id=3&amp;part=4</loc><news:news><news:title>Caf&eacute;&nbsp;prices"
+            "</news:title></news:news></url></urlset>").encode())
+        run = crawl(tmp_path, "wire", args={"feed": srv.base + "/rss.xml", "sitemap": srv.base + "/sitemap.xml"})
+    assert run.failures == []
+    assert sorted(r["url"].split("/", 3)[3] for r in run.records) == ["story.php?id=1&part=2", "story.php?id=3&part=4"]

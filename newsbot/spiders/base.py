@@ -6,6 +6,7 @@ as a PageItem; the item pipelines take it apart.
 
 from __future__ import annotations
 
+import html.entities
 import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -220,7 +221,7 @@ class ArticleSpider(scrapy.Spider):
         request goes out for each as it is read; a document libxml2 stopped reading (an
         entity bomb in its DTD) is a `bad_sitemap` failure after the entries read before it."""
         try:
-            sitemap = Sitemap(self.sitemap_body(response))
+            sitemap = Sitemap(html_entities_as_numbers(self.sitemap_body(response)))
         except Exception as exc:  # a broken sitemap is a failure to report, not a crash
             reason = "oversize" if "max" in type(exc).__name__.lower() else "bad_sitemap"
             self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
@@ -295,7 +296,7 @@ class ArticleSpider(scrapy.Spider):
         parser = lxml.etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False,
                                       no_network=True, huge_tree=False)
         try:
-            root = lxml.etree.fromstring(response.body, parser)
+            root = lxml.etree.fromstring(html_entities_as_numbers(response.body), parser)
         except lxml.etree.LxmlError as exc:
             yield self.discovery_failure(response, "bad_feed", f"{type(exc).__name__}: {exc}")
             return
@@ -370,6 +371,26 @@ class ArticleSpider(scrapy.Spider):
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         self.logger.warning("fetch failed: %s (%s: %s)", url, reason, message)
         yield failure(url, reason, status, message)
+
+
+_ENTITY_REF = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def html_entities_as_numbers(body: bytes) -> bytes:
+    """HTML's named entities (`&nbsp;`, `&eacute;`), undeclared in XML, as character
+    references: after an undeclared entity libxml2's recovery drops every later `&amp;`,
+    so a feed with `&nbsp;` in a title gave `?a=1b=2` for `?a=1&amp;b=2` in its links.
+    Names HTML does not know (a DTD's own entities) are left for the parser."""
+    if b"&" not in body:
+        return body
+
+    def number(match: re.Match) -> bytes:
+        name = match.group(1)
+        text = None if name in _XML_ENTITIES else html.entities.html5.get(name.decode("ascii") + ";")
+        return match.group(0) if text is None else "".join(f"&#{ord(c)};" for c in text).encode("ascii")
+
+    return _ENTITY_REF.sub(number, body)
 
 
 # libxml2 errors after which it reads no further, even in recover mode: an entity whose
