@@ -281,6 +281,7 @@ def iter_pages(path: str | Path, skipped: dict | None = None, damaged: list[str]
                         url = record.rec_headers.get_header("WARC-Target-URI")
                         damaged.append(f"{name}: record at byte {records.get_record_offset()} ({url}) "
                                        f"cut short by {short} bytes; not read")
+                        record = None
                         continue
                     if page is not None:
                         yield page
