@@ -38,11 +38,19 @@ class UsageMistake(Exception):
 
 
 def _read(name: str) -> bytes:
-    """An input's bytes; a `.gz` (or any gzip) input is decompressed in bounded chunks by
-    the page loader, so a small file cannot expand to gigabytes here."""
+    """An input's bytes: at most the page limit plus one byte is read, and more is refused as
+    `too_large` (a 2 GB file or /dev/zero is never read whole); a `.gz` (or any gzip) input
+    is decompressed in bounded chunks by the page loader."""
+    from .extract.page import MAX_PAGE_BYTES
+
     if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+        data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+    else:
+        with open(name, "rb") as f:
+            data = f.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError("too_large", f"more than {MAX_PAGE_BYTES} bytes, limit {MAX_PAGE_BYTES}")
+    return data
 
 
 def _source_url(name: str) -> str:

@@ -105,11 +105,13 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             store.close()
     skipped = ", ".join(f"{k} {v}" for k, v in sorted(result.skipped.items())) or "none"
     failed = ", ".join(f"{k} {v}" for k, v in sorted(result.failures.items())) or "none"
+    for line in result.damaged:
+        print(f"newsbot reprocess: damaged: {line}", file=sys.stderr)
     print(f"pages: {result.pages}  records: {result.records}  duplicates: {result.duplicates}  "
-          f"failed: {failed}  responses skipped: {skipped}", file=sys.stderr)
+          f"failed: {failed}  responses skipped: {skipped}  damaged: {len(result.damaged)}", file=sys.stderr)
     if failures_path:
         print(f"failures: {failures_path}", file=sys.stderr)
-    return 0
+    return 1 if result.damaged else 0  # what was readable is written; the exit says some was not
 
 
 def cmd_report(args: argparse.Namespace) -> int:

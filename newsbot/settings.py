@@ -127,6 +127,13 @@ NEWSBOT_SITEMAP_MAX_DEPTH = 3
 """Levels of sitemap index followed below a start sitemap (robots.txt, -a sitemap=)."""
 NEWSBOT_SITEMAP_MAX_COUNT = 1000
 """Sitemaps fetched in one run at most; the rest are listed as `sitemap_limit` failures."""
+NEWSBOT_SITEMAP_MAXSIZE = 50 * 1024 * 1024
+"""Bytes one sitemap may have, on the wire and once decompressed (the sitemaps protocol's
+50 MB); pages keep DOWNLOAD_MAXSIZE."""
+NEWSBOT_QUEUE_MAX = 20000
+"""Requests waiting in the scheduler at most (about 3 KB of memory each); URLs discovered past
+it are not queued in this run (`newsbot/skipped/queue_full`). 0: no cap (with JOBDIR the
+waiting requests are on disk)."""
 NEWSBOT_REDELIVER_EXPLICIT = True
 """Pages named with -a urls= are delivered even when an earlier run delivered them unchanged."""
 NEWSBOT_PAGE_TIMEOUT = 30.0

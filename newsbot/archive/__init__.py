@@ -14,6 +14,7 @@ file — and `newsbot reprocess` (newsbot/archive/reprocess.py) runs the extract
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from http import HTTPStatus
 from io import BytesIO
@@ -150,34 +151,157 @@ class ArchivedPage:
     content_type: str | None
     profile: str | None
     date: str | None
+    refused: tuple[str, str] | None = None
+    """(reason, detail) for a response that is not taken apart (over the size limit): the
+    page's failure, its body not loaded."""
 
 
-def iter_pages(path: str | Path, skipped: dict | None = None) -> Iterator[ArchivedPage]:
+def _max_record_bytes() -> int:
+    """The crawl's DOWNLOAD_MAXSIZE (newsbot/settings.py): a response the crawl would refuse
+    is refused here too, whatever wrote the archive."""
+    from .. import settings
+
+    return settings.DOWNLOAD_MAXSIZE
+
+
+# Where a record may begin: a gzip member (a .warc.gz holds one record per member) or a
+# WARC header line in an uncompressed file.
+_SYNC_MARKS = (b"\x1f\x8b\x08", b"WARC/1.")
+_SCAN = 1024 * 1024
+
+
+def _next_record_start(stream, start: int) -> int | None:
+    """The offset of the first place at or after `start` where a record may begin, read in
+    bounded chunks; None at the end of the file."""
+    keep = max(len(m) for m in _SYNC_MARKS)
+    stream.seek(start)
+    base, tail = start, b""
+    while chunk := stream.read(_SCAN):
+        data = tail + chunk
+        hits = []
+        for mark in _SYNC_MARKS:
+            at = data.find(mark)
+            while at != -1 and mark == b"WARC/1." and at > 0 and data[at - 1:at] != b"\n":
+                at = data.find(mark, at + 1)  # a header starts a line, not a story about WARC
+            if at != -1:
+                hits.append(at)
+        if hits:
+            return base + min(hits)
+        tail = data[-keep:]
+        base += len(data) - len(tail)
+    return None
+
+
+def _printable(exc: Exception) -> str:
+    """An exception's message, short and in plain ASCII (warcio quotes the junk it met)."""
+    text = f"{type(exc).__name__}: {exc}".split(", first line:")[0]  # not the junk itself
+    return "".join(c if c.isprintable() and c.isascii() else ascii(c)[1:-1] for c in text[:160])
+
+
+def _read_bounded(stream, limit: int) -> bytes | None:
+    """At most limit bytes, or None when there are more (only limit + 1 are read)."""
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _page(record, skipped: dict, limit: int) -> ArchivedPage | None:
+    """The HTML response a record holds, its decoded body read up to `limit` bytes; None for
+    a record that is no 2xx HTML response (counted in `skipped`)."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode()
+    if not status.startswith("2"):
+        skipped[f"http_{status}"] = skipped.get(f"http_{status}", 0) + 1
+        return None
+    ctype = record.http_headers.get_header("Content-Type")
+    if ctype and "html" not in ctype.lower() and "text/plain" not in ctype.lower():
+        skipped["not_html"] = skipped.get("not_html", 0) + 1
+        return None
+    page = ArchivedPage(url=record.rec_headers.get_header("WARC-Target-URI"), body=b"", content_type=ctype,
+                        profile=record.rec_headers.get_header(PROFILE_HEADER),
+                        date=record.rec_headers.get_header("WARC-Date"))
+    too_big = ("oversize", f"more than DOWNLOAD_MAXSIZE={limit} bytes once decoded; not loaded")
+    # content_stream(): de-chunked; gzip, deflate and br decoded block by block as read.
+    body = _read_bounded(record.content_stream(), limit)
+    if body is None:
+        page.refused = too_big
+        return page
+    if (record.http_headers.get_header("Content-Encoding") or "").lower() == "zstd":
+        try:  # Scrapy asks for zstd when the zstandard package is there; warcio cannot read it
+            import zstandard
+
+            body = _read_bounded(zstandard.ZstdDecompressor().stream_reader(BytesIO(body)), limit)
+        except Exception:
+            skipped["undecodable"] = skipped.get("undecodable", 0) + 1
+            return None
+        if body is None:
+            page.refused = too_big
+            return page
+    page.body = body
+    return page
+
+
+def iter_pages(path: str | Path, skipped: dict | None = None, damaged: list[str] | None = None,
+               max_size: int | None = None) -> Iterator[ArchivedPage]:
     """The HTML responses of a WARC file (2xx), in file order. Other records are passed
-    over; non-2xx and non-HTML responses are counted in `skipped` by reason."""
-    skipped = skipped if skipped is not None else {}
-    with open(path, "rb") as stream:
-        for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            status = record.http_headers.get_statuscode()
-            if not status.startswith("2"):
-                skipped[f"http_{status}"] = skipped.get(f"http_{status}", 0) + 1
-                continue
-            ctype = record.http_headers.get_header("Content-Type")
-            if ctype and "html" not in ctype.lower() and "text/plain" not in ctype.lower():
-                skipped["not_html"] = skipped.get("not_html", 0) + 1
-                continue
-            body = record.content_stream().read()  # de-chunked; gzip, deflate and br decoded
-            if (record.http_headers.get_header("Content-Encoding") or "").lower() == "zstd":
-                try:  # Scrapy asks for zstd when the zstandard package is there; warcio cannot read it
-                    import zstandard
+    over; non-2xx and non-HTML responses are counted in `skipped` by reason. A body over
+    `max_size` (default the crawl's DOWNLOAD_MAXSIZE) once decoded is read no further: its
+    page comes with `refused` set.
 
-                    body = zstandard.ZstdDecompressor().decompressobj().decompress(body)
-                except Exception:
-                    skipped["undecodable"] = skipped.get("undecodable", 0) + 1
-                    continue
-            yield ArchivedPage(url=record.rec_headers.get_header("WARC-Target-URI"),
-                               body=body, content_type=ctype,
-                               profile=record.rec_headers.get_header(PROFILE_HEADER),
-                               date=record.rec_headers.get_header("WARC-Date"))
+    A damaged file is read past its damage: unreadable bytes are skipped to the next place a
+    record begins (a gzip member, a `WARC/1.` line), and each damaged stretch, a record cut
+    short, or a file holding no WARC record at all is told in `damaged` (one line each,
+    naming the file, the bytes and, when its header was read, the record's URL)."""
+    skipped = skipped if skipped is not None else {}
+    damaged = damaged if damaged is not None else []
+    limit = _max_record_bytes() if max_size is None else max_size
+    name = Path(path).name
+    read_any = False
+    with open(path, "rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        start: int | None = 0
+        lost_from: int | None = None  # start of the damaged stretch being skipped
+        lost_why = ""
+        while start is not None:
+            stream.seek(start)
+            records = ArchiveIterator(stream)
+            record = None
+            try:
+                for record in records:
+                    if not record.format.startswith("warc"):  # warcio reads any text line as an ARC header
+                        raise ValueError(f"not a WARC record (read as {record.format})")
+                    if lost_from is not None:  # a record again: the damaged stretch ends here
+                        damaged.append(f"{name}: bytes {lost_from}-{start} unreadable, skipped ({lost_why})")
+                        lost_from = None
+                    read_any = True
+                    page = _page(record, skipped, limit)
+                    records.read_to_end()
+                    short = getattr(record.raw_stream, "limit", 0)
+                    if short:
+                        url = record.rec_headers.get_header("WARC-Target-URI")
+                        damaged.append(f"{name}: record at byte {records.get_record_offset()} ({url}) "
+                                       f"cut short by {short} bytes; not read")
+                        record = None
+                        continue
+                    if page is not None:
+                        yield page
+                    record = None
+                end = records.offset
+                start = None
+                if end < size and lost_from is None:
+                    damaged.append(f"{name}: bytes {end}-{size} after the last record unreadable "
+                                   f"(the file is cut short or not a WARC)")
+            except Exception as exc:  # a damaged stretch: skip to where a record may begin
+                failed_at = records.offset
+                if lost_from is None:
+                    lost_from, lost_why = failed_at, _printable(exc)
+                    url = record.rec_headers.get_header("WARC-Target-URI") if record is not None else None
+                    if url:
+                        lost_why += f"; record of {url} lost"
+                start = _next_record_start(stream, max(failed_at, start) + 1)
+            finally:
+                records.close()
+        if lost_from is not None:
+            damaged.append(f"{name}: bytes {lost_from}-{size} unreadable, no record after them ({lost_why})")
+    if not read_any and not any(line.startswith(f"{name}:") for line in damaged):
+        damaged.append(f"{name}: no WARC record in the file")

@@ -27,7 +27,10 @@ from . import ArchivedPage, iter_pages
 def _derive(page: tuple) -> tuple[str, str, dict]:
     """(key, JSON line, record) or (None, JSON line, failure) for one page. In worker
     processes the JSON is made there: a text crosses the process boundary cheaper than a dict."""
-    url, body, content_type, profile, keep, _run = page
+    url, body, content_type, profile, keep, _run, refused = page
+    if refused is not None:  # over the crawl's size limit: a failure, its body never loaded
+        item = dict(failure(url, refused[0], 200, refused[1]))
+        return None, json.dumps(item, ensure_ascii=False), item
     try:
         record = extract_record(body, url, content_type, profile)
     except PageError as exc:
@@ -46,6 +49,8 @@ class Result:
     failures: Counter = field(default_factory=Counter)
     skipped: dict = field(default_factory=dict)
     pages: int = 0
+    damaged: list[str] = field(default_factory=list)
+    """One line per damaged stretch of a WARC that was skipped (file, bytes, URL when known)."""
 
 
 def run_of(path: Path) -> str:
@@ -53,10 +58,10 @@ def run_of(path: Path) -> str:
     return path.name.split(".warc")[0]
 
 
-def _pages(files: list[Path], skipped: dict, keep: bool) -> Iterator[tuple]:
+def _pages(files: list[Path], skipped: dict, damaged: list[str], keep: bool) -> Iterator[tuple]:
     for path in files:
-        for page in iter_pages(path, skipped):
-            yield (page.url, page.body, page.content_type, page.profile, keep, run_of(path))
+        for page in iter_pages(path, skipped, damaged):
+            yield (page.url, page.body, page.content_type, page.profile, keep, run_of(path), page.refused)
 
 
 def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int = 1,
@@ -70,7 +75,7 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
     batch: list[dict] = []
     run = None  # the WARC the batch came from: each file is one run in the store
     with tqdm(desc="reprocessing", unit="page", disable=not show_progress, file=sys.stderr) as bar:
-        pages = _pages(files, result.skipped, store is not None)
+        pages = _pages(files, result.skipped, result.damaged, store is not None)
         if jobs > 1:
             pool = get_context("spawn").Pool(jobs)
             derived = pool.imap(_derive, pages, chunksize=16)

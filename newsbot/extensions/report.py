@@ -137,6 +137,7 @@ class CrawlReport:
             "updates": self.updates,
             "unchanged_skipped": stats.get("newsbot/state/unchanged", 0),
             "not_refetched": stats.get("newsbot/state/not_refetched", 0),
+            "not_queued": stats.get("newsbot/skipped/queue_full", 0),  # past NEWSBOT_QUEUE_MAX
             "redelivered_explicit": stats.get("newsbot/state/redelivered", 0),
             "records_by_agency": dict(sorted(self.by_agency.items())),
             "records_by_access": dict(sorted(self.by_access.items())),

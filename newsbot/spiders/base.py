@@ -6,11 +6,14 @@ as a PageItem; the item pipelines take it apart.
 
 from __future__ import annotations
 
+import html.entities
 import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+import lxml.etree
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
                                DownloadTimeoutError, IgnoreRequest)
 from scrapy.http import Request, Response
@@ -89,6 +92,8 @@ class ArticleSpider(scrapy.Spider):
         self.feed_paths: dict[str, str] = {}
         self._not_refetched: set[str] = set()
         self.sitemaps_fetched = 0
+        self._queued_guess = self._since_count = 0  # requests waiting, as last counted (queue_full)
+        self._queue_full_from: set[str] = set()
 
     # --- bounds --------------------------------------------------------------------------
     def url_day(self, url: str) -> date | None:
@@ -125,10 +130,39 @@ class ArticleSpider(scrapy.Spider):
             return None
         if self.max_articles is not None and self.scheduled >= self.max_articles:
             return None
+        if self.queue_full(source):
+            return None
         self.scheduled += 1
         return Request(url, callback=self.parse_article, errback=self.on_error,
                        cb_kwargs={"source": source, "lastmod": lastmod},
                        meta={"newsbot_lastmod": lastmod, "newsbot_explicit": explicit})
+
+    def queue_full(self, source: str) -> bool:
+        """True when NEWSBOT_QUEUE_MAX requests already wait in the scheduler: the URL is not
+        queued in this run (counted as `newsbot/skipped/queue_full`; not delivered, so a
+        later run finds it again). Each queued request costs about 3 KB of memory, so a
+        200,000-URL sitemap would otherwise hold 600 MB; with JOBDIR, Scrapy's scheduler
+        keeps waiting requests on disk and the cap can be raised or turned off (0)."""
+        crawler = getattr(self, "crawler", None)
+        cap = crawler.settings.getint("NEWSBOT_QUEUE_MAX", 0) if crawler is not None else 0
+        if cap <= 0:
+            return False
+        # The scheduler is counted every 64 URLs (a distributed one is a Redis call), and
+        # each URL queued in between adds one.
+        self._since_count += 1
+        if self._since_count >= 64:
+            scheduler = getattr(self.crawler.engine, "scheduler", None)
+            self._queued_guess = len(scheduler) if scheduler is not None else 0
+            self._since_count = 0
+        if self._queued_guess < cap:
+            self._queued_guess += 1
+            return False
+        self.crawler.stats.inc_value("newsbot/skipped/queue_full")
+        if source not in self._queue_full_from:
+            self._queue_full_from.add(source)
+            self.logger.warning("queue full: %d requests waiting (NEWSBOT_QUEUE_MAX); further URLs of %s "
+                                "are not queued in this run (see newsbot/skipped/queue_full)", cap, source)
+        return True
 
     def unchanged_since_last_run(self, url: str, lastmod: str | None) -> bool:
         """True when an earlier run delivered this URL and the sitemap, feed or listing date
@@ -170,26 +204,45 @@ class ArticleSpider(scrapy.Spider):
             self.logger.warning("sitemap not fetched: %s (%s; listed in %s)", url, why, source)
             return failure(url, "sitemap_limit", None, why)
         self.sitemaps_fetched += 1
-        return Request(url, callback=self.parse_sitemap, errback=errback or self.on_error, cb_kwargs={"depth": depth})
+        # The protocol allows 50 MB uncompressed per sitemap: a larger limit than a page's.
+        return Request(url, callback=self.parse_sitemap, errback=errback or self.on_error, cb_kwargs={"depth": depth},
+                       meta={"download_maxsize": self.sitemap_maxsize()})
+
+    def sitemap_maxsize(self) -> int:
+        """Bytes a sitemap may have, on the wire and once decompressed (NEWSBOT_SITEMAP_MAXSIZE)."""
+        return self.crawler.settings.getint("NEWSBOT_SITEMAP_MAXSIZE", 50 * 1024 * 1024)
 
     def sitemap_body(self, response: Response) -> bytes:
         """The sitemap's XML; a gzipped sitemap (sitemap.xml.gz served as application/x-gzip,
-        no Content-Encoding) is decompressed in bounded chunks, stopping at DOWNLOAD_MAXSIZE."""
+        no Content-Encoding) is decompressed in bounded chunks, stopping at
+        NEWSBOT_SITEMAP_MAXSIZE."""
         body = response.body
         if body[:2] == b"\x1f\x8b":
-            limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE", 0)
-            body = gunzip(body, max_size=limit)
+            body = gunzip(body, max_size=self.sitemap_maxsize())
         return body
 
     def parse_sitemap(self, response: Response, depth: int = 0):
-        """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept)."""
+        """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept). Entries are
+        read as lxml parses them (Scrapy's Sitemap: iterparse, entities not resolved), so a
+        request goes out for each as it is read; a document libxml2 stopped reading (an
+        entity bomb in its DTD) is a `bad_sitemap` failure after the entries read before it."""
         try:
-            sitemap = Sitemap(self.sitemap_body(response))
+            sitemap = Sitemap(html_entities_as_numbers(self.sitemap_body(response)))
         except Exception as exc:  # a broken sitemap is a failure to report, not a crash
             reason = "oversize" if "max" in type(exc).__name__.lower() else "bad_sitemap"
             self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
             yield failure(response.url, reason, response.status, f"{type(exc).__name__}: {exc}")
             return
+        try:
+            yield from self._sitemap_entries(response, sitemap, depth)
+        except lxml.etree.LxmlError as exc:
+            why = f"{type(exc).__name__}: {exc}"
+        else:
+            why = xml_stopped(sitemap.xmliter.error_log)
+        if why:
+            yield self.discovery_failure(response, "bad_sitemap", why)
+
+    def _sitemap_entries(self, response: Response, sitemap: Sitemap, depth: int):
         if sitemap.type == "sitemapindex":
             for entry in sitemap:
                 loc = entry.get("loc")
@@ -210,6 +263,12 @@ class ArticleSpider(scrapy.Spider):
                 yield bad
             elif req := self.article_request(url, response.url, entry.get("lastmod")):
                 yield req
+
+    def discovery_failure(self, response: Response, reason: str, why: str):
+        """A sitemap or feed that could not be read to its end: counted, logged, listed."""
+        self.crawler.stats.inc_value(f"newsbot/failures/{reason}")
+        self.logger.warning("%s: %s (%s)", reason, response.url, why)
+        return failure(response.url, reason, response.status, why)
 
     def entry_url(self, response: Response, raw: str):
         """(absolute URL, None) for a sitemap or feed entry, or (None, a `bad_url` failure):
@@ -236,9 +295,29 @@ class ArticleSpider(scrapy.Spider):
         return True
 
     def parse_feed(self, response: Response):
-        """RSS or Atom feed -> article requests."""
-        response.selector.remove_namespaces()
-        for item in response.xpath("//item | //entry"):
+        """RSS or Atom feed -> article requests; a feed libxml2 stopped reading (an entity
+        bomb in its DTD) is a `bad_feed` failure after the items read before it."""
+        # Parsed here rather than by response.selector: parsel's parser allows huge trees,
+        # and its error log, which says whether the parser stopped early, is not kept.
+        parser = lxml.etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False,
+                                      no_network=True, huge_tree=False)
+        try:
+            root = lxml.etree.fromstring(html_entities_as_numbers(response.body), parser)
+        except lxml.etree.LxmlError as exc:
+            yield self.discovery_failure(response, "bad_feed", f"{type(exc).__name__}: {exc}")
+            return
+        stopped = xml_stopped(parser.error_log)
+        if root is None:
+            yield self.discovery_failure(response, "bad_feed", stopped or "no XML in the feed")
+            return
+        selector = Selector(root=root, type="xml")
+        selector.remove_namespaces()
+        yield from self._feed_entries(response, selector)
+        if stopped:
+            yield self.discovery_failure(response, "bad_feed", stopped)
+
+    def _feed_entries(self, response: Response, selector: Selector):
+        for item in selector.xpath("//item | //entry"):
             link = item.xpath("./link/text()").get() or item.xpath("./link/@href").get()
             if not link or not link.strip():
                 continue
@@ -298,6 +377,40 @@ class ArticleSpider(scrapy.Spider):
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         self.logger.warning("fetch failed: %s (%s: %s)", url, reason, message)
         yield failure(url, reason, status, message)
+
+
+_ENTITY_REF = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+
+
+def html_entities_as_numbers(body: bytes) -> bytes:
+    """HTML's named entities (`&nbsp;`, `&eacute;`), undeclared in XML, as character
+    references: after an undeclared entity libxml2's recovery drops every later `&amp;`,
+    so a feed with `&nbsp;` in a title gave `?a=1b=2` for `?a=1&amp;b=2` in its links.
+    Names HTML does not know (a DTD's own entities) are left for the parser."""
+    if b"&" not in body:
+        return body
+
+    def number(match: re.Match) -> bytes:
+        name = match.group(1)
+        text = None if name in _XML_ENTITIES else html.entities.html5.get(name.decode("ascii") + ";")
+        return match.group(0) if text is None else "".join(f"&#{ord(c)};" for c in text).encode("ascii")
+
+    return _ENTITY_REF.sub(number, body)
+
+
+# libxml2 errors after which it reads no further, even in recover mode: an entity whose
+# expansion passes the amplification limit (billion laughs) or that refers to itself.
+_XML_STOPS = {"ERR_RESOURCE_LIMIT", "ERR_ENTITY_LOOP"}
+
+
+def xml_stopped(error_log) -> str | None:
+    """Why libxml2 stopped reading a document before its end, from its error log; else None."""
+    for error in error_log:
+        if error.type_name in _XML_STOPS or "amplification" in error.message:
+            return (f"XML parsing stopped at line {error.line}: {error.message.strip()} "
+                    f"(an entity expanding without bound in the document's DTD); entries after it not read")
+    return None
 
 
 def _is_failure(message: str) -> bool:
