@@ -114,3 +114,80 @@ def test_publisher_from_json_ld_organisation_alone():
             '<body><article><h1>Ferry service resumes</h1><p>' + "The ferry resumed service on Monday. " * 12
             + '</p></article></body></html>')
     assert extract(page.encode(), url="https://lakeshorecourier.ca/a").publisher == "Lakeshore Courier"
+
+
+# --- issue 14: headlines with kickers, bylines that name the publisher -------------------------
+
+def _record(head: str, body: str, url: str = "https://www.harbourview-gazette.com/news/story-1"):
+    from newsbot.extract import extract
+    story = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    return extract(f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>".encode(), url=url)
+
+
+@pytest.mark.parametrize("h1,og,headline", [
+    # The kicker in an element of its own, the declared headline without it: dropped.
+    ('<h1><div class="entry-section"><a href="/s/">Local News | </a></div><span class="dfm-title">'
+     'Ferry service resumes after storm</span></h1>', "Ferry service resumes after storm", "Ferry service resumes after storm"),
+    ('<h1><span class="prefix">Opinion<span role="separator"> </span></span><span>Ferry fares are too high</span></h1>',
+     "Opinion | Ferry fares are too high", "Ferry fares are too high"),
+    ('<h1 id="page_header"><div class="sub-title">News</div> Harbour ferry gets a new captain</h1>',
+     "Harbour ferry gets a new captain", "Harbour ferry gets a new captain"),
+    # The kicker is part of the declared headline: kept, joined as rendered (no space before the colon).
+    ('<h1><span class="kicker">Sturm vorbei</span><span class="sep">: </span><span class="title">Die Fähre fährt wieder</span></h1>',
+     "Sturm vorbei: Die Fähre fährt wieder", "Sturm vorbei: Die Fähre fährt wieder"),
+    ('<h1><span class="kicker">Sturm vorbei:</span>Die Fähre fährt wieder</h1>', "Sturm vorbei: Die Fähre fährt wieder | Hafenblatt",
+     "Sturm vorbei: Die Fähre fährt wieder"),
+    # Soft hyphens are line-break hints, not letters.
+    ("<h1>Fähr\u00adverbindung wieder\u00adhergestellt</h1>", "Fährverbindung wiederhergestellt", "Fährverbindung wiederhergestellt"),
+])
+def test_headline_kickers_and_soft_hyphens(h1, og, headline):
+    rec = _record(f'<meta property="og:title" content="{og}">', h1)
+    assert rec.headline == headline
+
+
+GANNETT_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+              '"author":{"@type":"Person","name":", The Harbourview Gazette"},'
+              '"publisher":{"@type":"Organization","name":"The Harbourview Gazette"}}</script>')
+ORG_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+          '"author":{"@type":"Organization","name":"Harbour Weekly"}}</script>')
+DESK_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+           '"author":[{"@type":"Person","name":"Gazette staff reporter"}]}</script>')
+GRAPH_LD = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+            '{"@type":"NewsArticle","@id":"#article","headline":"Ferry service resumes",'
+            '"author":{"@id":"https://x.example/#/schema/person/ab12"},"publisher":{"@id":"https://x.example/#org"}},'
+            '{"@type":"Organization","@id":"https://x.example/#org","name":"Harbour Weekly"},'
+            '{"@type":"Person","@id":"https://x.example/#/schema/person/ab12","name":"Mara Quell"}]}</script>')
+NAMES_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+            '"author":{"@type":"Person","name":["Mara Quell","Ivo Sand"]}}</script>')
+
+
+@pytest.mark.parametrize("head,byline,authors", [
+    # JSON-LD names the publisher; the printed byline names the writer.
+    (GANNETT_LD, '<div class="byline-section"><a class="authors" href="/staff/1">Lena Brook</a>'
+                 '<span class="credit">The Harbourview Gazette</span></div>', ["Lena Brook"]),
+    (ORG_LD, '<div class="author">By Lena Brook</div>', ["Lena Brook"]),
+    (DESK_LD, '<h4>By <span class="ArticleHeader--authName--x1">Lena Brook</span></h4>', ["Lena Brook"]),
+    # No writer printed anywhere: the publisher's byline stands as printed.
+    (ORG_LD, "", ["Harbour Weekly"]),
+    # A @graph reference to the Person; a list of names in one Person.
+    (GRAPH_LD, "", ["Mara Quell"]),
+    (NAMES_LD, "", ["Mara Quell", "Ivo Sand"]),
+    # The CMS account behind a @graph reference gives way to the printed byline's writers.
+    (GRAPH_LD + '<meta name="author" content="Lena Brook, Ivo Sand">', "", ["Lena Brook", "Ivo Sand"]),
+])
+def test_bylines_that_name_the_publisher_give_way_to_writers(head, byline, authors):
+    rec = _record(head, f"<header><h1>Ferry service resumes</h1>{byline}</header>")
+    assert rec.authors == authors
+
+
+def test_bylines_in_related_cards_are_not_the_story_byline():
+    cards = "".join(f'<div class="related"><h3>Other story {i}</h3><span class="td-post-author-name">Ola Nord</span></div>'
+                    for i in range(3))
+    rec = _record(DESK_LD, f"<header><h1>Ferry service resumes</h1></header><section><p>{'x ' * 4000}</p></section>{cards}")
+    assert rec.authors == ["Gazette staff reporter"]
+
+
+def test_publisher_from_json_ld_graph_reference():
+    rec = _record(GRAPH_LD, "<h1>Ferry service resumes</h1>")
+    assert rec.publisher == "Harbour Weekly"

@@ -141,7 +141,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         md.iso_date(printed, rules.tz, rules.day_first) if printed and "updated" in printed.lower() else None)
     if art.published_at is None and (printed or ld.get("datePublished") or date_source == "refused"):
         art.flags.append("date_unparsed")
-    art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names)
+    art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names, objects)
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
     art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_keywords(
         md.meta(tree, "keywords", "news_keywords"))
