@@ -80,3 +80,81 @@ def test_us_meter_counts_remaining_not_limit():
 def test_meter_with_number_gives_free_limit():
     rec = extract(b"Story text here.\nYou've reached your limit of 5 free articles this month.\nSubscribe now\n")
     assert rec.paywall.free_limit == 5 and rec.paywall.unrendered == []
+
+
+# --- issue 14: prefixed currencies, a bare "$" placed by the page's country, other languages ---
+
+@pytest.mark.parametrize("price_line,price,currency", [
+    ("N$ 89", 89, "NAD"), ("C$12.99", 12.99, "CAD"), ("A$19", 19, "AUD"), ("R 99", 99, "ZAR"),
+    ("KSh 1,000", 1000, "KES"), ("R$ 5,94", 5.94, "BRL"), ("MX$ 129", 129, "MXN"),
+])
+def test_prefixed_currencies(price_line, price, currency):
+    offer = build_offer("Plan", price_line, "1 Month", None)
+    assert (offer.price, offer.currency) == (price, currency)
+
+
+def _plan_page(head: str, html_attrs: str = 'lang="en"', url: str = "https://www.harbourview-gazette.com/news/a1") -> dict:
+    story = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    page = (f"<html {html_attrs}><head>{head}<title>Ferry service resumes</title></head><body><article>"
+            f"<h1>Ferry service resumes</h1>{story}</article>"
+            '<div class="subscribe-offer"><h3>Digital Access</h3><p>$9.99/month</p><a href="/s">Subscribe now</a></div>'
+            "</body></html>")
+    return extract(page.encode(), url=url).paywall.offers[0]
+
+
+@pytest.mark.parametrize("head,attrs,url,currency,flag", [
+    # JSON-LD inLanguage "en" must not hide og:locale's country.
+    ('<meta property="og:locale" content="en_CA"><script type="application/ld+json">'
+     '{"@type":"NewsArticle","headline":"Ferry service resumes","inLanguage":"en"}</script>', 'lang="en"',
+     "https://www.harbourview-gazette.com/a", "CAD", "currency_assumed"),
+    ("", 'lang="es-UY"', "https://www.harbourview-gazette.com/a", "UYU", "currency_assumed"),
+    ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+     '"publisher":{"@type":"NewsMediaOrganization","name":"Gazette","address":{"@type":"PostalAddress",'
+     '"addressCountry":"AU"}}}</script>', 'lang="en"', "https://www.harbourview-gazette.com/a", "AUD", "currency_assumed"),
+    ("", 'lang="en"', "https://www.harbourview-gazette.co.nz/a", "NZD", "currency_assumed"),
+    # Nothing names the country: USD on an English page (flagged), null on a Spanish one.
+    ("", 'lang="en"', "https://www.harbourview-gazette.com/a", "USD", "currency_assumed"),
+    ("", 'lang="es"', "https://www.harbourview-gazette.com/a", None, "currency_unknown"),
+])
+def test_bare_dollar_takes_the_pages_country(head, attrs, url, currency, flag):
+    offer = _plan_page(head, attrs, url)
+    assert offer.price == 9.99 and offer.currency == currency and flag in offer.flags
+
+
+def test_profile_dollar_currency_names_a_bare_dollar():
+    from newsbot.extract.offers import dollar_for
+    assert dollar_for("https://example.com/a", ["en"], None, "CAD") == "CAD"
+    assert dollar_for("https://example.com/a", ["en"], None, "INR") is None  # an INR profile names no dollar
+
+
+@pytest.mark.parametrize("line,price,term,monthly", [
+    ("Suscribite por $195/mes", 195, 1, 195), ("Assine por apenas R$5,94/mês.", 5.94, 1, 5.94),
+    ("solo $2 por 2 meses", 2, 2, None), ("1 € pro Monat", 1, 1, 1), ("Try 1 month for $1", 1, 1, None),
+])
+def test_terms_in_other_languages_and_before_the_price(line, price, term, monthly):
+    offer = build_offer(None, line, None, None, "UYU")
+    assert (offer.price, offer.term_months, offer.monthly_price) == (price, term, monthly)
+
+
+def test_a_word_holding_a_unit_is_no_term():
+    assert parse_term("promo code") == (None, None) and parse_term("games") == (None, None)
+
+
+def test_shopping_cards_are_not_a_paywall():
+    story = "".join(f"<p>Paragraph {i} about rain jackets, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    cards = "".join(f'<div class="product-offer-list"><a href="/r{i}">${100 + i}</a> at <span>Store {i}</span></div>'
+                    for i in range(3))
+    rec = extract(f"<html lang='en'><body><article><h1>Best rain jackets</h1>{story}{cards}</article></body></html>".encode(),
+                  url="https://www.harbourview-gazette.com/gear/jackets")
+    assert rec.paywall is None and rec.access == "free"
+
+
+def test_a_paywall_printed_twice_states_each_plan_once():
+    story = "".join(f"<p>Paragraph {i} of the story, long enough to be kept as story text by the reader here.</p>"
+                    for i in range(6))
+    wall = '<div class="paywall-barrier"><p>Leia sem limites. Assine por apenas R$5,94/mês.</p><a href="/a">Já é assinante?</a></div>'
+    rec = extract(f"<html lang='pt-BR'><body><article><h1>Notícia</h1>{story}</article>{wall}{wall}</body></html>".encode(),
+                  url="https://www.jornal-exemplo.com.br/a")
+    assert [(o.price, o.currency, o.term_months) for o in rec.paywall.offers] == [(5.94, "BRL", 1)]

@@ -25,7 +25,7 @@ from . import metadata as md
 from .blocks import STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
-from .offers import dollar_for
+from .offers import page_dollar
 from .page import Page, PageError, load_page
 from .separate import separate
 from .wire import line_credit, split_dateline
@@ -61,7 +61,8 @@ def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
     blocks = _text_head(blocks, art, profile)
     parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
-                     furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(url, None))
+                     furniture=profile.furniture_patterns if profile else (),
+                     dollar=page_dollar(url, [], None, profile.currency if profile else None))
     _fill_parts(art, parts, premium=False, ld_free=None)
     return _finish(art)
 
@@ -160,8 +161,13 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
+    # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD
+    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address, the domain.
+    locales = [md.ld_text(ld.get("inLanguage")), md.meta(tree, "og:locale"), tree.get("lang"),
+               md.meta(tree, "content-language")]
+    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects), profile.currency if profile else None)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
-                 furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(page_url, locale))
+                 furniture=profile.furniture_patterns if profile else (), dollar=dollar)
     parts = separate(loc.blocks, authors=art.authors, **texts)
     if extraction == "generic" and (declared := _declared_story(ld, parts.body)):
         # The markup held a fraction of the story the page declares in JSON-LD articleBody

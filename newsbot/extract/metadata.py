@@ -185,6 +185,22 @@ def ld_publisher(obj: dict, objects: list[dict]) -> str | None:
     return ld_text(orgs[0]) if len(orgs) >= 1 else None
 
 
+def ld_country(obj: dict, objects: list[dict] = ()) -> str | None:
+    """The publisher's country as its JSON-LD address prints it (a code or a name), or None."""
+    publisher = ld_resolve(obj.get("publisher"), objects) if obj else None
+    orgs = [publisher] if isinstance(publisher, dict) else []
+    orgs += [o for o in objects if ld_types(o) & ORG_TYPES]
+    for org in orgs:
+        address = ld_resolve(org.get("address"), objects)
+        for item in address if isinstance(address, list) else [address]:
+            if isinstance(item, dict):
+                country = item.get("addressCountry")
+                name = ld_text(country) if not isinstance(country, str) else clean(country)
+                if name:
+                    return name
+    return None
+
+
 def ld_paywalled_part(obj: dict) -> str | None:
     """The cssSelector of a JSON-LD hasPart marked isAccessibleForFree=false, if any."""
     parts = obj.get("hasPart")

@@ -34,7 +34,11 @@ CTA = re.compile(
     r"unlock\b|become a (?:member|subscriber)|continue reading\b|read the full story|buy now\b|"
     r"choose (?:your )?(?:a )?plan|see (?:all )?(?:subscription )?(?:plans|offers|options)|"
     r"view (?:all )?plans|try (?:\w+ )?for|join now|cancel anytime\.?$|"
-    r"(?:to )?(?:continue|keep) reading,? (?:subscribe|log in|sign in))", re.I)
+    r"(?:to )?(?:continue|keep) reading,? (?:subscribe|log in|sign in)|"
+    # Other languages' subscribe and sign-in prompts (Spanish, Portuguese, French, German, Italian).
+    r"suscr[ií]b(?:ete|ite|ase|irse)\b|ya (?:sos|eres|es) suscriptor|assine\b|assinar\b|j[áa] (?:é|sou) assinante|"
+    r"abonnez-vous|s'abonner|je m'abonne|jetzt abonnieren|abonnieren\b|abonnent werden|abbonati\b|"
+    r"ingres[aá]\b|iniciar sesi[oó]n|inicia sesi[oó]n|entrar\b|se connecter|anmelden\b)", re.I)
 _ARROW = re.compile(r"[→»›]\s*$")
 RENEWAL = re.compile(r"renews? automatically|auto[- ]?renew|renewal|cancel (?:any ?time|at any time)|"
                      r"billed (?:annually|monthly|yearly|every)|recurring (?:payment|billing)|"
@@ -138,6 +142,13 @@ def parse_paywall(blocks: list[Block], dollar: str | None = None) -> tuple[Paywa
             i = j
             continue
         i += 1
+    # A paywall printed twice (a first and a second barrier, a desktop and a mobile copy)
+    # states each plan once.
+    unique = []
+    for o in pw.offers:
+        if o not in unique:
+            unique.append(o)
+    pw.offers = unique
     for t in texts:
         for m in offers.UNRENDERED.finditer(t):
             if m.group(0) not in pw.unrendered:
