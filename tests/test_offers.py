@@ -158,3 +158,58 @@ def test_a_paywall_printed_twice_states_each_plan_once():
     rec = extract(f"<html lang='pt-BR'><body><article><h1>Notícia</h1>{story}</article>{wall}{wall}</body></html>".encode(),
                   url="https://www.jornal-exemplo.com.br/a")
     assert [(o.price, o.currency, o.term_months) for o in rec.paywall.offers] == [(5.94, "BRL", 1)]
+
+
+# --- issue 14: subscribers-only labels beside a paywall, meters in more forms ------------------
+
+def _walled(widget: str, head: str = "", header_extra: str = "", lang: str = "en") -> "object":
+    story = "".join(f"<p>Paragraph {i} of the harbour story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(3))
+    page = (f"<html lang='{lang}'><head>{head}</head><body><article><header><h1>Harbour fees rise again</h1>{header_extra}"
+            f"</header>{story}</article>{widget}</body></html>")
+    return extract(page.encode(), url="https://www.harbourview-gazette.com/news/fees")
+
+
+@pytest.mark.parametrize("widget,access", [
+    ('<div class="inline-paywall"><span>This story is available exclusively to Gazette subscribers. '
+     '<a href="/s">Become a member</a> and start reading now.</span></div>', "premium"),
+    ('<div class="paywall"><p>Artículo exclusivo para suscriptores</p><a href="/s">Suscríbete</a></div>', "premium"),
+    ('<div class="paywall"><p>Réservé aux abonnés</p><p>1 € pour 1 mois</p></div>', "premium"),
+    # Subscribers-only features and benefits are not the story's access.
+    ('<div class="paywall"><p>Apenas assinantes podem salvar para ler depois</p><p>R$ 9,90/mês</p></div>', "metered"),
+    ('<div class="subscribe-box"><p>Suscribite por $60 por mes</p><p>Incluye:</p>'
+     '<ul><li>Contenido exclusivo para suscriptores</li></ul></div>', "metered"),
+])
+def test_subscriber_only_labels_make_a_story_premium(widget, access):
+    assert _walled(widget).access == access
+
+
+def test_premium_badge_in_the_headline_block_beside_paywall_markup():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour fees rise again",'
+          '"isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,'
+          '"cssSelector":".article-page"}}</script>')
+    badge = '<div class="zplus-badge"><span class="zplus-badge__text">Exklusiv für Abonnenten</span></div>'
+    story = "".join(f"<p>Absatz {i} der Geschichte über den Hafen, lang genug, um als Text zu gelten.</p>" for i in range(3))
+
+    def page(extra: str):
+        html = (f"<html lang='de'><head>{ld}</head><body><header><h1>Harbour fees rise again</h1>{extra}</header>"
+                f"<main><div class='article-page'>{story}</div></main></body></html>")
+        return extract(html.encode(), url="https://www.hafenblatt.de/2026/fees")
+
+    rec = page(badge)
+    assert rec.access == "premium" and "subscriber_label" in rec.access_evidence
+    assert page("").access != "premium"  # the markup alone: not premium
+
+
+@pytest.mark.parametrize("line,limit,remaining", [
+    ("Registrate para acceder a 10 artículos gratis por mes", 10, None),
+    ("You have 2 articles remaining this month", None, 2),
+    ("Sie haben noch 3 kostenlose Artikel in diesem Monat", None, 3),
+    ("Te quedan 4 notas gratis", None, 4),
+    ("You've read 3 of 5 free articles", 5, 2),
+])
+def test_meters_in_more_forms(line, limit, remaining):
+    rec = extract(f"A story line that is long enough here.\n{line}\nSubscribe now\n".encode())
+    assert rec.paywall.meter_message == line
+    assert (rec.paywall.free_limit, rec.paywall.free_remaining) == (limit, remaining)
+    assert rec.access == "metered"

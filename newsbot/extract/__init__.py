@@ -27,6 +27,7 @@ from .generic import fallback_authors, fallback_date, fallback_headline, locate_
 from .html import Located, locate_with_profile
 from .offers import page_dollar
 from .page import Page, PageError, load_page
+from .paywall import is_premium_label, is_subscriber_only
 from .separate import separate
 from .wire import line_credit, split_dateline
 from .text import clean
@@ -176,7 +177,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         parts = separate(loc.blocks, authors=art.authors, **texts)
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
-                paywalled_part=paywalled_part)
+                paywalled_part=paywalled_part, labels=md.headline_labels(tree))
     return _finish(art)
 
 
@@ -230,7 +231,8 @@ def _split_keywords(value: str | None) -> list[str]:
     return [clean(k) for k in value.split(",") if clean(k)] if value else []
 
 
-def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None) -> None:
+def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None,
+                labels: list[str] = ()) -> None:
     art.body = parts.body
     art.wire = parts.wire
     art.disclaimer = parts.disclaimer
@@ -247,10 +249,16 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
             evidence.append("offers")
         if pw.calls_to_action:
             evidence.append("calls_to_action")
-        if pw.meter_message and re.search(r"subscribers? only|subscriber-only|premium|\b(?:pro|prime|plus) (?:story|article)",
-                                          pw.meter_message, re.I):
+        if pw.meter_message and (is_subscriber_only(pw.meter_message) or re.search(
+                r"premium|\b(?:pro|prime|plus) (?:story|article)", pw.meter_message, re.I)):
             premium = True
             evidence.append("premium_message")
+    if not premium and (pw is not None or (paywalled_part and ld_free is False)) and any(
+            is_subscriber_only(t) or is_premium_label(t) for t in _paywall_and_label_lines(pw, art.unclassified)
+            + list(labels)):
+        # A subscribers-only label beside a paywall: the story is premium, not metered.
+        premium = True
+        evidence.append("subscriber_label")
     if ld_free is not None:
         evidence.append(f"ld:isAccessibleForFree={'true' if ld_free else 'false'}")
     if paywalled_part and ld_free is False:
@@ -273,6 +281,16 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
     else:
         art.access = "free"
     art.access_evidence = evidence
+
+
+def _paywall_and_label_lines(pw, unclassified: list[str]) -> list[str]:
+    """The paywall's printed lines and the article region's short leftover lines, where a
+    subscribers-only label stands."""
+    lines = [t for t in unclassified if len(t) < 80]
+    if pw is not None:
+        # Not its benefits: "Exclusive content for subscribers" there describes the plan.
+        lines += [pw.meter_message or ""] + list(pw.calls_to_action) + [o.plan or "" for o in pw.offers]
+    return [t for t in lines if t]
 
 
 def fingerprint(art: Article) -> str:

@@ -799,6 +799,27 @@ def _byline_elements(tree) -> list[str]:
     return out[:8]
 
 
+_LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|locked|subscriber|label|kicker|flag", re.I)
+
+
+def headline_labels(tree) -> list[str]:
+    """Short labels printed in the headline's block by an element named for one ("zplus-badge",
+    "premium-label"): where a page marks a story for subscribers ("Exklusiv für Abonnenten", "Premium")."""
+    region = _headline_region(tree)
+    if region is None:
+        return []
+    out = []
+    for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b"):
+        if not _LABEL_CLASS.search(el.get("class", "")) or el.xpath("ancestor::nav"):
+            continue
+        text = headline_text(el.text_content())
+        if 2 <= len(text) < 60 and text not in out:
+            out.append(text)
+        if len(out) >= 12:
+            break
+    return out
+
+
 def _parent_of(el, levels: int):
     for _ in range(levels):
         el = el.getparent() if el.getparent() is not None else el
