@@ -22,7 +22,7 @@ from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
-from .blocks import STORY, Block, blockify, text_blocks
+from .blocks import BYLINE, NOISE, STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
 from .offers import page_dollar
@@ -68,41 +68,102 @@ def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
     return _finish(art)
 
 
-_DATE_LINE = re.compile(r"^(?P<label>last updated|updated|first published|published|posted)\s*(?:at|on)?\s*:?\s*(?P<date>.+)$",
-                        re.I)
-HEAD_LINES = 6
-"""Lines of a plain-text page searched for its head: headline, standfirst, byline, date."""
+_DATE_LABELS = ("last updated", "updated", "first published", "published", "posted", "modified", "last modified",
+                "created", "date")
+_DATE_LINE = re.compile(
+    r"^(?P<label>" + "|".join(sorted(_DATE_LABELS, key=len, reverse=True)) + r")\b"
+    r"(?:\s*(?:at|on)\b)?[\s:|,.\-–—]*(?P<date>.+)$", re.I)
+"""A date line with its label in any punctuation: "Last Updated at Dec 22, 2023 10:15 IST",
+"Updated On: Mar 28 2026 | 7:32 AM", "Updated - March 28, 2026", "Published — 28.03.2026"."""
+HEAD_LINES = 8
+"""Lines of a plain-text page searched for its head: headline, standfirst, labels, byline, date."""
+HEAD_LABEL_CHARS = 60
+"""A head line this short that ends no sentence is a label (an image credit, a section): not story."""
+
+
+def _head_date(text: str, profile: Profile | None) -> tuple[str | None, bool]:
+    """(ISO date, is an update) when a line is a date line, labelled or bare; (None, False) if not."""
+    tz = profile.timezone if profile else None
+    day_first = profile.day_first if profile else None
+    if (m := _DATE_LINE.match(text)) and (iso := md.iso_date(m["date"], tz, day_first)):
+        return iso, "updated" in m["label"].lower() or "modified" in m["label"].lower()
+    if len(text) <= HEAD_LABEL_CHARS and _is_bare_date(text) and (iso := md.iso_date(text, tz, day_first)):
+        return iso, False  # a bare date line ("Mar 28 2026 | 7:32 AM IST")
+    return None, False
+
+
+_DATE_WORDS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|"
+                         r"sat|sun)[a-z]*$|^(?:am|pm|at|hrs|st|nd|rd|th|ist|gmt|utc|bst|cet|cest|est|edt|pst|pdt)$", re.I)
+
+
+def _is_bare_date(text: str) -> bool:
+    """A line that is a date and nothing else: every word a month, a weekday, a clock or zone
+    word; a year and a day among its numbers."""
+    words = re.findall(r"[^\W\d_]+", text)
+    numbers = re.findall(r"\d+", text)
+    return (all(_DATE_WORDS.match(w) for w in words) and any(len(n) == 4 for n in numbers)
+            and len(numbers) >= 2)
+
+
+def _head_credit(text: str) -> bool:
+    """A whole-line agency byline: "Press Trust of India | New Delhi", "Press Trust of India
+    New Delhi/Mumbai" (the cities with no separator), "IANS"."""
+    hit = line_credit(text, byline=True)
+    return hit is not None and bool(hit.agency) and not hit.in_text and bool(
+        hit.dateline or re.fullmatch(r"\w[\w .'&]*", text) and len(text) <= HEAD_LABEL_CHARS)
+
+
+def _is_label(text: str) -> bool:
+    return len(text) <= HEAD_LABEL_CHARS and not text.rstrip().endswith((".", "?", "!", '"', "”"))
 
 
 def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> list[Block]:
     """Text copied from a page (an AMP page's reader text) starts with its head: the
-    headline, the standfirst, the byline ("Press Trust of India | New Delhi/Mumbai") and the
-    date line ("Last Updated at Dec 22, 2023 10:15 IST"). The head is read only when such a
-    byline or date line stands in the first lines; the lines before it are the headline and
-    the standfirst. Returns the blocks left for the separation."""
-    head_end = None
+    headline, the standfirst, short labels (an image credit), the byline ("Press Trust of
+    India | New Delhi/Mumbai", or with no separator) and a date line in any punctuation.
+    The head is read only when such a byline or date line stands in the first lines, with
+    at most the headline and the standfirst before it besides short labels. Labels become
+    unclassified text, the date line the record's dates; the byline stays for the wire
+    credit. Returns the blocks left for the separation."""
+    marker = None
     for i, b in enumerate(blocks[:HEAD_LINES]):
-        hit = line_credit(b.text, byline=True) if i else None
-        if _DATE_LINE.match(b.text) or (hit is not None and hit.agency and hit.dateline and not hit.in_text):
-            head_end = i
+        if i and (_head_credit(b.text) or _head_date(b.text, profile)[0]):
+            marker = i
             break
-    if not head_end or head_end > 2 or len(blocks) - head_end < 3:
+    if not marker or len(blocks) - marker < 3:
         return blocks
-    titles = blocks[:head_end]
-    if any(len(b.text) > 400 or split_dateline(b.text) for b in titles) or len(titles[0].text) > 250:
+    titles = blocks[:marker]
+    long_lines = [b for b in titles if not _is_label(b.text)]
+    if len(long_lines) > 2 or any(len(b.text) > 400 or split_dateline(b.text) for b in titles) \
+            or len(titles[0].text) > 250:
         return blocks
     art.headline = titles[0].text
-    art.standfirst = titles[1].text if len(titles) > 1 else None
-    rest = blocks[head_end:]
-    tz = profile.timezone if profile else None
-    day_first = profile.day_first if profile else None
-    for k, b in enumerate(rest[:3]):
-        if (m := _DATE_LINE.match(b.text)) and (iso := md.iso_date(m["date"], tz, day_first)):
-            art.published_at = iso
-            if m["label"].lower() in ("last updated", "updated"):
+    rest_titles = titles[1:]
+    standfirst = next((b for b in rest_titles if not _is_label(b.text)), None)
+    if standfirst is None and rest_titles and len(rest_titles[0].text) > 25:
+        standfirst = rest_titles[0]  # a short standfirst line
+    art.standfirst = standfirst.text if standfirst else None
+    labels = [Block(b.text, NOISE) for b in rest_titles if b is not standfirst]
+    rest = list(blocks[marker:])
+    # The byline is read as one (its credit may print the cities with no separator).
+    for k, b in enumerate(rest[:4]):
+        if _head_credit(b.text):
+            rest[k] = Block(b.text, BYLINE)
+        elif not (_is_label(b.text) or _head_date(b.text, profile)[0]):
+            break
+    # The date line stands among the first lines of the rest (before or after the byline);
+    # labels between them are kept as unclassified.
+    for k, b in enumerate(rest[:4]):
+        iso, updated = _head_date(b.text, profile)
+        if iso:
+            if art.published_at is None:
+                art.published_at = iso
+            if updated:
                 art.modified_at = iso
-            return rest[:k] + rest[k + 1:]
-    return rest
+            return labels + rest[:k] + rest[k + 1:]
+        if not (_head_credit(b.text) or _is_label(b.text)):
+            break
+    return labels + rest
 
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
