@@ -168,8 +168,12 @@ NAMES_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline
                  '<span class="credit">The Harbourview Gazette</span></div>', ["Lena Brook"]),
     (ORG_LD, '<div class="author">By Lena Brook</div>', ["Lena Brook"]),
     (DESK_LD, '<h4>By <span class="ArticleHeader--authName--x1">Lena Brook</span></h4>', ["Lena Brook"]),
-    # No writer printed anywhere: the publisher's byline stands as printed.
-    (ORG_LD, "", ["Harbour Weekly"]),
+    # No writer anywhere: the publisher's byline stands where the page prints it, and is no
+    # byline where only JSON-LD names it.
+    (ORG_LD, '<div class="byline">By Harbour Weekly</div>', ["Harbour Weekly"]),
+    (ORG_LD.replace('"author"', '"publisher":{"@type":"Organization","name":"Harbour Weekly"},"author"'), "", []),
+    # Another organisation named as author (an agency) is no publisher: it stays.
+    (ORG_LD.replace("Harbour Weekly", "Reuters"), "", ["Reuters"]),
     # A @graph reference to the Person; a list of names in one Person.
     (GRAPH_LD, "", ["Mara Quell"]),
     (NAMES_LD, "", ["Mara Quell", "Ivo Sand"]),
@@ -191,3 +195,27 @@ def test_bylines_in_related_cards_are_not_the_story_byline():
 def test_publisher_from_json_ld_graph_reference():
     rec = _record(GRAPH_LD, "<h1>Ferry service resumes</h1>")
     assert rec.publisher == "Harbour Weekly"
+
+
+@pytest.mark.parametrize("head,url,publisher", [
+    # og:site_name spells the host, the JSON-LD publisher is the owning company or another spelling.
+    ('<meta property="og:site_name" content="El Diario"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"Ediciones EL DIARIO S.L."}}</script>',
+     "https://eldiario.example/a", "El Diario"),
+    ('<meta property="og:site_name" content="Harbour Weekly"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"HarbourWeekly"}}</script>',
+     "https://www.harbourweekly.example/a", "Harbour Weekly"),
+    # A syndicating site: og:site_name names the paper the story came from, JSON-LD the host's own.
+    ('<meta property="og:site_name" content="Cherry Point Courier"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"The Harbour Journal"}}</script>',
+     "https://www.theharbourjournal.example/a", "The Harbour Journal"),
+    # Only the title's last part names the site, spelling its host.
+    ('<meta property="og:title" content="Ferry service resumes | Hafen-Zeitung">', "https://www.hafen-zeitung.example/a",
+     "Hafen-Zeitung"),
+    ('<meta property="og:title" content="Ferry service resumes | Börsen-Blatt">', "https://www.boersen-blatt.example/a",
+     "Börsen-Blatt"),
+    # A last part that does not spell the host is no publisher: null.
+    ('<meta property="og:title" content="Ferry service resumes | Ports">', "https://www.hafen-zeitung.example/a", None),
+])
+def test_publisher_name_as_printed(head, url, publisher):
+    assert _record(head, "<h1>Ferry service resumes</h1>", url=url).publisher == publisher

@@ -174,7 +174,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     objects = md.ld_objects(tree, flags)
     ld = md.article_object(objects)
     canonical = md.canonical(tree, url)
-    site = md.site_name(tree, ld, objects)
+    site = md.site_name(tree, ld, objects, url or canonical)
     if profile is None:
         profile = profiles.for_url(url) or profiles.for_url(canonical) or profiles.for_site_name(site)
     loc: Located | None = locate_with_profile(sel, profile) if profile else None
@@ -216,7 +216,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
             art.published_at = iso
             if "date_unparsed" in art.flags:
                 art.flags.remove("date_unparsed")
-        art.authors = art.authors or [n for a in fallback_authors(tree) for n in md.split_names(a)]
+        if not md.ld_authors(ld, objects):  # JSON-LD naming only the publisher is no call for a guess
+            art.authors = art.authors or [n for a in fallback_authors(tree) for n in md.split_names(a)]
 
     paywalled_part = md.ld_paywalled_part(ld)
     if extraction == "generic":

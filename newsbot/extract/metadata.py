@@ -722,7 +722,17 @@ def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list
             chosen = people
             break
     if not chosen:
-        return first
+        # Only the publisher, a desk or an organisation is named: it is the byline when the
+        # page prints it in a byline element ("By The Citizen"); named only in JSON-LD or a
+        # meta tag it is no byline (the publisher's own name filled in by the CMS).
+        # Only an Organization-typed JSON-LD author that is the publisher itself is filler;
+        # a Person named for the publisher ("Les Echos") is the newsroom's byline.
+        sites = {_squash(x) for x in site_names if x}
+        filler = {_squash(n) for n, org, _ in entries if org and _squash(n) in sites}
+        if not all(_squash(n) in filler for n in first):
+            return first  # a desk, a newsroom byline, or another organisation (an agency)
+        printed = {_squash(n) for n in _author_elements(tree) + _byline_elements(tree)}
+        return first if any(_squash(n) in printed for n in first) else []
     for get in names_of[len(seen):3]:
         more = [n for n in get() if n and not is_publisher_byline(n, site_names + orgs)]
         if len(more) > len(chosen) and all(_squash(c) in {_squash(m) for m in more} for c in chosen):
@@ -858,13 +868,68 @@ def _author_elements(tree) -> list[str]:
     return out
 
 
-def site_name(tree, ld: dict, objects: list[dict]) -> str | None:
-    """The publisher's name as printed: JSON-LD publisher, og:site_name (unless it is a
-    handle or a bare host name), application-name."""
+_LEGAL_NAME = re.compile(r"(?:\b(?:S\.?L\.?|S\.?A\.?|S\.?p\.?A\.?|GmbH|AG|Inc\.?|Ltd\.?|LLC|plc|Corp\.?|"
+                         r"Co\.|Limited|SE|N\.?V\.?|B\.?V\.?)|社)\s*$", re.I)
+"""A company's legal name ("Ediciones EL PAÍS S.L.", "日本経済新聞社"): the owner, not the title printed."""
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def _host_label(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    parts = host.removeprefix("www.").split(".")
+    return parts[0] if parts and parts[0] else ""
+
+
+def names_host(name: str | None, url: str | None) -> bool:
+    """True when a name spells the page's host ("Börsen-Zeitung" and boersen-zeitung.de,
+    "The Daily Journal" and thedailyjournal.com)."""
+    label = re.sub(r"[^a-z0-9]", "", _host_label(url).lower())
+    if not name or not label:
+        return False
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    keys = {re.sub(r"[^a-z0-9]", "", v.lower()) for v in (name.translate(_TRANSLIT), plain)}
+    return label in keys or label.removeprefix("the") in {k.removeprefix("the") for k in keys}
+
+
+def _printed_site_name(og: str | None) -> str | None:
+    """og:site_name when it is a name (not a handle, a bare host or an SEO string with separators)."""
+    if not og or og.startswith("@") or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og) or "|" in og or len(og.split()) > 6:
+        return None
+    return og
+
+
+def _title_suffix_site(tree, url: str | None) -> str | None:
+    """The site's name as the title's last part prints it ("Headline | Börsen-Zeitung"),
+    when it spells the page's host: the one place some pages name their publisher."""
+    for title in (_title_tag(tree), meta(tree, "og:title"), meta(tree, "title"), meta(tree, "twitter:title")):
+        if not title:
+            continue
+        last = _SEPARATORS_KEPT.split(title)[-1].strip()
+        if last != title.strip() and names_host(last, url):
+            return last
+    return None
+
+
+def site_name(tree, ld: dict, objects: list[dict], url: str | None = None) -> str | None:
+    """The publisher's name as printed. og:site_name and the JSON-LD publisher each may be
+    the right one: og:site_name wins when it spells the page's host and the JSON-LD name
+    does not (or spells it too, differently: "Forbes India" over "ForbesIndia"), or when
+    the JSON-LD name is a company's legal name; else the JSON-LD publisher, og:site_name,
+    application-name, the <title>'s last part when it spells the host."""
     name = ld_publisher(ld, objects)
-    og = meta(tree, "og:site_name")
+    og_raw = meta(tree, "og:site_name")
+    og = _printed_site_name(og_raw)
+    if name and og and name != og:
+        if _squash(og) == _squash(name):
+            # One name, two spellings: the one written as words ("Forbes India", not "ForbesIndia").
+            return og if len(og.split()) > len(name.split()) else name
+        if names_host(og, url) and not names_host(name, url):
+            return og
+        if _LEGAL_NAME.search(name) and not _LEGAL_NAME.search(og):
+            return og
     if name:
         return name
-    if og and not og.startswith("@") and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og):
+    if og:
         return og
-    return meta(tree, "application-name") or og
+    return meta(tree, "application-name") or _title_suffix_site(tree, url) or og_raw
