@@ -213,3 +213,14 @@ def test_meters_in_more_forms(line, limit, remaining):
     assert rec.paywall.meter_message == line
     assert (rec.paywall.free_limit, rec.paywall.free_remaining) == (limit, remaining)
     assert rec.access == "metered"
+
+
+@pytest.mark.parametrize("line,price,term,intro_price,intro_term", [
+    # German, with the introductory price first ("danach": then) and the currency as a word.
+    ("Zum Start 1 Euro für vier Wochen, danach 6,99 Euro pro Woche.", 6.99, 0.23, 1, 0.92),
+    ("Primer mes por $1, luego $9,99 al mes", 9.99, 1, 1, 1),
+])
+def test_intro_and_regular_price_in_other_languages(line, price, term, intro_price, intro_term):
+    offer = build_offer(None, line, None, None, "EUR")
+    assert (offer.price, offer.term_months, offer.intro_price, offer.intro_term_months) == (
+        price, term, intro_price, intro_term)

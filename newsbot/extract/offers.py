@@ -21,7 +21,7 @@ CURRENCY_SIGNS: dict[str, str | None] = {
     "₹": "INR", "Rs": "INR", "Rs.": "INR", "INR": "INR",
     "US$": "USD", "USD": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
     "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD", "N$": "NAD", "NAD": "NAD",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "CHF": "CHF",
+    "€": "EUR", "EUR": "EUR", "Euro": "EUR", "Euros": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "CHF": "CHF",
     "R": "ZAR", "ZAR": "ZAR", "KSh": "KES", "Ksh": "KES", "KES": "KES", "₦": "NGN", "NGN": "NGN",
     "zł": "PLN", "PLN": "PLN", "₱": "PHP", "PHP": "PHP", "RM": "MYR", "MYR": "MYR",
     "R$": "BRL", "BRL": "BRL", "MX$": "MXN", "MXN": "MXN", "AR$": "ARS", "ARS": "ARS", "$U": "UYU", "UYU": "UYU",
@@ -48,7 +48,8 @@ English pages or pages without a language; elsewhere it is a peso as often as a 
 null, flagged `currency_unknown`."""
 
 _SIGNS_BEFORE = sorted((k for k in CURRENCY_SIGNS if k not in ("R",)), key=len, reverse=True)
-_CODES_AFTER = ("INR", "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "CHF", "€", "£", "zł")
+_CODES_AFTER = ("INR", "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "CHF", "€", "£", "zł", "Euro", "Euros", "euro",
+                "euros")
 _CUR = "(?:" + "|".join(re.escape(k) for k in _SIGNS_BEFORE) + r"|R(?=\s?\d))"
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 PRICE = re.compile(rf"(?<![\w$])(?:{_CUR}\s?{_NUM}|{_NUM}\s?(?:{'|'.join(re.escape(c) for c in _CODES_AFTER)})(?!\w))")
@@ -60,7 +61,11 @@ _UNRENDERED_PRICE = re.compile(
 )
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+                # German, Spanish, Portuguese, French
+                "ein": 1, "einen": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "sechs": 6, "zwölf": 12,
+                "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "seis": 6, "doce": 12,
+                "um": 1, "uma": 1, "dois": 2, "três": 3, "quatro": 4, "deux": 2, "trois": 3, "quatre": 4, "douze": 12}
 TERM_UNITS = {"day": 12 / 365, "week": 12 / 52, "wk": 12 / 52, "fortnight": 12 / 26, "month": 1.0, "mo": 1.0,
               "mth": 1.0, "quarter": 3.0, "qtr": 3.0, "year": 12.0, "yr": 12.0, "annum": 12.0,
               # Spanish, Portuguese, French, German, Italian, Polish (singular; plurals below)
@@ -98,7 +103,8 @@ _PER_MONTH = re.compile(rf"(?:{PRICE.pattern}|undefined|NaN)\s*(?:/\s*|per\s+|a\
                         rf"(?:{_MONTH})(?![^\W\d_])", re.I)
 _PRICED_TERM = re.compile(rf"(?:{PRICE.pattern})\s*(?:/\s*|per\s+|a\s+|al\s+|por\s+|pro\s+|par\s+|every\s+|for\s+)"
                           rf"(?:\d+\s*)?(?:{_UNIT})(?![^\W\d_])", re.I)
-_INTRO_SPLIT = re.compile(r"\b(?:then|after that|thereafter|afterwards|renews at|rising to)\b", re.I)
+_INTRO_SPLIT = re.compile(r"\b(?:then|after that|thereafter|afterwards|renews at|rising to|danach|anschließend|"
+                          r"luego|después|depois|ensuite|puis|poi)\b", re.I)
 
 
 def currency_code(symbol: str | None) -> str | None:
