@@ -219,3 +219,18 @@ def test_publisher_from_json_ld_graph_reference():
 ])
 def test_publisher_name_as_printed(head, url, publisher):
     assert _record(head, "<h1>Ferry service resumes</h1>", url=url).publisher == publisher
+
+
+@pytest.mark.parametrize("printed,published", [
+    # A UTC time past midnight beside the local time the page prints: dated as the publisher dates it.
+    ("February 24, 2026 | 9:25pm", "2026-02-24T21:25:54-05:00"),
+    ("Dec 23, 2026 5:06pm PT", "2026-12-23T17:06:54-08:00"),
+    ("Brasília 03/05/2026 21:44", "2026-05-03T21:44:54-03:00"),
+])
+def test_utc_time_dated_by_the_printed_local_time(printed, published):
+    utc = {"February": "2026-02-25T02:25:54Z", "Dec": "2026-12-24T01:06:54Z", "Bras": "2026-05-04T00:44:54Z"}
+    ld = next(v for k, v in utc.items() if printed.startswith(k))
+    head = (f'<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Ferry service resumes",'
+            f'"datePublished":"{ld}"}}</script><meta property="og:locale" content="pt_BR">')
+    rec = _record(head, f'<h1>Ferry service resumes</h1><div class="article-date">{printed}</div>')
+    assert rec.published_at == published

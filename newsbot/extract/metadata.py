@@ -391,7 +391,7 @@ def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None)
     for source, value in _published_candidates(tree, ld, printed):
         iso = iso_date(value, rules.tz, rules.day_first)
         if iso:
-            return _in_local_offset(tree, iso), source
+            return _in_local_offset(tree, iso, rules.day_first), source
         if source == "printed" and value and (_NUMERIC_DATE.search(value) or (
                 _MONTH_NAME.search(value) and re.search(r"\d", value))):
             refused = "refused"
@@ -400,21 +400,50 @@ def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None)
     return None, refused
 
 
-def _in_local_offset(tree, iso: str) -> str:
+def _in_local_offset(tree, iso: str, day_first: bool | None = None) -> str:
     """A UTC time re-expressed in the page's own offset when the page also prints the same
-    moment as a local time without zone (<time datetime="2023-11-08 23:30:59"> beside
-    "2023-11-09T05:30:59Z"): the same instant, dated as the publisher dates it."""
+    moment as a local time without zone (<time datetime="2023-11-08 23:30:59"> or a naive
+    meta time beside "2023-11-09T05:30:59Z", or a printed date line "February 24, 2020 |
+    9:25pm" beside "2020-02-25T02:25:54Z"): the same instant, dated as the publisher dates it."""
     dt = parse_iso(iso)
     if dt is None or dt.utcoffset() != timedelta(0):
         return iso
-    for value in tree.xpath("//time/@datetime")[:20]:
-        local = parse_iso(clean(value).replace(" ", "T", 1))
-        if local is None or local.tzinfo is not None:
-            continue
-        delta = local - dt.replace(tzinfo=None)
+    utc = dt.replace(tzinfo=None, second=0, microsecond=0)
+    for local in _local_times(tree, day_first):
+        delta = local.replace(second=0, microsecond=0) - utc
         if timedelta(0) < abs(delta) <= timedelta(hours=14) and delta % timedelta(minutes=15) == timedelta(0):
             return dt.astimezone(timezone(delta)).isoformat()
     return iso
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
+
+
+def _local_times(tree, day_first: bool | None):
+    """Times the page prints or declares without a zone, in page order (at most a few dozen)."""
+    for value in tree.xpath("//time/@datetime")[:20]:
+        local = parse_iso(clean(value).replace(" ", "T", 1))
+        if local is not None and local.tzinfo is None:
+            yield local
+    index = meta_index(tree)
+    for name in PUBLISHED_META:
+        for value in index.get(name, ())[:2]:
+            local = parse_iso(clean(value).replace(" ", "T", 1))
+            if local is not None and local.tzinfo is None:
+                yield local
+    for el in [e for e in tree.xpath(_PRINTED_DATE_XPATH) if _DATE_CLASS.search(e.get("class", ""))][:6]:
+        text = clean(" ".join(el.itertext()))
+        if not _CLOCK.search(text) or not _YEAR.search(text) or re.search(r"\bupdated\b", text, re.I):
+            continue
+        # The clock as printed, whatever zone it names (PT, ET): only its offset to UTC is asked.
+        naive = re.sub(r"\b(?:[A-Z]{2,4}T|PT|ET|IST|GMT|UTC)\b", "", _DATE_NOISE.sub("", text)).replace("|", " ")
+        if (_MONTH_NAME.search(naive) or (_NUMERIC_DATE.search(naive) and day_first is not None)):
+            try:
+                local = dateparser.parse(naive, fuzzy=True, dayfirst=bool(day_first), ignoretz=True)
+            except (ValueError, OverflowError, TypeError):
+                continue
+            if local.tzinfo is None:
+                yield local
 
 
 def _published_candidates(tree, ld: dict, printed: str | None):
