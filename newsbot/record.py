@@ -163,7 +163,7 @@ class Article:
     """The publisher profile that applied (its texts, date order and, when it knows the markup,
     its selectors), e.g. "business_standard"; null for a publisher newsbot has no profile for."""
     access_evidence: list[str] = field(default_factory=list)
-    """The signals that decided `access` (e.g. "meter", "premium_label", "ld:isAccessibleForFree=false")."""
+    """The signals that decided `access` (e.g. "meter", "premium_marker", "subscriber_label", "ld:isAccessibleForFree=false")."""
     flags: list[str] = field(default_factory=list)
     """Problems met while reading the page ("broken_json_ld", "encoding_repaired", "empty_body", ...)."""
     fingerprint: str | None = None

@@ -114,3 +114,123 @@ def test_publisher_from_json_ld_organisation_alone():
             '<body><article><h1>Ferry service resumes</h1><p>' + "The ferry resumed service on Monday. " * 12
             + '</p></article></body></html>')
     assert extract(page.encode(), url="https://lakeshorecourier.ca/a").publisher == "Lakeshore Courier"
+
+
+# --- issue 14: headlines with kickers, bylines that name the publisher -------------------------
+
+def _record(head: str, body: str, url: str = "https://www.harbourview-gazette.com/news/story-1"):
+    from newsbot.extract import extract
+    story = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    return extract(f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>".encode(), url=url)
+
+
+@pytest.mark.parametrize("h1,og,headline", [
+    # The kicker in an element of its own, the declared headline without it: dropped.
+    ('<h1><div class="entry-section"><a href="/s/">Local News | </a></div><span class="dfm-title">'
+     'Ferry service resumes after storm</span></h1>', "Ferry service resumes after storm", "Ferry service resumes after storm"),
+    ('<h1><span class="prefix">Opinion<span role="separator"> </span></span><span>Ferry fares are too high</span></h1>',
+     "Opinion | Ferry fares are too high", "Ferry fares are too high"),
+    ('<h1 id="page_header"><div class="sub-title">News</div> Harbour ferry gets a new captain</h1>',
+     "Harbour ferry gets a new captain", "Harbour ferry gets a new captain"),
+    # The kicker is part of the declared headline: kept, joined as rendered (no space before the colon).
+    ('<h1><span class="kicker">Sturm vorbei</span><span class="sep">: </span><span class="title">Die Fähre fährt wieder</span></h1>',
+     "Sturm vorbei: Die Fähre fährt wieder", "Sturm vorbei: Die Fähre fährt wieder"),
+    ('<h1><span class="kicker">Sturm vorbei:</span>Die Fähre fährt wieder</h1>', "Sturm vorbei: Die Fähre fährt wieder | Hafenblatt",
+     "Sturm vorbei: Die Fähre fährt wieder"),
+    # Soft hyphens are line-break hints, not letters.
+    ("<h1>Fähr\u00adverbindung wieder\u00adhergestellt</h1>", "Fährverbindung wiederhergestellt", "Fährverbindung wiederhergestellt"),
+])
+def test_headline_kickers_and_soft_hyphens(h1, og, headline):
+    rec = _record(f'<meta property="og:title" content="{og}">', h1)
+    assert rec.headline == headline
+
+
+GANNETT_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+              '"author":{"@type":"Person","name":", The Harbourview Gazette"},'
+              '"publisher":{"@type":"Organization","name":"The Harbourview Gazette"}}</script>')
+ORG_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+          '"author":{"@type":"Organization","name":"Harbour Weekly"}}</script>')
+DESK_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+           '"author":[{"@type":"Person","name":"Gazette staff reporter"}]}</script>')
+GRAPH_LD = ('<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+            '{"@type":"NewsArticle","@id":"#article","headline":"Ferry service resumes",'
+            '"author":{"@id":"https://x.example/#/schema/person/ab12"},"publisher":{"@id":"https://x.example/#org"}},'
+            '{"@type":"Organization","@id":"https://x.example/#org","name":"Harbour Weekly"},'
+            '{"@type":"Person","@id":"https://x.example/#/schema/person/ab12","name":"Mara Quell"}]}</script>')
+NAMES_LD = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+            '"author":{"@type":"Person","name":["Mara Quell","Ivo Sand"]}}</script>')
+
+
+@pytest.mark.parametrize("head,byline,authors", [
+    # JSON-LD names the publisher; the printed byline names the writer.
+    (GANNETT_LD, '<div class="byline-section"><a class="authors" href="/staff/1">Lena Brook</a>'
+                 '<span class="credit">The Harbourview Gazette</span></div>', ["Lena Brook"]),
+    (ORG_LD, '<div class="author">By Lena Brook</div>', ["Lena Brook"]),
+    (DESK_LD, '<h4>By <span class="ArticleHeader--authName--x1">Lena Brook</span></h4>', ["Lena Brook"]),
+    # No writer anywhere: the publisher's byline stands where the page prints it, and is no
+    # byline where only JSON-LD names it.
+    (ORG_LD, '<div class="byline">By Harbour Weekly</div>', ["Harbour Weekly"]),
+    (ORG_LD.replace('"author"', '"publisher":{"@type":"Organization","name":"Harbour Weekly"},"author"'), "", []),
+    # Another organisation named as author (an agency) is no publisher: it stays.
+    (ORG_LD.replace("Harbour Weekly", "Reuters"), "", ["Reuters"]),
+    # A @graph reference to the Person; a list of names in one Person.
+    (GRAPH_LD, "", ["Mara Quell"]),
+    (NAMES_LD, "", ["Mara Quell", "Ivo Sand"]),
+    # The CMS account behind a @graph reference gives way to the printed byline's writers.
+    (GRAPH_LD + '<meta name="author" content="Lena Brook, Ivo Sand">', "", ["Lena Brook", "Ivo Sand"]),
+])
+def test_bylines_that_name_the_publisher_give_way_to_writers(head, byline, authors):
+    rec = _record(head, f"<header><h1>Ferry service resumes</h1>{byline}</header>")
+    assert rec.authors == authors
+
+
+def test_bylines_in_related_cards_are_not_the_story_byline():
+    cards = "".join(f'<div class="related"><h3>Other story {i}</h3><span class="td-post-author-name">Ola Nord</span></div>'
+                    for i in range(3))
+    rec = _record(DESK_LD, f"<header><h1>Ferry service resumes</h1></header><section><p>{'x ' * 4000}</p></section>{cards}")
+    assert rec.authors == ["Gazette staff reporter"]
+
+
+def test_publisher_from_json_ld_graph_reference():
+    rec = _record(GRAPH_LD, "<h1>Ferry service resumes</h1>")
+    assert rec.publisher == "Harbour Weekly"
+
+
+@pytest.mark.parametrize("head,url,publisher", [
+    # og:site_name spells the host, the JSON-LD publisher is the owning company or another spelling.
+    ('<meta property="og:site_name" content="El Diario"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"Ediciones EL DIARIO S.L."}}</script>',
+     "https://eldiario.example/a", "El Diario"),
+    ('<meta property="og:site_name" content="Harbour Weekly"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"HarbourWeekly"}}</script>',
+     "https://www.harbourweekly.example/a", "Harbour Weekly"),
+    # A syndicating site: og:site_name names the paper the story came from, JSON-LD the host's own.
+    ('<meta property="og:site_name" content="Cherry Point Courier"><script type="application/ld+json">{"@type":"NewsArticle",'
+     '"headline":"Ferry service resumes","publisher":{"@type":"Organization","name":"The Harbour Journal"}}</script>',
+     "https://www.theharbourjournal.example/a", "The Harbour Journal"),
+    # Only the title's last part names the site, spelling its host.
+    ('<meta property="og:title" content="Ferry service resumes | Hafen-Zeitung">', "https://www.hafen-zeitung.example/a",
+     "Hafen-Zeitung"),
+    ('<meta property="og:title" content="Ferry service resumes | Börsen-Blatt">', "https://www.boersen-blatt.example/a",
+     "Börsen-Blatt"),
+    # A last part that does not spell the host is no publisher: null.
+    ('<meta property="og:title" content="Ferry service resumes | Ports">', "https://www.hafen-zeitung.example/a", None),
+])
+def test_publisher_name_as_printed(head, url, publisher):
+    assert _record(head, "<h1>Ferry service resumes</h1>", url=url).publisher == publisher
+
+
+@pytest.mark.parametrize("printed,published", [
+    # A UTC time past midnight beside the local time the page prints: dated as the publisher dates it.
+    ("February 24, 2026 | 9:25pm", "2026-02-24T21:25:54-05:00"),
+    ("Dec 23, 2026 5:06pm PT", "2026-12-23T17:06:54-08:00"),
+    ("Brasília 03/05/2026 21:44", "2026-05-03T21:44:54-03:00"),
+])
+def test_utc_time_dated_by_the_printed_local_time(printed, published):
+    utc = {"February": "2026-02-25T02:25:54Z", "Dec": "2026-12-24T01:06:54Z", "Bras": "2026-05-04T00:44:54Z"}
+    ld = next(v for k, v in utc.items() if printed.startswith(k))
+    head = (f'<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Ferry service resumes",'
+            f'"datePublished":"{ld}"}}</script><meta property="og:locale" content="pt_BR">')
+    rec = _record(head, f'<h1>Ferry service resumes</h1><div class="article-date">{printed}</div>')
+    assert rec.published_at == published

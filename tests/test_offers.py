@@ -80,3 +80,147 @@ def test_us_meter_counts_remaining_not_limit():
 def test_meter_with_number_gives_free_limit():
     rec = extract(b"Story text here.\nYou've reached your limit of 5 free articles this month.\nSubscribe now\n")
     assert rec.paywall.free_limit == 5 and rec.paywall.unrendered == []
+
+
+# --- issue 14: prefixed currencies, a bare "$" placed by the page's country, other languages ---
+
+@pytest.mark.parametrize("price_line,price,currency", [
+    ("N$ 89", 89, "NAD"), ("C$12.99", 12.99, "CAD"), ("A$19", 19, "AUD"), ("R 99", 99, "ZAR"),
+    ("KSh 1,000", 1000, "KES"), ("R$ 5,94", 5.94, "BRL"), ("MX$ 129", 129, "MXN"),
+])
+def test_prefixed_currencies(price_line, price, currency):
+    offer = build_offer("Plan", price_line, "1 Month", None)
+    assert (offer.price, offer.currency) == (price, currency)
+
+
+def _plan_page(head: str, html_attrs: str = 'lang="en"', url: str = "https://www.harbourview-gazette.com/news/a1") -> dict:
+    story = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    page = (f"<html {html_attrs}><head>{head}<title>Ferry service resumes</title></head><body><article>"
+            f"<h1>Ferry service resumes</h1>{story}</article>"
+            '<div class="subscribe-offer"><h3>Digital Access</h3><p>$9.99/month</p><a href="/s">Subscribe now</a></div>'
+            "</body></html>")
+    return extract(page.encode(), url=url).paywall.offers[0]
+
+
+@pytest.mark.parametrize("head,attrs,url,currency,flag", [
+    # JSON-LD inLanguage "en" must not hide og:locale's country.
+    ('<meta property="og:locale" content="en_CA"><script type="application/ld+json">'
+     '{"@type":"NewsArticle","headline":"Ferry service resumes","inLanguage":"en"}</script>', 'lang="en"',
+     "https://www.harbourview-gazette.com/a", "CAD", "currency_assumed"),
+    ("", 'lang="es-UY"', "https://www.harbourview-gazette.com/a", "UYU", "currency_assumed"),
+    ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service resumes",'
+     '"publisher":{"@type":"NewsMediaOrganization","name":"Gazette","address":{"@type":"PostalAddress",'
+     '"addressCountry":"AU"}}}</script>', 'lang="en"', "https://www.harbourview-gazette.com/a", "AUD", "currency_assumed"),
+    ("", 'lang="en"', "https://www.harbourview-gazette.co.nz/a", "NZD", "currency_assumed"),
+    # Nothing names the country: USD on an English page (flagged), null on a Spanish one.
+    ("", 'lang="en"', "https://www.harbourview-gazette.com/a", "USD", "currency_assumed"),
+    ("", 'lang="es"', "https://www.harbourview-gazette.com/a", None, "currency_unknown"),
+])
+def test_bare_dollar_takes_the_pages_country(head, attrs, url, currency, flag):
+    offer = _plan_page(head, attrs, url)
+    assert offer.price == 9.99 and offer.currency == currency and flag in offer.flags
+
+
+def test_profile_dollar_currency_names_a_bare_dollar():
+    from newsbot.extract.offers import dollar_for
+    assert dollar_for("https://example.com/a", ["en"], None, "CAD") == "CAD"
+    assert dollar_for("https://example.com/a", ["en"], None, "INR") is None  # an INR profile names no dollar
+
+
+@pytest.mark.parametrize("line,price,term,monthly", [
+    ("Suscribite por $195/mes", 195, 1, 195), ("Assine por apenas R$5,94/mês.", 5.94, 1, 5.94),
+    ("solo $2 por 2 meses", 2, 2, None), ("1 € pro Monat", 1, 1, 1), ("Try 1 month for $1", 1, 1, None),
+])
+def test_terms_in_other_languages_and_before_the_price(line, price, term, monthly):
+    offer = build_offer(None, line, None, None, "UYU")
+    assert (offer.price, offer.term_months, offer.monthly_price) == (price, term, monthly)
+
+
+def test_a_word_holding_a_unit_is_no_term():
+    assert parse_term("promo code") == (None, None) and parse_term("games") == (None, None)
+
+
+def test_shopping_cards_are_not_a_paywall():
+    story = "".join(f"<p>Paragraph {i} about rain jackets, long enough to be kept as story text by the reader.</p>"
+                    for i in range(6))
+    cards = "".join(f'<div class="product-offer-list"><a href="/r{i}">${100 + i}</a> at <span>Store {i}</span></div>'
+                    for i in range(3))
+    rec = extract(f"<html lang='en'><body><article><h1>Best rain jackets</h1>{story}{cards}</article></body></html>".encode(),
+                  url="https://www.harbourview-gazette.com/gear/jackets")
+    assert rec.paywall is None and rec.access == "free"
+
+
+def test_a_paywall_printed_twice_states_each_plan_once():
+    story = "".join(f"<p>Paragraph {i} of the story, long enough to be kept as story text by the reader here.</p>"
+                    for i in range(6))
+    wall = '<div class="paywall-barrier"><p>Leia sem limites. Assine por apenas R$5,94/mês.</p><a href="/a">Já é assinante?</a></div>'
+    rec = extract(f"<html lang='pt-BR'><body><article><h1>Notícia</h1>{story}</article>{wall}{wall}</body></html>".encode(),
+                  url="https://www.jornal-exemplo.com.br/a")
+    assert [(o.price, o.currency, o.term_months) for o in rec.paywall.offers] == [(5.94, "BRL", 1)]
+
+
+# --- issue 14: subscribers-only labels beside a paywall, meters in more forms ------------------
+
+def _walled(widget: str, head: str = "", header_extra: str = "", lang: str = "en") -> "object":
+    story = "".join(f"<p>Paragraph {i} of the harbour story, long enough to be kept as story text by the reader.</p>"
+                    for i in range(3))
+    page = (f"<html lang='{lang}'><head>{head}</head><body><article><header><h1>Harbour fees rise again</h1>{header_extra}"
+            f"</header>{story}</article>{widget}</body></html>")
+    return extract(page.encode(), url="https://www.harbourview-gazette.com/news/fees")
+
+
+@pytest.mark.parametrize("widget,access", [
+    ('<div class="inline-paywall"><span>This story is available exclusively to Gazette subscribers. '
+     '<a href="/s">Become a member</a> and start reading now.</span></div>', "premium"),
+    ('<div class="paywall"><p>Artículo exclusivo para suscriptores</p><a href="/s">Suscríbete</a></div>', "premium"),
+    ('<div class="paywall"><p>Réservé aux abonnés</p><p>1 € pour 1 mois</p></div>', "premium"),
+    # Subscribers-only features and benefits are not the story's access.
+    ('<div class="paywall"><p>Apenas assinantes podem salvar para ler depois</p><p>R$ 9,90/mês</p></div>', "metered"),
+    ('<div class="subscribe-box"><p>Suscribite por $60 por mes</p><p>Incluye:</p>'
+     '<ul><li>Contenido exclusivo para suscriptores</li></ul></div>', "metered"),
+])
+def test_subscriber_only_labels_make_a_story_premium(widget, access):
+    assert _walled(widget).access == access
+
+
+def test_premium_badge_in_the_headline_block_beside_paywall_markup():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour fees rise again",'
+          '"isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,'
+          '"cssSelector":".article-page"}}</script>')
+    badge = '<div class="zplus-badge"><span class="zplus-badge__text">Exklusiv für Abonnenten</span></div>'
+    story = "".join(f"<p>Absatz {i} der Geschichte über den Hafen, lang genug, um als Text zu gelten.</p>" for i in range(3))
+
+    def page(extra: str):
+        html = (f"<html lang='de'><head>{ld}</head><body><header><h1>Harbour fees rise again</h1>{extra}</header>"
+                f"<main><div class='article-page'>{story}</div></main></body></html>")
+        return extract(html.encode(), url="https://www.hafenblatt.de/2026/fees")
+
+    rec = page(badge)
+    assert rec.access == "premium" and "subscriber_label" in rec.access_evidence
+    assert page("").access != "premium"  # the markup alone: not premium
+
+
+@pytest.mark.parametrize("line,limit,remaining", [
+    ("Registrate para acceder a 10 artículos gratis por mes", 10, None),
+    ("You have 2 articles remaining this month", None, 2),
+    ("Sie haben noch 3 kostenlose Artikel in diesem Monat", None, 3),
+    ("Te quedan 4 notas gratis", None, 4),
+    ("You've read 3 of 5 free articles", 5, 2),
+])
+def test_meters_in_more_forms(line, limit, remaining):
+    rec = extract(f"A story line that is long enough here.\n{line}\nSubscribe now\n".encode())
+    assert rec.paywall.meter_message == line
+    assert (rec.paywall.free_limit, rec.paywall.free_remaining) == (limit, remaining)
+    assert rec.access == "metered"
+
+
+@pytest.mark.parametrize("line,price,term,intro_price,intro_term", [
+    # German, with the introductory price first ("danach": then) and the currency as a word.
+    ("Zum Start 1 Euro für vier Wochen, danach 6,99 Euro pro Woche.", 6.99, 0.23, 1, 0.92),
+    ("Primer mes por $1, luego $9,99 al mes", 9.99, 1, 1, 1),
+])
+def test_intro_and_regular_price_in_other_languages(line, price, term, intro_price, intro_term):
+    offer = build_offer(None, line, None, None, "EUR")
+    assert (offer.price, offer.term_months, offer.intro_price, offer.intro_term_months) == (
+        price, term, intro_price, intro_term)

@@ -491,3 +491,39 @@ def test_agency_names_in_capitals(line, agency):
 def test_initials_that_spell_an_agency_code_stay_initials():
     hit = line_credit("ap/dpa")
     assert (hit.agency, hit.desk) == ("dpa", ["ap"])
+
+
+# --- issue 14: the head of text copied from AMP pages, in its variants --------------------------
+
+_AMP_STORY = ("The council on Monday approved the new ferry timetable, officials said, adding two late sailings.\n"
+              "The change follows complaints from commuters who work late shifts at the harbour.\n"
+              "The operator said it would hire four more crew members before the timetable starts.\n")
+
+
+@pytest.mark.parametrize("head,field,value", [
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\nPress Trust of India Kochi\n"
+     "Last Updated: Mar 28 2026 | 7:32 AM IST\n", "headline", "Ferry adds late sailings"),
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\nFile Photo\nPress Trust of India Kochi\n"
+     "Updated - March 28, 2026 07:32 IST\n", "standfirst", "Commuters had asked for the change for two years."),
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\nPress Trust of India Kochi\n"
+     "Published — 28.03.2026 07:32 IST\n", "published_at", "2026-03-28T07:32:00+05:30"),
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\n"
+     "Saturday, March 28, 2026, 7:32 AM IST\nIndo-Asian News Service Kochi\n", "published_at", "2026-03-28T07:32:00+05:30"),
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\nImage: Harbour Authority\n"
+     "Press Trust of India Kochi\nUpdated On : Mar 28, 2026 07:32 IST\n", "unclassified", ["Image: Harbour Authority"]),
+    ("Ferry adds late sailings\nCommuters had asked for the change for two years.\nPress Trust of India Kochi\n"
+     "Updated On : Mar 28, 2026 07:32 IST\n", "wire.dateline", "Kochi"),
+])
+def test_amp_text_head_variants(head, field, value):
+    from newsbot.extract import extract
+    rec = extract((head + _AMP_STORY).encode(), profile="business_standard").to_dict()
+    got = rec["wire"]["dateline"] if field == "wire.dateline" else rec[field]
+    assert got == value
+    assert rec["body"][0].startswith("The council on Monday")
+
+
+def test_plain_text_without_a_head_keeps_its_first_lines_as_story():
+    from newsbot.extract import extract
+    text = "March 2026 figures show ferry use up by a tenth.\n" + _AMP_STORY + "--IANS\n"
+    rec = extract(text.encode())
+    assert rec.headline is None and rec.body[0].startswith("March 2026 figures")

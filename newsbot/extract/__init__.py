@@ -22,11 +22,12 @@ from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
-from .blocks import STORY, Block, blockify, text_blocks
+from .blocks import BYLINE, NOISE, STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
 from .html import Located, locate_with_profile
-from .offers import dollar_for
+from .offers import page_dollar
 from .page import Page, PageError, load_page
+from .paywall import is_premium_label, is_subscriber_only
 from .separate import separate
 from .wire import declared_credits, line_credit, split_dateline
 from .text import clean
@@ -61,46 +62,108 @@ def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
                   publisher=profile.publisher if profile else None, flags=list(page.flags))
     blocks = _text_head(blocks, art, profile)
     parts = separate(blocks, disclaimers=profile.disclaimer_patterns if profile else (),
-                     furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(url, None))
+                     furniture=profile.furniture_patterns if profile else (),
+                     dollar=page_dollar(url, [], None, profile.currency if profile else None))
     _fill_parts(art, parts, premium=False, ld_free=None)
     return _finish(art)
 
 
-_DATE_LINE = re.compile(r"^(?P<label>last updated|updated|first published|published|posted)\s*(?:at|on)?\s*:?\s*(?P<date>.+)$",
-                        re.I)
-HEAD_LINES = 6
-"""Lines of a plain-text page searched for its head: headline, standfirst, byline, date."""
+_DATE_LABELS = ("last updated", "updated", "first published", "published", "posted", "modified", "last modified",
+                "created", "date")
+_DATE_LINE = re.compile(
+    r"^(?P<label>" + "|".join(sorted(_DATE_LABELS, key=len, reverse=True)) + r")\b"
+    r"(?:\s*(?:at|on)\b)?[\s:|,.\-–—]*(?P<date>.+)$", re.I)
+"""A date line with its label in any punctuation: "Last Updated at Dec 22, 2023 10:15 IST",
+"Updated On: Mar 28 2026 | 7:32 AM", "Updated - March 28, 2026", "Published — 28.03.2026"."""
+HEAD_LINES = 8
+"""Lines of a plain-text page searched for its head: headline, standfirst, labels, byline, date."""
+HEAD_LABEL_CHARS = 60
+"""A head line this short that ends no sentence is a label (an image credit, a section): not story."""
+
+
+def _head_date(text: str, profile: Profile | None) -> tuple[str | None, bool]:
+    """(ISO date, is an update) when a line is a date line, labelled or bare; (None, False) if not."""
+    tz = profile.timezone if profile else None
+    day_first = profile.day_first if profile else None
+    if (m := _DATE_LINE.match(text)) and (iso := md.iso_date(m["date"], tz, day_first)):
+        return iso, "updated" in m["label"].lower() or "modified" in m["label"].lower()
+    if len(text) <= HEAD_LABEL_CHARS and _is_bare_date(text) and (iso := md.iso_date(text, tz, day_first)):
+        return iso, False  # a bare date line ("Mar 28 2026 | 7:32 AM IST")
+    return None, False
+
+
+_DATE_WORDS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|"
+                         r"sat|sun)[a-z]*$|^(?:am|pm|at|hrs|st|nd|rd|th|ist|gmt|utc|bst|cet|cest|est|edt|pst|pdt)$", re.I)
+
+
+def _is_bare_date(text: str) -> bool:
+    """A line that is a date and nothing else: every word a month, a weekday, a clock or zone
+    word; a year and a day among its numbers."""
+    words = re.findall(r"[^\W\d_]+", text)
+    numbers = re.findall(r"\d+", text)
+    return (all(_DATE_WORDS.match(w) for w in words) and any(len(n) == 4 for n in numbers)
+            and len(numbers) >= 2)
+
+
+def _head_credit(text: str) -> bool:
+    """A whole-line agency byline: "Press Trust of India | New Delhi", "Press Trust of India
+    New Delhi/Mumbai" (the cities with no separator), "IANS"."""
+    hit = line_credit(text, byline=True)
+    return hit is not None and bool(hit.agency) and not hit.in_text and bool(
+        hit.dateline or re.fullmatch(r"\w[\w .'&]*", text) and len(text) <= HEAD_LABEL_CHARS)
+
+
+def _is_label(text: str) -> bool:
+    return len(text) <= HEAD_LABEL_CHARS and not text.rstrip().endswith((".", "?", "!", '"', "”"))
 
 
 def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> list[Block]:
     """Text copied from a page (an AMP page's reader text) starts with its head: the
-    headline, the standfirst, the byline ("Press Trust of India | New Delhi/Mumbai") and the
-    date line ("Last Updated at Dec 22, 2023 10:15 IST"). The head is read only when such a
-    byline or date line stands in the first lines; the lines before it are the headline and
-    the standfirst. Returns the blocks left for the separation."""
-    head_end = None
+    headline, the standfirst, short labels (an image credit), the byline ("Press Trust of
+    India | New Delhi/Mumbai", or with no separator) and a date line in any punctuation.
+    The head is read only when such a byline or date line stands in the first lines, with
+    at most the headline and the standfirst before it besides short labels. Labels become
+    unclassified text, the date line the record's dates; the byline stays for the wire
+    credit. Returns the blocks left for the separation."""
+    marker = None
     for i, b in enumerate(blocks[:HEAD_LINES]):
-        hit = line_credit(b.text, byline=True) if i else None
-        if _DATE_LINE.match(b.text) or (hit is not None and hit.agency and hit.dateline and not hit.in_text):
-            head_end = i
+        if i and (_head_credit(b.text) or _head_date(b.text, profile)[0]):
+            marker = i
             break
-    if not head_end or head_end > 2 or len(blocks) - head_end < 3:
+    if not marker or len(blocks) - marker < 3:
         return blocks
-    titles = blocks[:head_end]
-    if any(len(b.text) > 400 or split_dateline(b.text) for b in titles) or len(titles[0].text) > 250:
+    titles = blocks[:marker]
+    long_lines = [b for b in titles if not _is_label(b.text)]
+    if len(long_lines) > 2 or any(len(b.text) > 400 or split_dateline(b.text) for b in titles) \
+            or len(titles[0].text) > 250:
         return blocks
     art.headline = titles[0].text
-    art.standfirst = titles[1].text if len(titles) > 1 else None
-    rest = blocks[head_end:]
-    tz = profile.timezone if profile else None
-    day_first = profile.day_first if profile else None
-    for k, b in enumerate(rest[:3]):
-        if (m := _DATE_LINE.match(b.text)) and (iso := md.iso_date(m["date"], tz, day_first)):
-            art.published_at = iso
-            if m["label"].lower() in ("last updated", "updated"):
+    rest_titles = titles[1:]
+    standfirst = next((b for b in rest_titles if not _is_label(b.text)), None)
+    if standfirst is None and rest_titles and len(rest_titles[0].text) > 25:
+        standfirst = rest_titles[0]  # a short standfirst line
+    art.standfirst = standfirst.text if standfirst else None
+    labels = [Block(b.text, NOISE) for b in rest_titles if b is not standfirst]
+    rest = list(blocks[marker:])
+    # The byline is read as one (its credit may print the cities with no separator).
+    for k, b in enumerate(rest[:4]):
+        if _head_credit(b.text):
+            rest[k] = Block(b.text, BYLINE)
+        elif not (_is_label(b.text) or _head_date(b.text, profile)[0]):
+            break
+    # The date line stands among the first lines of the rest (before or after the byline);
+    # labels between them are kept as unclassified.
+    for k, b in enumerate(rest[:4]):
+        iso, updated = _head_date(b.text, profile)
+        if iso:
+            if art.published_at is None:
+                art.published_at = iso
+            if updated:
                 art.modified_at = iso
-            return rest[:k] + rest[k + 1:]
-    return rest
+            return labels + rest[:k] + rest[k + 1:]
+        if not (_head_credit(b.text) or _is_label(b.text)):
+            break
+    return labels + rest
 
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
@@ -111,7 +174,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     objects = md.ld_objects(tree, flags)
     ld = md.article_object(objects)
     canonical = md.canonical(tree, url)
-    site = md.site_name(tree, ld, objects)
+    site = md.site_name(tree, ld, objects, url or canonical)
     if profile is None:
         profile = profiles.for_url(url) or profiles.for_url(canonical) or profiles.for_site_name(site)
     loc: Located | None = locate_with_profile(sel, profile) if profile else None
@@ -141,7 +204,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         md.iso_date(printed, rules.tz, rules.day_first) if printed and "updated" in printed.lower() else None)
     if art.published_at is None and (printed or ld.get("datePublished") or date_source == "refused"):
         art.flags.append("date_unparsed")
-    art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names)
+    art.authors = (loc.authors if by_profile else []) or md.page_authors(tree, ld, names, objects)
     art.language = locale.split("-")[0].split("_")[0].lower() if locale else None
     art.topics = (loc.topics if by_profile else []) or md.ld_keywords(ld) or _split_keywords(
         md.meta(tree, "keywords", "news_keywords"))
@@ -153,15 +216,21 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
             art.published_at = iso
             if "date_unparsed" in art.flags:
                 art.flags.remove("date_unparsed")
-        art.authors = art.authors or [n for a in fallback_authors(tree) for n in md.split_names(a)]
+        if not md.ld_authors(ld, objects):  # JSON-LD naming only the publisher is no call for a guess
+            art.authors = art.authors or [n for a in fallback_authors(tree) for n in md.split_names(a)]
 
     paywalled_part = md.ld_paywalled_part(ld)
     if extraction == "generic":
         loc.blocks = set_aside_title_lines(loc.blocks, art.headline)
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
+    # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD
+    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address, the domain.
+    locales = [md.ld_text(ld.get("inLanguage")), md.meta(tree, "og:locale"), tree.get("lang"),
+               md.meta(tree, "content-language")]
+    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects), profile.currency if profile else None)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
-                 furniture=profile.furniture_patterns if profile else (), dollar=dollar_for(page_url, locale))
+                  furniture=profile.furniture_patterns if profile else (), dollar=dollar)
     # The agency can be named only in JSON-LD (author, sourceOrganization, creditText).
     credit_names = [*art.authors, *declared_credits(ld)]
     parts = separate(loc.blocks, authors=credit_names, **texts)
@@ -172,7 +241,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         parts = separate(loc.blocks, authors=credit_names, **texts)
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
-                paywalled_part=paywalled_part)
+                paywalled_part=paywalled_part, labels=md.headline_labels(tree))
     return _finish(art)
 
 
@@ -226,7 +295,8 @@ def _split_keywords(value: str | None) -> list[str]:
     return [clean(k) for k in value.split(",") if clean(k)] if value else []
 
 
-def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None) -> None:
+def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None,
+                labels: list[str] = ()) -> None:
     art.body = parts.body
     art.wire = parts.wire
     art.disclaimer = parts.disclaimer
@@ -244,10 +314,16 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
             evidence.append("offers")
         if pw.calls_to_action:
             evidence.append("calls_to_action")
-        if pw.meter_message and re.search(r"subscribers? only|subscriber-only|premium|\b(?:pro|prime|plus) (?:story|article)",
-                                          pw.meter_message, re.I):
+        if pw.meter_message and (is_subscriber_only(pw.meter_message) or re.search(
+                r"premium|\b(?:pro|prime|plus) (?:story|article)", pw.meter_message, re.I)):
             premium = True
             evidence.append("premium_message")
+    if not premium and (pw is not None or (paywalled_part and ld_free is False)) and any(
+            is_subscriber_only(t) or is_premium_label(t) for t in _paywall_and_label_lines(pw, art.unclassified)
+            + list(labels)):
+        # A subscribers-only label beside a paywall: the story is premium, not metered.
+        premium = True
+        evidence.append("subscriber_label")
     if ld_free is not None:
         evidence.append(f"ld:isAccessibleForFree={'true' if ld_free else 'false'}")
     if paywalled_part and ld_free is False:
@@ -270,6 +346,16 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
     else:
         art.access = "free"
     art.access_evidence = evidence
+
+
+def _paywall_and_label_lines(pw, unclassified: list[str]) -> list[str]:
+    """The paywall's printed lines and the article region's short leftover lines, where a
+    subscribers-only label stands."""
+    lines = [t for t in unclassified if len(t) < 80]
+    if pw is not None:
+        # Not its benefits: "Exclusive content for subscribers" there describes the plan.
+        lines += [pw.meter_message or ""] + list(pw.calls_to_action) + [o.plan or "" for o in pw.offers]
+    return [t for t in lines if t]
 
 
 def fingerprint(art: Article) -> str:

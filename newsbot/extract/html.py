@@ -21,7 +21,10 @@ FURNITURE_HINT = re.compile(
     r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
     r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo", re.I)
 """Class or id words of boxes that sit in or beside a story and are not story."""
-PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall|barrier", re.I)
+PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
+                          r"plans?\b|premium-wall|barrier", re.I)
+COMMERCE_HINT = re.compile(r"product|shop|commerce|affiliate|deal|retail|buy-?box|price-?comparison", re.I)
+"""Shopping cards ("$199 at <Store>", class "product-offer-list") name offers too: not a paywall."""
 
 
 @dataclass
@@ -164,7 +167,7 @@ def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()
     found = []
     # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
     for el, attrs in containers:
-        if el.tag not in _WIDGET_TAGS or not PAYWALL_HINT.search(attrs):
+        if el.tag not in _WIDGET_TAGS or not PAYWALL_HINT.search(attrs) or COMMERCE_HINT.search(attrs):
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue

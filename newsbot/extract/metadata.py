@@ -126,16 +126,40 @@ def ld_text(value) -> str | None:
     return None
 
 
-def ld_authors(obj: dict) -> list[str]:
+def ld_index(objects: list[dict]) -> dict[str, dict]:
+    """JSON-LD objects by their @id, for the references a @graph makes ({"@id": "#/schema/person/1"})."""
+    return {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+
+
+def ld_resolve(value, objects: list[dict] = ()):
+    """A JSON-LD value with a bare {"@id": ...} reference replaced by the object it names."""
+    if isinstance(value, dict) and isinstance(value.get("@id"), str) and not (value.keys() - {"@id", "@type"}):
+        return ld_index(objects).get(value["@id"], value)
+    return value
+
+
+def ld_authors(obj: dict, objects: list[dict] = ()) -> list[str]:
+    """The article's authors as JSON-LD names them: a name, a list of names in one Person
+    ({"name": ["A", "B"]}), or a @graph reference to a Person."""
+    return [n for n, _, _ in ld_author_entries(obj, objects)]
+
+
+def ld_author_entries(obj: dict, objects: list[dict] = ()) -> list[tuple[str, bool, bool]]:
+    """(name, is an organisation, named only by a @graph reference) for each JSON-LD author."""
     author = obj.get("author") or obj.get("creator")
     items = author if isinstance(author, list) else [author] if author else []
-    out = []
+    out: list[tuple[str, bool, bool]] = []
     for item in items:
-        name = ld_text(item)
-        if name and not name.startswith("http"):
-            for one in split_names(name):
-                if one not in out:
-                    out.append(one)
+        resolved = ld_resolve(item, objects)
+        referenced = resolved is not item
+        org = isinstance(resolved, dict) and bool(ld_types(resolved) & ORG_TYPES)
+        names = resolved.get("name") if isinstance(resolved, dict) else resolved
+        for name in (names if isinstance(names, list) else [names]):
+            name = ld_text(name)
+            if name and not name.startswith("http"):
+                for one in split_names(name):
+                    if one not in [e[0] for e in out]:
+                        out.append((one, org, referenced))
     return out
 
 
@@ -153,12 +177,28 @@ def ld_keywords(obj: dict) -> list[str]:
 def ld_publisher(obj: dict, objects: list[dict]) -> str | None:
     """The publisher's name as the page's JSON-LD prints it: the article's publisher, else
     the one news-media organisation the page describes."""
-    name = ld_text(obj.get("publisher")) if obj else None
+    name = ld_text(ld_resolve(obj.get("publisher"), objects)) if obj else None
     if name:
         return name
     orgs = [o for o in objects if ld_types(o) & {"newsmediaorganization"}] or \
            [o for o in objects if ld_types(o) & ORG_TYPES]
     return ld_text(orgs[0]) if len(orgs) >= 1 else None
+
+
+def ld_country(obj: dict, objects: list[dict] = ()) -> str | None:
+    """The publisher's country as its JSON-LD address prints it (a code or a name), or None."""
+    publisher = ld_resolve(obj.get("publisher"), objects) if obj else None
+    orgs = [publisher] if isinstance(publisher, dict) else []
+    orgs += [o for o in objects if ld_types(o) & ORG_TYPES]
+    for org in orgs:
+        address = ld_resolve(org.get("address"), objects)
+        for item in address if isinstance(address, list) else [address]:
+            if isinstance(item, dict):
+                country = item.get("addressCountry")
+                name = ld_text(country) if not isinstance(country, str) else clean(country)
+                if name:
+                    return name
+    return None
 
 
 def ld_paywalled_part(obj: dict) -> str | None:
@@ -351,7 +391,7 @@ def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None)
     for source, value in _published_candidates(tree, ld, printed):
         iso = iso_date(value, rules.tz, rules.day_first)
         if iso:
-            return _in_local_offset(tree, iso), source
+            return _in_local_offset(tree, iso, rules.day_first), source
         if source == "printed" and value and (_NUMERIC_DATE.search(value) or (
                 _MONTH_NAME.search(value) and re.search(r"\d", value))):
             refused = "refused"
@@ -360,21 +400,50 @@ def published_date(tree, ld: dict, rules: DateRules, printed: str | None = None)
     return None, refused
 
 
-def _in_local_offset(tree, iso: str) -> str:
+def _in_local_offset(tree, iso: str, day_first: bool | None = None) -> str:
     """A UTC time re-expressed in the page's own offset when the page also prints the same
-    moment as a local time without zone (<time datetime="2023-11-08 23:30:59"> beside
-    "2023-11-09T05:30:59Z"): the same instant, dated as the publisher dates it."""
+    moment as a local time without zone (<time datetime="2023-11-08 23:30:59"> or a naive
+    meta time beside "2023-11-09T05:30:59Z", or a printed date line "February 24, 2020 |
+    9:25pm" beside "2020-02-25T02:25:54Z"): the same instant, dated as the publisher dates it."""
     dt = parse_iso(iso)
     if dt is None or dt.utcoffset() != timedelta(0):
         return iso
-    for value in tree.xpath("//time/@datetime")[:20]:
-        local = parse_iso(clean(value).replace(" ", "T", 1))
-        if local is None or local.tzinfo is not None:
-            continue
-        delta = local - dt.replace(tzinfo=None)
+    utc = dt.replace(tzinfo=None, second=0, microsecond=0)
+    for local in _local_times(tree, day_first):
+        delta = local.replace(second=0, microsecond=0) - utc
         if timedelta(0) < abs(delta) <= timedelta(hours=14) and delta % timedelta(minutes=15) == timedelta(0):
             return dt.astimezone(timezone(delta)).isoformat()
     return iso
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
+
+
+def _local_times(tree, day_first: bool | None):
+    """Times the page prints or declares without a zone, in page order (at most a few dozen)."""
+    for value in tree.xpath("//time/@datetime")[:20]:
+        local = parse_iso(clean(value).replace(" ", "T", 1))
+        if local is not None and local.tzinfo is None:
+            yield local
+    index = meta_index(tree)
+    for name in PUBLISHED_META:
+        for value in index.get(name, ())[:2]:
+            local = parse_iso(clean(value).replace(" ", "T", 1))
+            if local is not None and local.tzinfo is None:
+                yield local
+    for el in [e for e in tree.xpath(_PRINTED_DATE_XPATH) if _DATE_CLASS.search(e.get("class", ""))][:6]:
+        text = clean(" ".join(el.itertext()))
+        if not _CLOCK.search(text) or not _YEAR.search(text) or re.search(r"\bupdated\b", text, re.I):
+            continue
+        # The clock as printed, whatever zone it names (PT, ET): only its offset to UTC is asked.
+        naive = re.sub(r"\b(?:[A-Z]{2,4}T|PT|ET|IST|GMT|UTC)\b", "", _DATE_NOISE.sub("", text)).replace("|", " ")
+        if (_MONTH_NAME.search(naive) or (_NUMERIC_DATE.search(naive) and day_first is not None)):
+            try:
+                local = dateparser.parse(naive, fuzzy=True, dayfirst=bool(day_first), ignoretz=True)
+            except (ValueError, OverflowError, TypeError):
+                continue
+            if local.tzinfo is None:
+                yield local
 
 
 def _published_candidates(tree, ld: dict, printed: str | None):
@@ -499,10 +568,10 @@ def pick_headline(tree, ld: dict, site_names: tuple[str, ...] = ()) -> str | Non
     """The story's headline as printed: the page's h1 when it is the story's (it shares its
     words with the headline the page declares in JSON-LD, og:title or <title>), else the
     declared headline without the site's name around it."""
-    declared = [t for t in (ld_text(ld.get("headline")), meta(tree, "og:title", "twitter:title"),
-                            _title_tag(tree)) if t]
+    declared = [headline_text(t) for t in (ld_text(ld.get("headline")), meta(tree, "og:title", "twitter:title"),
+                                           _title_tag(tree)) if t]
     declared_clean = [strip_site_affixes(t, site_names) for t in declared]
-    h1s = [clean(" ".join(h.itertext())) for h in tree.iter("h1")][:8]
+    h1s = [_h1_headline(h, declared + declared_clean) for h in list(tree.iter("h1"))[:8]]
     h1s = [h for h in h1s if 3 <= len(h) <= 300 and _squash(h) not in {_squash(s) for s in site_names if s}]
     if h1s:
         if declared_clean:
@@ -512,6 +581,73 @@ def pick_headline(tree, ld: dict, site_names: tuple[str, ...] = ()) -> str | Non
         elif len(h1s[0].split()) >= 3:
             return h1s[0]
     return next((d for d in declared_clean if d), None)
+
+
+_INVISIBLE = re.compile(r"[\u00ad\u2060\u200b\u200c\u200d\ufeff]")
+"""Soft hyphens, word joiners and zero-width marks: line-breaking hints, not letters."""
+_BLOCK_TAGS = {"div", "p", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "header",
+               "figure", "figcaption", "table", "tr", "td", "blockquote"}
+
+
+def headline_text(text: str | None) -> str:
+    """A headline as a reader sees it: soft hyphens and zero-width marks dropped, spaces folded."""
+    return clean(_INVISIBLE.sub("", text or ""))
+
+
+def inline_text(el) -> str:
+    """An element's text as rendered: inline elements (span, a, em) run on with no space
+    added, block elements (div, p, br) are separated by one. "<span>Kicker</span><span>: </span>
+    <span>Headline</span>" is "Kicker: Headline", never "Kicker : Headline"."""
+    parts: list[str] = []
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag.lower() in _BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if not block and tag and node is not el and node.tail and node.tail[:1].isalnum() and \
+                "".join(parts).rstrip(" ")[-1:] == ":":
+            parts.append(" ")  # "<span>Kicker:</span>Headline": the colon ends the kicker
+        if block:
+            parts.append(" ")
+        if node.tail and node is not el:
+            parts.append(node.tail)
+
+    walk(el)
+    return headline_text("".join(parts))
+
+
+_KICKER_SEPARATOR = re.compile(r"^[\s:|\-–—·•/]*$")
+
+
+def _h1_headline(h1, declared: list[str]) -> str:
+    """An h1's headline. A kicker printed in an element of its own at the h1's start
+    ("<div>SNYDE | </div><span>Headline</span>", "<span>Opinion</span><span>Headline</span>")
+    is dropped when the rest alone is the headline the page declares (og:title, JSON-LD);
+    when the declared headline carries the kicker too ("Kicker: Headline"), it stays."""
+    full = inline_text(h1)
+    children = [c for c in h1 if isinstance(c.tag, str)]
+    if not children or clean(h1.text) or not declared:
+        return full
+    keys = {fold(d) for d in declared if d}
+    if fold(full) in keys:
+        return full
+    # The first child is the kicker; separator-only children after it go with it.
+    k = 1
+    while k < len(children) and _KICKER_SEPARATOR.match(inline_text(children[k])):
+        k += 1
+    rest = headline_text(" ".join([clean(children[0].tail or "")] + [inline_text(c) + " " + clean(c.tail or "")
+                                                                      for c in children[k:]]))
+    rest = rest.strip(" :|-–—")
+    return rest if rest and fold(rest) in keys else full
 
 
 def _title_tag(tree) -> str | None:
@@ -541,6 +677,10 @@ _NOT_NAME = re.compile(r"^(?:no author|admin|administrator|staff|unknown|editor|
                        r"undefined|\d.*|.*\b(?:am|pm|ist|gmt|utc|edt|est)\b.*)$", re.I)
 
 
+_BY_WORDS = {"by", "von", "por", "par", "di", "door", "av", "af", "written by", "words"}
+"""A byline's "By" printed in an element of its own: no name."""
+
+
 def split_names(text: str) -> list[str]:
     """Names in a byline: "A, B and C" -> [A, B, C]; "By A | Updated: <date>" -> [A]."""
     text = clean(text)
@@ -552,25 +692,182 @@ def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", text)
     out = []
     for p in parts:
-        p = _BY.sub("", p).strip(" ,;:.-–—")
-        if p and not _NOT_NAME.match(p) and len(p) <= 60 and not re.search(r"\d", p) \
+        p = _BY.sub("", p).strip(" ,;:.-–—·•")
+        if p and p.lower() not in _BY_WORDS and not _NOT_NAME.match(p) and len(p) <= 60 and not re.search(r"\d", p) \
                 and not p.startswith(("http", "@", "www.")):
             out.append(p)
     # "Reuters, London" or a place after a comma: keep names only (first letter upper case).
     return [p for p in out if p[:1].isupper() or not p[:1].isalpha()]
 
 
-def page_authors(tree, ld: dict, site_names: tuple[str, ...] = ()) -> list[str]:
-    """Bylines from JSON-LD, then the page's author elements and meta tags; a site name
-    standing as author is dropped when a person is named too."""
-    candidates = [ld_authors(ld), _author_elements(tree), _meta_authors(tree)]
-    for names in candidates:
-        names = [n for n in names if n]
+DESK_WORDS = ("staff", "desk", "newsroom", "news service", "bureau", "team", "editors", "editorial", "web desk",
+              "online", "digital", "redaktion", "redazione", "rédaction", "redacción", "redação", "redakcja",
+              "redactie", "redaksjon")
+"""Words that make a byline a desk, not a person ("Guardian staff reporter", "TC Redazione")."""
+_DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in DESK_WORDS) + r")\b", re.I)
+
+
+def is_publisher_byline(name: str, site_names: tuple[str, ...] = ()) -> bool:
+    """True when a byline names the publisher or one of its desks rather than a writer:
+    the site's name ("USA TODAY", "Top Gear", "<Site>.de"), the site's name and a section
+    ("CBC Arts"), or a desk ("Guardian staff reporter", "TC Redazione")."""
+    key = _squash(name)
+    sites = {_squash(s) for s in site_names if s and _squash(s)}
+    if key in sites or _squash(re.sub(r"\.\w{2,3}$", "", name)) in sites or _DESK.search(name):
+        return True
+    words = name.split()
+    for site in site_names:
+        lead = [w for w in (site or "").split() if w.lower() != "the"]
+        if lead and len(words) - len(lead) in (1, 2) and [_squash(w) for w in words[:len(lead)]] == \
+                [_squash(w) for w in lead]:
+            return True
+    return False
+
+
+def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list[dict] = ()) -> list[str]:
+    """The printed byline's writers: JSON-LD authors, the page's author elements, meta tags,
+    then elements named for the byline. A source that names only the publisher, a desk or
+    an organisation ("USA TODAY", "Guardian staff", a CMS account) gives way to a later one
+    that names a writer; with no writer anywhere the publisher's byline stands as printed.
+    A later source naming the same writers and more (JSON-LD kept only the first) wins."""
+    entries = ld_author_entries(ld, objects)
+    orgs = tuple(n for n, org, _ in entries if org)
+    # A Person the article names only by a @graph reference is often the CMS account that
+    # posted the story (Yoast): the printed byline and author meta tags come before it.
+    names_of = (lambda: [n for n, _, ref in entries if not ref], lambda: _author_elements(tree),
+                lambda: _meta_authors(tree), lambda: [n for n, _, ref in entries if ref],
+                lambda: _byline_elements(tree))
+    first: list[str] = []
+    chosen: list[str] = []
+    seen: list[list[str]] = []
+    for get in names_of:
+        names = [n for n in get() if n]
+        if not names:
+            continue
+        seen.append(names)
+        first = first or names
+        people = [n for n in names if not is_publisher_byline(n, site_names + orgs)]
+        if people:
+            chosen = people
+            break
+    if not chosen:
+        # Only the publisher, a desk or an organisation is named: it is the byline when the
+        # page prints it in a byline element ("By The Citizen"); named only in JSON-LD or a
+        # meta tag it is no byline (the publisher's own name filled in by the CMS).
+        # Only an Organization-typed JSON-LD author that is the publisher itself is filler;
+        # a Person named for the publisher ("Les Echos") is the newsroom's byline.
+        sites = {_squash(x) for x in site_names if x}
+        filler = {_squash(n) for n, org, _ in entries if org and _squash(n) in sites}
+        if not all(_squash(n) in filler for n in first):
+            return first  # a desk, a newsroom byline, or another organisation (an agency)
+        printed = {_squash(n) for n in _author_elements(tree) + _byline_elements(tree)}
+        return first if any(_squash(n) in printed for n in first) else []
+    for get in names_of[len(seen):3]:
+        more = [n for n in get() if n and not is_publisher_byline(n, site_names + orgs)]
+        if len(more) > len(chosen) and all(_squash(c) in {_squash(m) for m in more} for c in chosen):
+            chosen = more
+    return chosen
+
+
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|authname)(?:s|name|link|-?names?|_name|__name)?"
+                           r"(?=$|[\s_-])", re.I)
+_NOT_BYLINE_CLASS = re.compile(r"bio|image|img|avatar|photo|picture|desc|about|social|follow|more|date|time|"
+                               r"comment|related|card|list|box|widget|popup|modal", re.I)
+
+
+BYLINE_REACH = 4
+"""Levels above the h1 searched for the printed byline (the headline's header block)."""
+BYLINE_REGION_CHARS = 6000
+"""A block above the h1 holding more text than this is the page, not the header: not climbed to."""
+
+
+def _headline_region(tree):
+    """The block around the page's first h1 where its byline is printed: the <article>
+    holding it, else its parents up to BYLINE_REACH levels; None without an h1."""
+    h1 = next(iter(tree.xpath("//body//h1[string-length(normalize-space()) > 2][1]")), None)
+    if h1 is None:
+        return None
+    article = next(iter(h1.xpath("ancestor::article[1]")), None)
+    if article is not None:
+        return article
+    region = h1
+    for _ in range(BYLINE_REACH):
+        parent = region.getparent()
+        if parent is None or parent.tag == "body" or \
+                parent.xpath("string-length(normalize-space())") > BYLINE_REGION_CHARS:
+            break
+        region = parent
+    return region
+
+
+def _byline_elements(tree) -> list[str]:
+    """Names in small elements whose class names the byline ("author", "byline",
+    "ArticleHeader--authName") in the headline's block: the printed byline where the page
+    declares its writer nowhere else (related-story cards elsewhere print other bylines)."""
+    out: list[str] = []
+    region = _headline_region(tree)
+    if region is None:
+        return out
+
+    def named(el) -> bool:
+        cls = el.get("class", "")
+        return bool(_BYLINE_CLASS.search(cls)) and not any(
+            _NOT_BYLINE_CLASS.search(t) for t in cls.split() if _BYLINE_CLASS.search(t))
+
+    found = [el for el in region.xpath("." + _BYLINE_XPATH.removeprefix("//body")) if named(el)
+             and not el.xpath("ancestor::nav|ancestor::footer|ancestor::aside")]
+    # Bylines printed after the story's first paragraph belong to other stories (cards, lists).
+    order = {el: i for i, el in enumerate(region.iter())}
+    first_para = next((order[p] for p in region.iter("p") if len(clean(p.text_content())) > 150), None)
+    found = [el for el in found if first_para is None or order.get(el, 0) < first_para]
+    inner = set(found)
+    byline = None  # the block of the first byline: its names, not later ones (other stories')
+    for el in found:
+        # "<div class=byline-section><a class=authors>Name</a><span>Paper</span></div>": the
+        # innermost named element is the writer's name.
+        if any(d in inner for d in el.iterdescendants()):
+            continue
+        if byline is not None and not any(a is byline for a in el.iterancestors()):
+            break
+        names = split_names(headline_text(" ".join(el.itertext())))
         if names:
-            sites = {_squash(s) for s in site_names if s}
-            people = [n for n in names if _squash(n) not in sites]
-            return people or names
-    return []
+            byline = byline if byline is not None else _parent_of(el, 2)
+            out += [n for n in names if n not in out]
+        if len(out) >= 8:
+            break
+    return out[:8]
+
+
+_LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|locked|subscriber|label|kicker|flag", re.I)
+
+
+def headline_labels(tree) -> list[str]:
+    """Short labels printed in the headline's block by an element named for one ("zplus-badge",
+    "premium-label"): where a page marks a story for subscribers ("Exklusiv für Abonnenten", "Premium")."""
+    region = _headline_region(tree)
+    if region is None:
+        return []
+    out = []
+    for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b"):
+        if not _LABEL_CLASS.search(el.get("class", "")) or el.xpath("ancestor::nav"):
+            continue
+        text = headline_text(el.text_content())
+        if 2 <= len(text) < 60 and text not in out:
+            out.append(text)
+        if len(out) >= 12:
+            break
+    return out
+
+
+def _parent_of(el, levels: int):
+    for _ in range(levels):
+        el = el.getparent() if el.getparent() is not None else el
+    return el
+
+
+_BYLINE_XPATH = ("//body//*[contains(translate(@class,'AUTHORBYLINE','authorbyline'),'author') or"
+                 " contains(translate(@class,'AUTHORBYLINE','authorbyline'),'byline') or"
+                 " contains(translate(@class,'AUTHN','authn'),'authname')][string-length(normalize-space()) < 120]")
 
 
 def _meta_authors(tree) -> list[str]:
@@ -600,13 +897,68 @@ def _author_elements(tree) -> list[str]:
     return out
 
 
-def site_name(tree, ld: dict, objects: list[dict]) -> str | None:
-    """The publisher's name as printed: JSON-LD publisher, og:site_name (unless it is a
-    handle or a bare host name), application-name."""
+_LEGAL_NAME = re.compile(r"(?:\b(?:S\.?L\.?|S\.?A\.?|S\.?p\.?A\.?|GmbH|AG|Inc\.?|Ltd\.?|LLC|plc|Corp\.?|"
+                         r"Co\.|Limited|SE|N\.?V\.?|B\.?V\.?)|社)\s*$", re.I)
+"""A company's legal name ("Ediciones EL PAÍS S.L.", "日本経済新聞社"): the owner, not the title printed."""
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def _host_label(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    parts = host.removeprefix("www.").split(".")
+    return parts[0] if parts and parts[0] else ""
+
+
+def names_host(name: str | None, url: str | None) -> bool:
+    """True when a name spells the page's host ("Börsen-Zeitung" and boersen-zeitung.de,
+    "The Daily Journal" and thedailyjournal.com)."""
+    label = re.sub(r"[^a-z0-9]", "", _host_label(url).lower())
+    if not name or not label:
+        return False
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    keys = {re.sub(r"[^a-z0-9]", "", v.lower()) for v in (name.translate(_TRANSLIT), plain)}
+    return label in keys or label.removeprefix("the") in {k.removeprefix("the") for k in keys}
+
+
+def _printed_site_name(og: str | None) -> str | None:
+    """og:site_name when it is a name (not a handle, a bare host or an SEO string with separators)."""
+    if not og or og.startswith("@") or re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og) or "|" in og or len(og.split()) > 6:
+        return None
+    return og
+
+
+def _title_suffix_site(tree, url: str | None) -> str | None:
+    """The site's name as the title's last part prints it ("Headline | Börsen-Zeitung"),
+    when it spells the page's host: the one place some pages name their publisher."""
+    for title in (_title_tag(tree), meta(tree, "og:title"), meta(tree, "title"), meta(tree, "twitter:title")):
+        if not title:
+            continue
+        last = _SEPARATORS_KEPT.split(title)[-1].strip()
+        if last != title.strip() and names_host(last, url):
+            return last
+    return None
+
+
+def site_name(tree, ld: dict, objects: list[dict], url: str | None = None) -> str | None:
+    """The publisher's name as printed. og:site_name and the JSON-LD publisher each may be
+    the right one: og:site_name wins when it spells the page's host and the JSON-LD name
+    does not (or spells it too, differently: "Forbes India" over "ForbesIndia"), or when
+    the JSON-LD name is a company's legal name; else the JSON-LD publisher, og:site_name,
+    application-name, the <title>'s last part when it spells the host."""
     name = ld_publisher(ld, objects)
-    og = meta(tree, "og:site_name")
+    og_raw = meta(tree, "og:site_name")
+    og = _printed_site_name(og_raw)
+    if name and og and name != og:
+        if _squash(og) == _squash(name):
+            # One name, two spellings: the one written as words ("Forbes India", not "ForbesIndia").
+            return og if len(og.split()) > len(name.split()) else name
+        if names_host(og, url) and not names_host(name, url):
+            return og
+        if _LEGAL_NAME.search(name) and not _LEGAL_NAME.search(og):
+            return og
     if name:
         return name
-    if og and not og.startswith("@") and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", og):
+    if og:
         return og
-    return meta(tree, "application-name") or og
+    return meta(tree, "application-name") or _title_suffix_site(tree, url) or og_raw

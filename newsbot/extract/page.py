@@ -6,6 +6,7 @@ get either a `Page` or a `PageError` with a clear reason.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -91,6 +92,34 @@ def gunzip_bounded(data: bytes, limit: int = MAX_PAGE_BYTES) -> bytes:
     return bytes(out)
 
 
+def _is_utf8_text(data: bytes) -> bool:
+    """True for bytes that hold non-ASCII text and are valid UTF-8 throughout."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _cp1252_bytes(err: UnicodeError):
+    """Codec error handler: each byte UTF-8 cannot read, read as windows-1252 (latin-1 for
+    the five bytes windows-1252 leaves undefined)."""
+    bad = err.object[err.start:err.end]
+    out = []
+    for b in bad:
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(bytes([b]).decode("latin-1"))
+    return "".join(out), err.end
+
+
+_CP1252_BYTES = "newsbot-cp1252-bytes"
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
+
+
 def load_page(data: bytes, content_type: str | None = None) -> Page:
     """Decode page bytes (gzip transparently); raise PageError for input that is no page."""
     if len(data) > MAX_PAGE_BYTES:
@@ -109,9 +138,23 @@ def load_page(data: bytes, content_type: str | None = None) -> Page:
     header = f"text/html; {content_type}" if content_type else None
     encoding, text = html_to_unicode(header, data)
     flags: list[str] = []
-    if "\ufffd" in text:
-        # The declared encoding did not fit the bytes (a page saying utf-8 while written in
-        # windows-1252 is the common case): decode again with the usual fallback.
+    if encoding != "utf-8" and not encoding.startswith(("utf-16", "utf-32")) and _is_utf8_text(data):
+        # UTF-8 bytes under a legacy declaration (a meta or server saying iso-8859-1 or
+        # gb2312): read as declared they are mojibake; valid UTF-8 with non-ASCII text is
+        # no accident, so the bytes win over the label.
+        text, encoding = data.decode("utf-8"), "utf-8"
+        flags.append("encoding_repaired")
+    elif "\ufffd" in text and encoding == "utf-8":
+        # Bytes that are no UTF-8 in a UTF-8 page (one stray windows-1252 byte, or a page
+        # written in windows-1252 and labelled utf-8): those bytes alone are read as
+        # windows-1252; the rest of the page stays as it is ("₹" never becomes "â‚¹").
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors=_CP1252_BYTES)
+            flags.append("encoding_repaired")
+    elif "\ufffd" in text:
+        # The declared legacy encoding did not fit the bytes: decode again with the usual fallback.
         fallback = resolve_encoding("cp1252")
         try:
             repaired = data.decode(fallback)

@@ -22,7 +22,47 @@ METER = re.compile(
     r"(?P<used>\d+) (?:of|/|out of) (?P<limit>\d+) (?:free )?(?:articles?|stories)(?: read)?)",
     re.I,
 )
+# Meters in other forms than "N of M": "N articles remaining", other languages' "N free
+# articles a month" (ladiaria: "10 artículos gratis por mes"; "Sie haben noch 3 kostenlose Artikel").
+_ARTICLES = r"(?:articles?|stories|reads|artículos|notas|artigos|matérias|artikel|articoli|artykuł\w*)"
+_FREE = r"(?:free|gratis|gratuitos?|gr[áa]tis|gratuits?|kostenlose?n?|gratuiti|darmowe?\w*)"
+METER_MORE = re.compile(
+    rf"\b(?P<n>\d+) (?:{_FREE} {_ARTICLES}|{_ARTICLES} {_FREE})\b|"
+    rf"\b(?P<left>\d+) {_ARTICLES} (?:left|remaining)\b|"
+    r"\b(?:te quedan?|le quedan?|restam|il vous reste|sie haben noch|ti restano)\s+(?P<left2>\d+)\b|"
+    r"\bdein(?:e)? letzte[rn]? (?:kostenlose[rn]? )?artikel\b|\btu [uú]ltim[oa] (?:art[ií]culo|nota) gratis\b",
+    re.I,
+)
 _LIMIT = re.compile(r"limit of (?P<n>\d+) free", re.I)
+
+SUBSCRIBER_WORDS = ("subscribers", "subscriber", "members", "abonnenten", "suscriptores", "assinantes", "abonnés",
+                    "abbonati", "prenumeratorów", "subskrybentów")
+ONLY_WORDS = ("only", "exclusively", "exclusive", "solely", "exklusiv", "nur", "exclusivo", "exclusiva", "solo",
+              "sólo", "só", "apenas", "réservé", "réservée", "riservato", "esclusivo", "tylko")
+"""A subscribers-only label is an "only" word and a "subscribers" word, in either order, in
+one short line ("Exklusiv für Abonnenten", "This story is available exclusively to X
+subscribers", "Article réservé aux abonnés", "For subscribers only")."""
+_SUBS = "|".join(re.escape(w) for w in sorted(SUBSCRIBER_WORDS, key=len, reverse=True))
+_ONLY = "|".join(re.escape(w) for w in sorted(ONLY_WORDS, key=len, reverse=True))
+# "Only subscribers can save articles": a feature kept for subscribers, not this story.
+_FEATURE = r"(?!\s+(?:can|may|could|get to|podem|pode|pueden|puede|können|kann|peuvent|peut|possono|può|mogą)\b)"
+SUBSCRIBER_ONLY = re.compile(
+    rf"(?<!\w)(?:{_ONLY})(?!\w)[^.!?]{{0,48}}?(?<!\w)(?:{_SUBS})(?!\w){_FEATURE}|"
+    rf"(?<!\w)(?:{_SUBS})[- ](?:{_ONLY}|exclusive|exclusives)(?!\w)",
+    re.I,
+)
+PREMIUM_LABEL = re.compile(r"^(?:premium|plus|pro|prime|exclusive|exklusiv|abo|[A-Z]{1,4}\s?\+|"
+                           r"(?:premium|plus|pro)[- ](?:artikel|article|story|content|inhalt|contenido|conteúdo))$", re.I)
+"""A premium label ("Premium", "BZ+", "Premium-Artikel") marks a subscribers-only story
+when it stands beside a paywall."""
+
+
+def is_subscriber_only(text: str) -> bool:
+    return len(text) < 200 and bool(SUBSCRIBER_ONLY.search(text))
+
+
+def is_premium_label(text: str) -> bool:
+    return len(text) < 60 and bool(PREMIUM_LABEL.search(text.strip()))
 HEADER = re.compile(r"^(?:one subscription\. two world-class reads\.?|subscribe to continue reading|"
                     r"this (?:article|story) is (?:for|only for|available to|exclusively for) (?:our )?(?:subscribers|members)(?: only)?\.?|"
                     r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?|"
@@ -34,22 +74,27 @@ CTA = re.compile(
     r"unlock\b|become a (?:member|subscriber)|continue reading\b|read the full story|buy now\b|"
     r"choose (?:your )?(?:a )?plan|see (?:all )?(?:subscription )?(?:plans|offers|options)|"
     r"view (?:all )?plans|try (?:\w+ )?for|join now|cancel anytime\.?$|"
-    r"(?:to )?(?:continue|keep) reading,? (?:subscribe|log in|sign in))", re.I)
+    r"(?:to )?(?:continue|keep) reading,? (?:subscribe|log in|sign in)|"
+    # Other languages' subscribe and sign-in prompts (Spanish, Portuguese, French, German, Italian).
+    r"suscr[ií]b(?:ete|ite|ase|irse)\b|ya (?:sos|eres|es) suscriptor|assine\b|assinar\b|j[áa] (?:é|sou) assinante|"
+    r"abonnez-vous|s'abonner|je m'abonne|jetzt abonnieren|abonnieren\b|abonnent werden|abbonati\b|"
+    r"ingres[aá]\b|iniciar sesi[oó]n|inicia sesi[oó]n|entrar\b|se connecter|anmelden\b)", re.I)
 _ARROW = re.compile(r"[→»›]\s*$")
 RENEWAL = re.compile(r"renews? automatically|auto[- ]?renew|renewal|cancel (?:any ?time|at any time)|"
                      r"billed (?:annually|monthly|yearly|every)|recurring (?:payment|billing)|"
                      r"until you cancel", re.I)
 BENEFITS_HEADING = re.compile(r"what(?:'|’)?s included|(?:subscriber|subscription|member(?:ship)?) benefits|"
                               r"why subscribe|what you (?:get|will get)|benefits of|included in (?:all|every|our)|"
-                              r"everything you (?:get|need)", re.I)
+                              r"everything you (?:get|need)|^(?:incluye|inclui|includes|inclus|enthalten|inklusive|"
+                              r"podés disfrutar|tus beneficios|seus benefícios|ihre vorteile|vos avantages)\b", re.I)
 
 
 def is_meter(text: str) -> bool:
-    return bool(METER.search(text)) and len(text) < 200
+    return len(text) < 200 and bool(METER.search(text) or METER_MORE.search(text))
 
 
 def is_header(text: str) -> bool:
-    return bool(HEADER.match(fold(text)))
+    return bool(HEADER.match(fold(text))) or is_subscriber_only(text)
 
 
 def is_cta(text: str) -> bool:
@@ -114,8 +159,13 @@ def parse_paywall(blocks: list[Block], dollar: str | None = None) -> tuple[Paywa
                 if left:
                     pw.free_remaining = int(left) if left.isdigit() else {"no": 0, "one": 1, "two": 2, "three": 3,
                                                                           "four": 4, "five": 5}[left.lower()]
+            elif m := METER_MORE.search(t):
+                if m["n"]:
+                    pw.free_limit = int(m["n"])
+                if m["left"] or m["left2"]:
+                    pw.free_remaining = int(m["left"] or m["left2"])
             used[i] = True
-        elif is_header(t) and pw.meter_message is None:
+        elif is_header(t) and pw.meter_message is None and not in_benefits:
             pw.meter_message = t
             used[i] = True
         elif is_benefits_heading(t) and pw.benefits_heading is None:
@@ -138,6 +188,13 @@ def parse_paywall(blocks: list[Block], dollar: str | None = None) -> tuple[Paywa
             i = j
             continue
         i += 1
+    # A paywall printed twice (a first and a second barrier, a desktop and a mobile copy)
+    # states each plan once.
+    unique = []
+    for o in pw.offers:
+        if o not in unique:
+            unique.append(o)
+    pw.offers = unique
     for t in texts:
         for m in offers.UNRENDERED.finditer(t):
             if m.group(0) not in pw.unrendered:
