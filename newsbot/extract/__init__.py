@@ -16,7 +16,6 @@ import re
 from urllib.parse import urlsplit
 
 from parsel import Selector
-from trafilatura.utils import load_html
 
 from .. import profiles
 from ..profiles.base import Profile
@@ -24,7 +23,7 @@ from ..record import Article
 from . import metadata as md
 from .blocks import STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
-from .html import Located, locate_with_profile
+from .html import Located, html_tree, locate_with_profile
 from .offers import dollar_for
 from .page import Page, PageError, load_page
 from .separate import separate
@@ -105,9 +104,9 @@ def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> li
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     # One parse per page: profile selectors, metadata and trafilatura all read this tree.
-    tree = html_tree(page.text)
-    sel = Selector(root=tree, type="html")
     flags: list[str] = []
+    tree = html_tree(page.text, flags)
+    sel = Selector(root=tree, type="html")
     objects = md.ld_objects(tree, flags)
     ld = md.article_object(objects)
     canonical = md.canonical(tree, url)
@@ -172,16 +171,6 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=paywalled_part)
     return _finish(art)
-
-
-def html_tree(text: str):
-    """The page's lxml.html tree (trafilatura's loader: it repairs what lxml would choke on)."""
-    tree = load_html(text)
-    if tree is None:
-        tree = load_html(f"<html><body><div>{text}</div></body></html>")
-    if tree is None:
-        raise PageError("not_html", "the page could not be parsed as HTML")
-    return tree
 
 
 def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> list[Block]:

@@ -65,10 +65,16 @@ def _trafilatura(tree, url: str | None, fast: bool):
                            include_images=False, deduplicate=False, fast=fast)
 
 
+EXTENSIVE_DATE_MAX_CHARS = 1_000_000
+"""htmldate's extensive search runs its patterns over the whole page text; on a page with more
+text than this (a data dump, a hostile page) only its markup and URL rules are asked."""
+
+
 def fallback_date(tree, url: str | None) -> str | None:
     """htmldate's date (the URL, the page's text and markup, as trafilatura asks it): slower
     than reading JSON-LD and meta tags, so asked only when those give none. A date only."""
-    return find_date(tree, url=url, **set_date_params(True))
+    extensive = tree.xpath("string-length(string())") <= EXTENSIVE_DATE_MAX_CHARS
+    return find_date(tree, url=url, **set_date_params(extensive))
 
 
 _BYLINE_HINT = XPath(
@@ -168,7 +174,7 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Blo
     started = False
     for b in blocks:
         if not started and b.zone == STORY:
-            if key and fold(b.text) == key:
+            if key and len(b.text) <= 2 * len(key) + 20 and fold(b.text) == key:
                 continue
             if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
                 out.append(Block(b.text, NOISE))

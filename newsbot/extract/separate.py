@@ -80,6 +80,13 @@ _NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\b
                          r"\bby email\b.*\bnever miss\b", re.I)
 
 
+PAYWALL_LINE_MAX = 2000
+"""Meters, paywall headers and calls to action are short lines; a longer block is never one
+(and a story of one huge text node is not scanned for them over and over)."""
+TAIL_SCAN = 1000
+"""A wire tag closing the last paragraph sits in its last characters: only those are read."""
+
+
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
 
 
@@ -125,7 +132,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     #    line that opens one; from there on the story is over.
     story_pw_start = None
     for i, b in enumerate(blocks):
-        if b.zone == STORY and starts_paywall(blocks, i):
+        if b.zone == STORY and len(b.text) <= PAYWALL_LINE_MAX and starts_paywall(blocks, i):
             story_pw_start = i
             break
 
@@ -162,7 +169,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
         if b.zone in (NOISE, AFTER, BYLINE) or wires.is_caption(t) or is_furniture(t, furniture):
             label[i] = "unclassified"
             continue
-        if b.zone == STORY and (is_meter(t) or is_header(t)):
+        if b.zone == STORY and len(t) <= PAYWALL_LINE_MAX and (is_meter(t) or is_header(t)):
             label[i] = "paywall"
             continue
         label[i] = "body"
@@ -197,11 +204,12 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             break
     if body_idx:
         last = body_idx[-1]
-        split = wires.split_tail_tag(texts[last])
+        head, tail = texts[last][:-TAIL_SCAN], texts[last][-TAIL_SCAN:]
+        split = wires.split_tail_tag(tail)
         if split:
             hit, rest = split
             hits.append((last, hit))
-            texts[last] = rest
+            texts[last] = head + rest if head and rest else (head.rstrip() or rest)
 
     wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
     for i, _ in loose:
