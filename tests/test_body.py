@@ -42,3 +42,116 @@ def test_ordinary_page_is_not_flagged():
     rec = extract(page.encode(), url="https://example.org/pier")
     assert len(rec.body) == 4
     assert not {"deep_markup_flattened", "huge_text_node"} & set(rec.flags)
+
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms arrive in November.",
+    "Engineers said the old timber piles had rotted through in places and could not carry the cranes much longer.",
+    "The work will cost about 4 million and will be paid for from the port's reserves, the board's chair said.",
+    "Fishing crews will moor at the southern quay while the pier is closed, which may take most of next year.",
+    "A public meeting on the plans is due at the town hall next month, and residents can send comments by email.",
+]
+
+
+def _page(inner: str, head: str = "") -> bytes:
+    return (f"<html><head><title>Pier to be rebuilt</title>{head}</head><body><header><nav><a href='/'>Home</a>"
+            f"<a href='/news'>News</a></nav></header><article><h1>Pier to be rebuilt</h1>{inner}</article>"
+            f"<footer><p>Contact us</p></footer></body></html>").encode()
+
+
+def _ps(lines) -> str:
+    return "".join(f"<p>{t}</p>" for t in lines)
+
+
+def test_bracketed_prompts_after_the_story_leave_the_body():
+    prompts = ["[Create an account to save stories and get the morning briefing]",
+               "(Follow us on X and Instagram for more harbour news)", "*Sign up now for the weekly digest*"]
+    rec = extract(_page(_ps(STORY + prompts)), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert all(p in rec.unclassified for p in prompts)
+
+
+def test_reading_progress_chrome_is_not_story():
+    rec = extract(_page(_ps(STORY[:3]) + "<div><p>64% of this article left to read</p></div>"),
+                  url="https://example.org/pier")
+    assert rec.body == STORY[:3]
+    assert "64% of this article left to read" not in rec.body
+
+
+def test_key_highlights_box_and_its_items_are_not_story():
+    box = "<h2>Key Highlights</h2><ul><li>Pier closes next year</li><li>Cost put at 4 million</li></ul>"
+    rec = extract(_page(box + _ps(STORY)), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert "Pier closes next year" in rec.unclassified and "Key Highlights" in rec.unclassified
+
+
+def test_list_items_after_an_ordinary_heading_stay():
+    listed = "<h2>What the board approved</h2><ul><li>A new concrete deck for the pier</li><li>Two cranes</li></ul>"
+    rec = extract(_page(_ps(STORY) + listed), url="https://example.org/pier")
+    assert "A new concrete deck for the pier" in rec.body and "Two cranes" in rec.body
+
+
+def test_photo_caption_is_not_the_first_paragraph():
+    caption = "Workers inspect the rotten piles of the northern pier on Monday"
+    # The caption in a paragraph of its own under the picture, named only by its class.
+    inner = (f"<div class='art-ins'><img src='pier.jpg'><p class='imageCaption'>{caption}</p></div>" + _ps(STORY))
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body[0] == STORY[0] and caption not in rec.body
+
+
+def test_story_printed_twice_is_given_once():
+    inner = _ps(STORY) + "<div class='print-copy'>" + _ps(STORY) + "</div>"
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+def test_repeated_short_runs_are_content():
+    day = ["Breakfast: two eggs, one slice of toast and a cup of tea with milk, as on the first day.",
+           "Lunch: a bowl of lentil soup with bread and an apple, eaten before two o'clock."]
+    lines = STORY[:2] + ["Monday"] + day + ["Tuesday"] + day
+    rec = extract(_page(_ps(lines)), url="https://example.org/pier")
+    assert rec.body.count(day[0]) == 2 and rec.body.count(day[1]) == 2
+
+
+def test_markup_printed_as_text_is_removed():
+    escaped = ("&lt;p&gt;The board&lt;strong&gt; voted&lt;/strong&gt; on Tuesday to rebuild the pier, "
+               "its chair said after the meeting.&lt;/p&gt;")
+    rec = extract(_page(f"<p>{escaped}</p>" + _ps(STORY[1:])), url="https://example.org/pier")
+    assert rec.body[0] == "The board voted on Tuesday to rebuild the pier, its chair said after the meeting."
+    assert not any("<" in p for p in rec.body)
+
+
+def test_html_in_json_ld_article_body_becomes_paragraphs():
+    from newsbot.extract import _declared_story
+    body = "".join(f"<p>{t} <a href=\"/x\">More</a></p>" for t in STORY * 2)
+    blocks = _declared_story({"articleBody": body}, [STORY[0]])
+    assert [b.text for b in blocks[:2]] == [STORY[0] + " More", STORY[1] + " More"]
+    assert len(blocks) == 10 and not any("<" in b.text for b in blocks)
+
+
+APPEAL = ["At the Courier, we believe that everyone needs good local news, but we understand that not everyone "
+          "can pay for it, so we keep it free.",
+          "Our reporters, editors and photographers work every day, in every weather, on the stories that matter "
+          "to the harbour towns, and that costs money.",
+          "Help keep local news free for everyone by giving as little as one pound, today, tomorrow, or every "
+          "month, whatever you can spare, it all helps."] * 2
+
+
+def _story_beside_appeal(description: str | None) -> bytes:
+    meta = f"<meta name='description' content=\"{description}\">" if description else ""
+    return (f"<html><head><title>Pier</title>{meta}</head><body><div class='page'><div class='left'>"
+            f"<article class='entry-content'><h1>Pier to be rebuilt</h1>{_ps(STORY[:3])}</article></div>"
+            f"<div class='right'><div class='contribution'><div class='contribution__text'>{_ps(APPEAL)}</div>"
+            f"</div></div></div></body></html>").encode()
+
+
+def test_short_story_is_not_traded_for_a_longer_appeal_the_description_does_not_describe():
+    # trafilatura's fallback extractors (run because the story is short) return only the
+    # long donation appeal beside it; the page's description names the story.
+    rec = extract(_story_beside_appeal(STORY[0]), url="https://example.org/pier")
+    assert rec.body == STORY[:3]
+
+
+def test_with_no_description_the_longer_region_is_taken_as_before():
+    rec = extract(_story_beside_appeal(None), url="https://example.org/pier")
+    assert rec.body[0] == APPEAL[0]

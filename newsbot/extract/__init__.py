@@ -28,7 +28,7 @@ from .offers import dollar_for
 from .page import Page, PageError, load_page
 from .separate import separate
 from .wire import line_credit, split_dateline
-from .text import clean
+from .text import clean, strip_markup
 
 __all__ = ["extract", "extract_page", "PageError", "fingerprint"]
 
@@ -196,6 +196,9 @@ ARTICLE_BODY_MIN_CHARS = 600
 """A JSON-LD articleBody shorter than this is a summary, not the story."""
 
 
+_DECLARED_BREAKS = re.compile(r"\n+|\r+|<(?:p|br|div|h[1-6]|li|blockquote)\b[^<>]*>", re.I)
+
+
 def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
     """Blocks of JSON-LD articleBody when it holds more than twice the text found in the
     markup; else None."""
@@ -204,7 +207,8 @@ def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
         return None
     if sum(len(p) for p in body) * 2 >= len(declared):
         return None
-    lines = [clean(line) for line in re.split(r"\n+|\r+", unescape(declared))]
+    # Some publishers put the story's HTML in articleBody: its paragraphs are lines too.
+    lines = [strip_markup(clean(line)) for line in _DECLARED_BREAKS.split(unescape(declared))]
     return [Block(line, STORY) for line in lines if line]
 
 

@@ -21,7 +21,7 @@ from trafilatura.settings import set_date_params
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from .html import Located, classed_containers, furniture_texts, paywall_widgets
-from .text import clean, fold
+from .text import clean, fold, strip_markup
 
 
 RESCUE_CHARS = 800
@@ -35,16 +35,22 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     so the tree stays whole for the widgets and the metadata)."""
     loc = Located()
     doc = _trafilatura(sel.root, url, fast=True)
+    items: set[str] = set()
+    # trafilatura's tree keeps paragraph structure; its text output would also break lines
+    # where the page's source text wraps.
+    lines = xml_lines(doc.body if doc is not None else None, items)
     if doc is None or len(doc.text or "") < RESCUE_CHARS:
         full = _trafilatura(sel.root, url, fast=False)
         if full is not None and (doc is None or len(full.text or "") > len(doc.text or "")):
-            doc = full
-    # trafilatura's tree keeps paragraph structure; its text output would also break lines
-    # where the page's source text wraps.
-    lines = xml_lines(doc.body if doc is not None else None)
+            full_items: set[str] = set()
+            full_lines = xml_lines(full.body, full_items)
+            if _extends(full_lines, lines, md.meta(sel.root, "description", "og:description")):
+                lines, items = full_lines, full_items
     containers = classed_containers(sel.root)
     boxes = furniture_texts(containers, lines)
-    story = [Block(line, NOISE if line in boxes else STORY) for line in lines]
+    captions = caption_texts(sel.root, lines)
+    story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
+    story = set_aside_repeats(set_aside_summary_items(story, items))
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -58,6 +64,116 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     if not story:
         loc.flags.append("no_story_found")
     return loc
+
+
+RESCUE_KEEPS_CHARS = 300
+"""A fast-mode story of at least this much text may be kept when the fallback extractors
+return a longer text that holds none of it (see _extends)."""
+
+
+def _extends(longer: list[str], lines: list[str], description: str | None) -> bool:
+    """Whether the fallback extractors' story may replace the fast one. It does when it holds
+    one of the fast story's paragraphs (the rest of a story cut short) or when the fast story
+    is too short to stand. Two stories with nothing in common are two regions of the page (a
+    donation appeal, a newsletter's greeting beside the story): the one the page's own
+    description speaks of is the story; with no such sign, the longer one."""
+    if sum(len(line) for line in lines) < RESCUE_KEEPS_CHARS:
+        return True
+    have = {fold(line) for line in longer if len(line) >= 40}
+    if any(fold(line) in have for line in lines if len(line) >= 40):
+        return True
+    fast, full = _described(lines, description), _described(longer, description)
+    return not (fast >= 0.5 and fast > full)
+
+
+_WORD = re.compile(r"\w{4,}")
+
+
+def _described(lines: list[str], description: str | None) -> float:
+    """Share of the description's words (four letters or more) found in the lines."""
+    words = set(_WORD.findall(fold(description or "")))
+    if not words:
+        return 0.0
+    have = set(_WORD.findall(fold(" ".join(lines))))
+    return len(words & have) / len(words)
+
+
+CAPTION_XPATH = XPath(
+    "//figcaption | //*[self::div or self::span or self::p or self::small or self::cite]"
+    "[contains(@class, 'caption') or contains(@class, 'Caption') or contains(@class, 'photo-credit')"
+    " or contains(@class, 'image-credit') or contains(@class, 'img-credit')]")
+
+
+def caption_texts(root, lines: list[str]) -> set[str]:
+    """Which story lines are a photo's caption or credit printed in the page's caption
+    markup (figcaption, caption classes): trafilatura sometimes keeps one as the first
+    paragraph. The caption's whole text and its own lines are compared."""
+    wanted = {line for line in lines if len(line) <= 600}
+    out: set[str] = set()
+    if not wanted:
+        return out
+    for el in CAPTION_XPATH(root):
+        text = clean(el.xpath("string()"))
+        if not text or len(text) > 600:
+            continue
+        out.update(line for line in (text, *(b.text for b in blockify(el, NOISE))) if line in wanted)
+    return out
+
+
+def set_aside_summary_items(blocks: list[Block], items: set[str]) -> list[Block]:
+    """A summary box's list ("Key highlights", "Story at a glance" and its bullets): the
+    heading is furniture by its phrase; the list items right under it are the box's, not
+    story. Only list items directly after such a heading are taken."""
+    from .separate import is_summary_heading
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        if b.zone != STORY or not is_summary_heading(b.text):
+            continue
+        k = i + 1
+        while k < len(out) and out[k].zone == STORY and out[k].text in items:
+            out[k] = Block(out[k].text, NOISE, out[k].group)
+            k += 1
+    return out
+
+
+REPEAT_MIN_CHARS = 60
+"""Paragraphs shorter than this are not compared (a repeated label, a list entry)."""
+REPEAT_MIN_RUN = 3
+REPEAT_MIN_SHARE = 0.3
+"""A copy of the story is a run of at least this many paragraphs, repeating earlier ones in
+order, holding at least this share of the story's text: one page carrying its story twice
+(an AMP or print copy, a teaser block that replays it). A repeated line or pair (a meal
+plan's days, a product under two headings) is content and stays."""
+
+
+def set_aside_repeats(blocks: list[Block]) -> list[Block]:
+    """The second copy of a story printed twice becomes unclassified."""
+    story = [i for i, b in enumerate(blocks) if b.zone == STORY]
+    keys = [fold(blocks[i].text) if REPEAT_MIN_CHARS <= len(blocks[i].text) < 5000 else None for i in story]
+    total = sum(len(blocks[i].text) for i in story)
+    first: dict[str, int] = {}
+    out = list(blocks)
+    k = 0
+    while k < len(story):
+        key = keys[k]
+        p = first.get(key) if key is not None else None
+        if p is None:
+            if key is not None:
+                first[key] = k
+            k += 1
+            continue
+        run = 0
+        while k + run < len(story) and p + run < k and keys[k + run] is not None and keys[k + run] == keys[p + run]:
+            run += 1
+        chars = sum(len(blocks[story[k + j]].text) for j in range(run))
+        if run >= REPEAT_MIN_RUN and chars >= REPEAT_MIN_SHARE * total:
+            for j in range(run):
+                b = blocks[story[k + j]]
+                out[story[k + j]] = Block(b.text, NOISE, b.group)
+            k += run
+        else:
+            k += 1
+    return out
 
 
 def _trafilatura(tree, url: str | None, fast: bool):
@@ -119,20 +235,23 @@ def _outermost(elements: list) -> list:
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
 
 
-def xml_lines(main) -> list[str]:
+def xml_lines(main, items: set[str] | None = None) -> list[str]:
     """The story's paragraphs from trafilatura's output tree (its XML elements): one per
     block element, split at line breaks; loose text between elements is a paragraph too;
-    table rows are cells joined by " | "."""
+    table rows are cells joined by " | ". HTML tags printed as text are removed. items:
+    filled with the lines that are list items."""
     if main is None:
         return []
     lines: list[str] = []
     current: list[str] = []
 
-    def flush():
-        text = clean(" ".join(current))
+    def flush(item: bool = False):
+        text = strip_markup(clean(" ".join(current)))
         current.clear()
         if text:
             lines.append(text)
+            if item and items is not None:
+                items.add(text)
 
     def visit(el):
         if el.tag == "row":
@@ -154,7 +273,7 @@ def xml_lines(main) -> list[str]:
                 if child.tail:
                     current.append(child.tail)
             if block:
-                flush()
+                flush(el.tag == "item")
 
     visit(main)
     flush()

@@ -48,6 +48,10 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "live updates:", "watch:", "listen:", "join our whatsapp", "join our telegram", "download the",
         "get the app", "open in app", "sign up for", "subscribe to our", "get our", "want more stories",
         "enjoy unlimited", "create a free account", "log in to continue", "register to continue",
+        "create an account", "create your free account", "sign up to", "sign up now", "sign up here", "sign up today",
+        "sign in to", "log in to", "register for free to", "register for free and",
+        "register now", "follow us", "subscribe now", "subscribe today", "subscribe for", "become a member",
+        "join us on", "like us on", "to continue reading",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
@@ -55,7 +59,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
     ),
     "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
-                      "top takeaways", "tl;dr", "in short:", "the big picture"),
+                      "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights"),
 }
 FURNITURE_MAX = 200
 _WHOLE_LINE_KINDS = ("labels", "summary boxes")
@@ -87,6 +91,14 @@ TAIL_SCAN = 1000
 """A wire tag closing the last paragraph sits in its last characters: only those are read."""
 
 
+_OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ "
+"""Marks a prompt is wrapped in ("[Sign up for ...]", "(Follow us on ...)", "*Create an account*"):
+the furniture phrases are matched after them."""
+_READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3} ?% (?:of (?:this|the) "
+                            r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
+"""A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
+
+
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
 
 
@@ -113,8 +125,14 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return True
     if len(text) > FURNITURE_MAX:
         return False
-    return bool(_FURNITURE.match(key) or _SOCIAL.match(key) or _NEWSLETTER.search(key)
-                or _SUMMARY_HEADINGS.match(key))
+    bare = key.lstrip(_OPENING_MARKS)
+    return bool(_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare)
+                or _SUMMARY_HEADINGS.match(bare) or _READ_PROGRESS.match(bare))
+
+
+def is_summary_heading(text: str) -> bool:
+    """A summary box's heading as a whole line ("Key highlights", "What to know")."""
+    return len(text) <= 60 and bool(_SUMMARY_HEADINGS.match(fold(text).lstrip(_OPENING_MARKS)))
 
 
 def separate(blocks: list[Block], authors: list[str] | None = None,
