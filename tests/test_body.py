@@ -155,3 +155,32 @@ def test_short_story_is_not_traded_for_a_longer_appeal_the_description_does_not_
 def test_with_no_description_the_longer_region_is_taken_as_before():
     rec = extract(_story_beside_appeal(None), url="https://example.org/pier")
     assert rec.body[0] == APPEAL[0]
+
+
+def _long_list_page(n: int) -> bytes:
+    items = "".join(f"<li>Item {i}: the pier's pile number {i} was checked and <a href='/p{i}'>logged</a>.</li>"
+                    for i in range(n))
+    rows = "".join(f"<tr><td>Pile {i}</td><td><b>{i % 7}</b> cm</td></tr>" for i in range(n))
+    return _page(_ps(STORY[:2]) + f"<ul>{items}</ul><table>{rows}</table>" + _ps(STORY[2:]))
+
+
+def test_long_lists_and_tables_handed_over_cut_give_the_same_story(monkeypatch):
+    from newsbot.extract import generic
+    page = _long_list_page(700)
+    cut = extract(page, url="https://example.org/pier")
+    monkeypatch.setattr(generic, "_LONG_RUN", generic.XPath("//*[count(*) > 100000]"))
+    whole = extract(page, url="https://example.org/pier")
+    assert cut.body == whole.body
+    assert "Item 699: the pier's pile number 699 was checked and logged." in cut.body
+    assert "Pile 699 | 6 cm" in cut.body and cut.body[-1] == STORY[-1]
+
+
+def test_cut_runs_are_put_back_in_place():
+    from lxml import html as lxml_html
+    from newsbot.extract.generic import cut_long_runs, restore_runs
+    root = lxml_html.fromstring(_long_list_page(700).decode())
+    before = lxml_html.tostring(root)
+    cuts = cut_long_runs(root)
+    assert len(cuts) == 2 and len(root.xpath("//ul/li")) == 100 and len(root.xpath("//table/tr")) == 100
+    restore_runs(cuts)
+    assert lxml_html.tostring(root) == before

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
+from dataclasses import dataclass
+
+from lxml import etree
 from lxml.etree import XPath
 from parsel import Selector
 from trafilatura import bare_extraction
@@ -34,18 +37,24 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     """The story's blocks from the page's one parsed tree (trafilatura works on its own copy,
     so the tree stays whole for the widgets and the metadata)."""
     loc = Located()
-    doc = _trafilatura(sel.root, url, fast=True)
-    items: set[str] = set()
-    # trafilatura's tree keeps paragraph structure; its text output would also break lines
-    # where the page's source text wraps.
-    lines = xml_lines(doc.body if doc is not None else None, items)
-    if doc is None or len(doc.text or "") < RESCUE_CHARS:
-        full = _trafilatura(sel.root, url, fast=False)
-        if full is not None and (doc is None or len(full.text or "") > len(doc.text or "")):
-            full_items: set[str] = set()
-            full_lines = xml_lines(full.body, full_items)
-            if _extends(full_lines, lines, md.meta(sel.root, "description", "og:description")):
-                lines, items = full_lines, full_items
+    cuts = cut_long_runs(sel.root)
+    try:
+        doc = _trafilatura(sel.root, url, fast=True)
+        items: set[str] = set()
+        # trafilatura's tree keeps paragraph structure; its text output would also break lines
+        # where the page's source text wraps.
+        lines = xml_lines(doc.body if doc is not None else None, items, cuts)
+        fast_chars = len(doc.text or "") if doc is not None else -1
+        doc = None  # its output tree: as large as the story again
+        if fast_chars < RESCUE_CHARS:
+            full = _trafilatura(sel.root, url, fast=False)
+            if full is not None and len(full.text or "") > fast_chars:
+                full_items: set[str] = set()
+                full_lines = xml_lines(full.body, full_items, cuts)
+                if _extends(full_lines, lines, md.meta(sel.root, "description", "og:description")):
+                    lines, items = full_lines, full_items
+    finally:
+        restore_runs(cuts)
     containers = classed_containers(sel.root)
     boxes = furniture_texts(containers, lines)
     captions = caption_texts(sel.root, lines)
@@ -64,6 +73,80 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     if not story:
         loc.flags.append("no_story_found")
     return loc
+
+
+RUN_MIN = 400
+"""An element with more children than this (a list of thousands of items, a table of
+thousands of rows, thousands of paragraphs side by side) is handed to trafilatura cut short."""
+RUN_KEEP = 100
+"""How many of such an element's children trafilatura sees: it copies its input tree four
+or five times over, which on a page of 10 MB of rows is most of a gigabyte."""
+RUN_TAGS = frozenset({"li", "tr", "p", "div", "dt", "dd", "section", "article", "figure", "blockquote", "table",
+                      "ul", "ol", "dl", "h2", "h3", "h4", "h5", "h6", "pre", "thead", "tbody", "tfoot"})
+"""Children that are blocks of their own: only runs of these are cut (inline runs are
+parts of one paragraph)."""
+_LONG_RUN = XPath(f"//*[count(*) > {RUN_MIN}]")
+_MARK = re.compile("\ue000(\\d+)\ue001")
+
+
+@dataclass
+class Cut:
+    """Children taken out of one element before trafilatura runs, and the mark left in
+    their place: where the mark comes out in trafilatura's story, their lines go."""
+
+    parent: object
+    children: list
+    mark: object
+    lines: list[str] | None = None
+
+    def child_lines(self) -> list[str]:
+        if self.lines is None:
+            self.lines = [line for child in self.children for line in _element_lines(child)]
+        return self.lines
+
+
+def _element_lines(el) -> list[str]:
+    """A cut child's lines as xml_lines gives them: a table row's cells joined by " | ",
+    else its blocks."""
+    if el.tag == "tr":
+        cells = [clean(c.xpath("string()")) for c in el if c.tag in ("td", "th")]
+        row = " | ".join(c for c in cells if c)
+        return [row] if row else []
+    return [b.text for b in blockify(el, STORY)]
+
+
+def cut_long_runs(root) -> list[Cut]:
+    """Take out every long run's children past RUN_KEEP (kept in the Cut, in order) and put
+    a mark in the last child left; restore_runs puts them back."""
+    cuts: list[Cut] = []
+    for parent in _LONG_RUN(root):
+        children = list(parent)
+        rest = children[RUN_KEEP:]
+        if any(not isinstance(c.tag, str) or c.tag not in RUN_TAGS or (c.tail or "").strip() for c in rest):
+            continue
+        if any(parent is c.parent or _inside(parent, c.children) for c in cuts):
+            continue
+        for child in rest:
+            parent.remove(child)
+        last = children[RUN_KEEP - 1]
+        holder = last[-1] if last.tag == "tr" and len(last) else last
+        mark = etree.SubElement(holder, "span")
+        mark.text = f" \ue000{len(cuts)}\ue001"
+        cuts.append(Cut(parent, rest, mark))
+    return cuts
+
+
+def _inside(el, elements: list) -> bool:
+    chosen = set(elements)
+    return any(a in chosen for a in el.iterancestors())
+
+
+def restore_runs(cuts: list[Cut]) -> None:
+    """Put cut children back where they were and take the marks out: the page's tree is
+    whole again for the widget, furniture and metadata scans."""
+    for cut in reversed(cuts):
+        cut.mark.getparent().remove(cut.mark)
+        cut.parent.extend(cut.children)
 
 
 RESCUE_KEEPS_CHARS = 300
@@ -235,11 +318,12 @@ def _outermost(elements: list) -> list:
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
 
 
-def xml_lines(main, items: set[str] | None = None) -> list[str]:
+def xml_lines(main, items: set[str] | None = None, cuts: list | None = None) -> list[str]:
     """The story's paragraphs from trafilatura's output tree (its XML elements): one per
     block element, split at line breaks; loose text between elements is a paragraph too;
     table rows are cells joined by " | ". HTML tags printed as text are removed. items:
-    filled with the lines that are list items."""
+    filled with the lines that are list items. cuts: children cut out before trafilatura ran
+    (cut_long_runs); their lines go where trafilatura's story shows their mark."""
     if main is None:
         return []
     lines: list[str] = []
@@ -277,7 +361,30 @@ def xml_lines(main, items: set[str] | None = None) -> list[str]:
 
     visit(main)
     flush()
+    if cuts:
+        lines = _expand_marks(lines, cuts, items)
     return lines
+
+
+def _expand_marks(lines: list[str], cuts: list, items: set[str] | None) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        found = _MARK.findall(line)
+        if not found:
+            out.append(line)
+            continue
+        rest = clean(_MARK.sub("", line))
+        if rest:
+            out.append(rest)
+            if items is not None and line in items:
+                items.add(rest)
+        for k in found:
+            if int(k) < len(cuts):
+                cut_lines = cuts[int(k)].child_lines()
+                out.extend(cut_lines)
+                if items is not None and line in items:
+                    items.update(cut_lines)
+    return out
 
 
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}:\d{2}|"
