@@ -1,6 +1,9 @@
 """The story on layouts newsbot has no profile for: hostile shapes and page furniture."""
 
+import pytest
+
 from newsbot.extract import extract
+from newsbot.extract.blocks import STORY as STORY_ZONE
 from newsbot.extract.html import flatten_deep_markup
 
 SENTENCE = "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms. "
@@ -184,3 +187,129 @@ def test_cut_runs_are_put_back_in_place():
     assert len(cuts) == 2 and len(root.xpath("//ul/li")) == 100 and len(root.xpath("//table/tr")) == 100
     restore_runs(cuts)
     assert lxml_html.tostring(root) == before
+
+
+def test_story_only_in_a_script_is_flagged():
+    import json
+    state = json.dumps({"props": {"article": {"title": "Pier to be rebuilt", "body": " ".join(STORY * 5)}}})
+    page = (f"<html><head><title>Pier</title></head><body><div id='root'><h1>Pier to be rebuilt</h1>"
+            f"<p>Please enable JavaScript to read this story.</p></div>"
+            f"<script id='__APP_STATE__' type='application/json'>{state}</script></body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert "story_in_script" in rec.flags
+
+
+def test_a_full_story_beside_a_script_state_is_not_flagged():
+    import json
+    state = json.dumps({"props": {"article": {"body": " ".join(STORY * 5)}}})
+    page = _page(_ps(STORY * 2)).decode().replace(
+        "</body>", f"<script type='application/json'>{state}</script></body>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body and "story_in_script" not in rec.flags
+
+
+def test_a_top_searches_strip_is_no_story():
+    searches = [f"Harbour town {w} latest news today and this week's pictures from the pier" for w in
+                ("ferry", "weather", "council", "schools", "football", "fishing")]
+    links = "".join(f"<p><a href='/search?q={i}'>{t}</a></p>" for i, t in enumerate(searches))
+    page = (f"<html><head><title>Top searches</title></head><body><main><h1>Top searches</h1>"
+            f"<div class='search-strip'>{links}</div></main></body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body == [] and "empty_body" in rec.flags
+    assert all(t in rec.unclassified for t in searches)
+
+
+def test_a_body_of_link_texts_is_flagged_as_possible_navigation():
+    # A menu whose entries are pairs of long links with a line of text after each pair:
+    # no run is long enough to be set aside, but the body is mostly link text.
+    entries = [(f"Harbour town {w} section front page with the latest stories",
+                f"Harbour town {w} archive of stories from earlier years", f"Edited by the {w} desk")
+               for w in ("ferry", "weather", "council")]
+    menu = "".join(f"<p><a href='/{a[:14]}'>{a}</a></p><p><a href='/{b[:14]}'>{b}</a></p><p>{c}</p>"
+                   for a, b, c in entries)
+    page = (f"<html><head><title>Sections</title></head><body><main><h1>Sections</h1>{menu}</main>"
+            f"</body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body and "body_may_be_navigation" in rec.flags
+    plain = extract(_page(_ps(STORY)), url="https://example.org/pier")
+    assert "body_may_be_navigation" not in plain.flags
+
+
+RELATED = ["Ferry timetable changes for the spring as the operator adds two sailings a day",
+           "New lifeboat station opens on the quay after a three-year fundraising drive by volunteers",
+           "Council names new harbour master from a shortlist of four candidates",
+           "Storm damage bill tops 2 million, says the port authority in its annual report"]
+
+
+def test_links_to_other_stories_inside_the_story_are_not_story():
+    # One paragraph per link, set between the story's paragraphs (a "read more" strip).
+    links = "".join(f"<p><a href='/news/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
+    rec = extract(_page(_ps(STORY[:3]) + links + _ps(STORY[3:])), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert all(t in rec.unclassified for t in RELATED)
+
+
+def test_two_linked_lines_in_a_row_stay_three_go():
+    from lxml import html as lxml_html
+    from newsbot.extract.blocks import NOISE, Block
+    from newsbot.extract.generic import set_aside_link_lists
+    root = lxml_html.fromstring("<div>" + "".join(f"<p><a href='/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
+                                + "</div>")
+    two = [Block(STORY[0]), Block(RELATED[0]), Block(RELATED[1]), Block(STORY[1])]
+    assert [b.zone for b in set_aside_link_lists(two, root)] == [STORY_ZONE] * 4
+    three = [Block(STORY[0])] + [Block(t) for t in RELATED[:3]] + [Block(STORY[1])]
+    assert [b.zone for b in set_aside_link_lists(three, root)] == [STORY_ZONE, NOISE, NOISE, NOISE, STORY_ZONE]
+
+
+def test_a_list_of_plain_items_stays():
+    listed = "".join(f"<li>{t}</li>" for t in ["Two new cranes", "A concrete deck", "New lighting", "A fuel berth"])
+    rec = extract(_page(_ps(STORY) + f"<ul>{listed}</ul>"), url="https://example.org/pier")
+    assert "A concrete deck" in rec.body and "A fuel berth" in rec.body
+
+
+def test_a_live_tracker_box_beside_the_story_is_not_story():
+    tracker = ("<div class='live-score-strip'><ul><li>Harbour 2</li><li>Quayside 1</li>"
+               "<li>Full time</li></ul></div>")
+    rec = extract(_page(tracker + _ps(STORY)), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "GET HARBOUR NEWS ON YOUR PHONE BY CLICKING HERE",
+    "Get alerts on the latest pier works all winter. Sign up here.",
+    "Pier Watch: Sign up for our weekly harbour newsletter to get it every Monday.",
+    "Follow our full coverage of the harbour at https://example.org/harbour",
+    "You Can Also Check: Tide Times in Portsmouth | Ferry Times",
+    "Czytaj więcej",
+    "• Email: jroe@example.org",
+    "10",
+    "Subscribe to Courier Premium to save this article",
+    "Want to save stories to read later? Start your Courier Premium subscription today.",
+])
+def test_prompts_in_more_forms_leave_the_body(line):
+    rec = extract(_page(_ps(STORY[:3] + [line] + STORY[3:])), url="https://example.org/pier")
+    assert rec.body == STORY and line in rec.unclassified
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the suspect wrote to the council at jroe@example.org several times before the vote.",
+    "100 people came to the meeting, the organisers said.",
+    "Harbour users: the board said fees would not rise until the pier reopens next year.",
+])
+def test_story_lines_like_prompts_stay(line):
+    rec = extract(_page(_ps(STORY[:3] + [line] + STORY[3:])), url="https://example.org/pier")
+    assert line in rec.body
+
+
+def test_a_section_link_before_the_story_and_a_capitals_promo_are_not_story():
+    inner = ("<p><a href='/politics'>Politics</a></p>" + _ps(STORY[:2])
+             + "<p><a href='/promo'>PIER WORKS CLOSE THE SOUTH BEACH CAR PARK</a></p>" + _ps(STORY[2:]))
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_paragraph():
+    from newsbot.extract.blocks import Block
+    from newsbot.extract.generic import set_aside_title_lines
+    blocks = [Block("Pier works: Board votes to rebuild"), Block(STORY[0])]
+    assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]

@@ -60,6 +60,7 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     captions = caption_texts(sel.root, lines)
     story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
     story = set_aside_repeats(set_aside_summary_items(story, items))
+    story = set_aside_link_lines(set_aside_link_lists(story, sel.root), sel.root)
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -217,6 +218,60 @@ def set_aside_summary_items(blocks: list[Block], items: set[str]) -> list[Block]
             out[k] = Block(out[k].text, NOISE, out[k].group)
             k += 1
     return out
+
+
+LINK_LIST_MIN = 3
+"""Lines (paragraphs or list items) that are each one link's whole text, this many in a row,
+are a list of links to other pages (related stories, "more from", a "top searches" strip),
+not story."""
+
+
+def link_texts(root, wanted: set[str]) -> set[str]:
+    """Which of the wanted lines are the whole text of one of the page's links."""
+    out = set()
+    for a in root.iter("a"):
+        text = clean(a.text_content())
+        if text in wanted:
+            out.add(text)
+    return out
+
+
+def set_aside_link_lists(blocks: list[Block], root) -> list[Block]:
+    """Runs of LINK_LIST_MIN or more story lines that are each a link's whole text become
+    unclassified."""
+    candidates = {b.text for b in blocks if b.zone == STORY and len(b.text) <= 200}
+    if len(candidates) < LINK_LIST_MIN:
+        return blocks
+    linked = link_texts(root, candidates)
+    out = list(blocks)
+    k = 0
+    while k < len(out):
+        run = 0
+        while k + run < len(out) and out[k + run].zone == STORY and out[k + run].text in linked:
+            run += 1
+        if run >= LINK_LIST_MIN:
+            for j in range(k, k + run):
+                out[j] = Block(out[j].text, NOISE, out[j].group)
+        k += max(run, 1)
+    return out
+
+
+def set_aside_link_lines(blocks: list[Block], root) -> list[Block]:
+    """Single lines that are a link's whole text and read as page chrome, not story: a short
+    label before the story's first paragraph (a section or breadcrumb link: "Politics"), and
+    a headline in capitals set inside the story (a house promo linking elsewhere)."""
+    first = next((i for i, b in enumerate(blocks) if b.zone == STORY and len(b.text) >= 80), len(blocks))
+    wanted = {b.text for i, b in enumerate(blocks) if b.zone == STORY and (
+        (i < first and len(b.text) <= 40) or _is_capitals_headline(b.text))}
+    if not wanted:
+        return blocks
+    linked = link_texts(root, wanted)
+    return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked else b for b in blocks]
+
+
+def _is_capitals_headline(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 150 and len(text.split()) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
 
 
 REPEAT_MIN_CHARS = 60
@@ -391,16 +446,24 @@ _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
                          r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I)
 
 
+def _title_key(text: str) -> str:
+    """Headline comparison key: folded, with spaces and punctuation left out (a kicker joined
+    as "Kicker : Title" is the same headline as "Kicker: Title")."""
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
 def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Block]:
     """trafilatura sometimes starts the story with the page's title and date line. Before
     the first paragraph, a line equal to the headline is dropped (the record has it as
-    `headline`) and a line that is only a date becomes page furniture (unclassified)."""
-    key = fold(headline) if headline else None
+    `headline`) and a line that is only a date becomes page furniture (unclassified). (A
+    line equal to the page's description is left: it is as often the story's first
+    paragraph as a standfirst printed twice.)"""
+    key = _title_key(headline) if headline else None
     out: list[Block] = []
     started = False
     for b in blocks:
         if not started and b.zone == STORY:
-            if key and len(b.text) <= 2 * len(key) + 20 and fold(b.text) == key:
+            if key and len(b.text) <= 2 * len(headline) + 20 and _title_key(b.text) == key:
                 continue
             if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
                 out.append(Block(b.text, NOISE))
@@ -408,3 +471,42 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Blo
             started = len(b.text) >= 80
         out.append(b)
     return out
+
+
+SHORT_BODY_CHARS = 500
+"""A generic body shorter than this is checked for a story held elsewhere on the page."""
+_SCRIPT_TEXTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
+_JSON_STORY = re.compile(r'"(?:articleBody|body|content|text|html|story)"\s*:\s*"((?:[^"\\]|\\.){2000,})"')
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)]?(?:\s|\\n|$)")
+
+
+def story_in_script(root, body_chars: int) -> bool:
+    """Whether a short body sits on a page whose story is only in a script's JSON (a
+    client-rendered page's state: "body": "<long text>"): a string field of prose several
+    times longer than the body. Such a page gets the flag "story_in_script" rather than a
+    body read from a blob no rule knows the shape of."""
+    if body_chars >= SHORT_BODY_CHARS:
+        return False
+    for text in _SCRIPT_TEXTS(root):
+        if len(text) < 2000:
+            continue
+        for m in _JSON_STORY.finditer(text):
+            value = m.group(1)
+            if len(value) > 3 * body_chars and len(_SENTENCE_END.findall(value)) >= 5:
+                return True
+    return False
+
+
+NAVIGATION_SHARE = 0.6
+"""Share of a body's lines that are each one link's whole text above which the body is
+likely a menu or a list of links to other pages, not a story."""
+
+
+def looks_like_navigation(root, body: list[str]) -> bool:
+    """Whether most of the body's lines are the whole text of one of the page's links (a
+    menu, a "top searches" strip, a list of headlines): flagged "body_may_be_navigation",
+    since a menu of long link texts can read like prose to an extractor."""
+    if len(body) < 3:
+        return False
+    links = link_texts(root, set(body))
+    return sum(line in links for line in body) >= NAVIGATION_SHARE * len(body)

@@ -22,7 +22,9 @@ from .text import clean
 FURNITURE_HINT = re.compile(
     r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
     r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
-    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo", re.I)
+    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo|"
+    r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
+    r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search", re.I)
 """Class or id words of boxes that sit in or beside a story and are not story."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|meter|regwall|piano|tp-modal|offer|pricing|plans?\b|premium-wall|barrier", re.I)
 

@@ -29,6 +29,9 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
         "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
         "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
+        "czytaj więcej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
+        "lee más", "continua a leggere", "les mer", "läs mer", "you can also check", "you may also check",
+        "also check:", "also watch", "watch more", "explore more",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
@@ -51,7 +54,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "create an account", "create your free account", "sign up to", "sign up now", "sign up here", "sign up today",
         "sign in to", "log in to", "register for free to", "register for free and",
         "register now", "follow us", "subscribe now", "subscribe today", "subscribe for", "become a member",
-        "join us on", "like us on", "to continue reading",
+        "join us on", "like us on", "to continue reading", "subscribe to ", "get alerts", "get real-time",
+        "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
@@ -59,7 +63,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
     ),
     "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
-                      "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights"),
+                      "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
+                      "das wichtigste in kürze", "en bref", "en resumen"),
 }
 FURNITURE_MAX = 200
 _WHOLE_LINE_KINDS = ("labels", "summary boxes")
@@ -94,6 +99,19 @@ TAIL_SCAN = 1000
 _OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ "
 """Marks a prompt is wrapped in ("[Sign up for ...]", "(Follow us on ...)", "*Create an account*"):
 the furniture phrases are matched after them."""
+_PROMPT_INSIDE = re.compile(r"\b(?:click|tap|clicking|tapping) here\b|\bsign up here\b|\bsubscription today\b|"
+                            r"\bsubscribe (?:now|today)\b|\bstart your .{0,40}subscription\b", re.I)
+"""A short line carrying a call to click or subscribe anywhere in it ("Get X on the go by
+clicking here", "... Sign up here.") is a prompt."""
+_LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|find|for more|more)\b.{0,150}"
+                          r"\bhttps?://\S+\W*$", re.I)
+"""A line sending the reader to an address ("Follow our full coverage at https://...")."""
+_CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
+"""A writer's contact line ("Email: jroe@example.com"), no story."""
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$")
+"""A line that is only a number or a counter ("10", "01/7"): a list's rank, a slide counter."""
+_LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
+"""A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
 _READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3} ?% (?:of (?:this|the) "
                             r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
 """A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
@@ -126,8 +144,12 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     if len(text) > FURNITURE_MAX:
         return False
     bare = key.lstrip(_OPENING_MARKS)
-    return bool(_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare)
-                or _SUMMARY_HEADINGS.match(bare) or _READ_PROGRESS.match(bare))
+    if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
+            or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
+            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(bare)):
+        return True
+    labelled = _LABEL_PREFIX.sub("", bare, count=1)
+    return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
 
 
 def is_summary_heading(text: str) -> bool:
