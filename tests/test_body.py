@@ -252,13 +252,15 @@ def test_links_to_other_stories_inside_the_story_are_not_story():
 def test_two_linked_lines_in_a_row_stay_three_go():
     from lxml import html as lxml_html
     from newsbot.extract.blocks import NOISE, Block
-    from newsbot.extract.generic import set_aside_link_lists
+    from newsbot.extract.generic import link_texts, set_aside_link_lists
     root = lxml_html.fromstring("<div>" + "".join(f"<p><a href='/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
                                 + "</div>")
+    linked = link_texts(root, set(RELATED) | set(STORY))
+    assert linked == set(RELATED)
     two = [Block(STORY[0]), Block(RELATED[0]), Block(RELATED[1]), Block(STORY[1])]
-    assert [b.zone for b in set_aside_link_lists(two, root)] == [STORY_ZONE] * 4
+    assert [b.zone for b in set_aside_link_lists(two, linked)] == [STORY_ZONE] * 4
     three = [Block(STORY[0])] + [Block(t) for t in RELATED[:3]] + [Block(STORY[1])]
-    assert [b.zone for b in set_aside_link_lists(three, root)] == [STORY_ZONE, NOISE, NOISE, NOISE, STORY_ZONE]
+    assert [b.zone for b in set_aside_link_lists(three, linked)] == [STORY_ZONE, NOISE, NOISE, NOISE, STORY_ZONE]
 
 
 def test_a_list_of_plain_items_stays():

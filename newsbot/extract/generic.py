@@ -60,7 +60,8 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     captions = caption_texts(sel.root, lines)
     story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
     story = set_aside_repeats(set_aside_summary_items(story, items))
-    story = set_aside_link_lines(set_aside_link_lists(story, sel.root), sel.root)
+    linked = link_texts(sel.root, {line for line in lines if len(line) <= 200})
+    story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -236,13 +237,11 @@ def link_texts(root, wanted: set[str]) -> set[str]:
     return out
 
 
-def set_aside_link_lists(blocks: list[Block], root) -> list[Block]:
-    """Runs of LINK_LIST_MIN or more story lines that are each a link's whole text become
-    unclassified."""
-    candidates = {b.text for b in blocks if b.zone == STORY and len(b.text) <= 200}
-    if len(candidates) < LINK_LIST_MIN:
+def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
+    """Runs of LINK_LIST_MIN or more story lines that are each a link's whole text (linked:
+    link_texts of the lines) become unclassified."""
+    if len(linked) < LINK_LIST_MIN:
         return blocks
-    linked = link_texts(root, candidates)
     out = list(blocks)
     k = 0
     while k < len(out):
@@ -256,17 +255,13 @@ def set_aside_link_lists(blocks: list[Block], root) -> list[Block]:
     return out
 
 
-def set_aside_link_lines(blocks: list[Block], root) -> list[Block]:
+def set_aside_link_lines(blocks: list[Block], linked: set[str]) -> list[Block]:
     """Single lines that are a link's whole text and read as page chrome, not story: a short
     label before the story's first paragraph (a section or breadcrumb link: "Politics"), and
     a headline in capitals set inside the story (a house promo linking elsewhere)."""
     first = next((i for i, b in enumerate(blocks) if b.zone == STORY and len(b.text) >= 80), len(blocks))
-    wanted = {b.text for i, b in enumerate(blocks) if b.zone == STORY and (
-        (i < first and len(b.text) <= 40) or _is_capitals_headline(b.text))}
-    if not wanted:
-        return blocks
-    linked = link_texts(root, wanted)
-    return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked else b for b in blocks]
+    return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked and (
+        (i < first and len(b.text) <= 40) or _is_capitals_headline(b.text)) else b for i, b in enumerate(blocks)]
 
 
 def _is_capitals_headline(text: str) -> bool:
