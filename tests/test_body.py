@@ -285,6 +285,7 @@ def test_a_live_tracker_box_beside_the_story_is_not_story():
     "Czytaj więcej",
     "• Email: jroe@example.org",
     "10",
+    "___",
     "Subscribe to Courier Premium to save this article",
     "Want to save stories to read later? Start your Courier Premium subscription today.",
 ])

@@ -108,8 +108,9 @@ _LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|
 """A line sending the reader to an address ("Follow our full coverage at https://...")."""
 _CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
 """A writer's contact line ("Email: jroe@example.com"), no story."""
-_BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$")
-"""A line that is only a number or a counter ("10", "01/7"): a list's rank, a slide counter."""
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$|^[\W_]+$")
+"""A line that is only a number or a counter ("10", "01/7": a list's rank, a slide counter) or
+only marks ("___", "* * *": a separator)."""
 _LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
 """A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
 _READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3} ?% (?:of (?:this|the) "
@@ -146,7 +147,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
             or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
-            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(bare)):
+            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key)):
         return True
     labelled = _LABEL_PREFIX.sub("", bare, count=1)
     return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
