@@ -316,3 +316,11 @@ def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_pa
     from newsbot.extract.generic import set_aside_title_lines
     blocks = [Block("Pier works: Board votes to rebuild"), Block(STORY[0])]
     assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]
+
+
+def test_a_page_of_identical_lines_stays_linear_and_whole():
+    # Thousands of identical list items: the copy check must not compare every line with
+    # every earlier one (quadratic), and a list is not "a story printed twice" line by line.
+    items = "".join(f"<li>{SENTENCE}</li>" for _ in range(20_000))
+    rec = extract(_page(_ps(STORY) + f"<ul>{items}</ul>"), url="https://example.org/pier")
+    assert rec.body[:5] == STORY and len(rec.body) > 5

@@ -121,13 +121,15 @@ def cut_long_runs(root) -> list[Cut]:
     """Take out every long run's children past RUN_KEEP (kept in the Cut, in order) and put
     a mark in the last child left; restore_runs puts them back."""
     cuts: list[Cut] = []
+    taken: set = set()  # every child cut out so far: a long run inside one is already out
     for parent in _LONG_RUN(root):
         children = list(parent)
         rest = children[RUN_KEEP:]
         if any(not isinstance(c.tag, str) or c.tag not in RUN_TAGS or (c.tail or "").strip() for c in rest):
             continue
-        if any(parent is c.parent or _inside(parent, c.children) for c in cuts):
+        if any(a in taken for a in parent.iterancestors()):
             continue
+        taken.update(rest)
         for child in rest:
             parent.remove(child)
         last = children[RUN_KEEP - 1]
@@ -136,11 +138,6 @@ def cut_long_runs(root) -> list[Cut]:
         mark.text = f" \ue000{len(cuts)}\ue001"
         cuts.append(Cut(parent, rest, mark))
     return cuts
-
-
-def _inside(el, elements: list) -> bool:
-    chosen = set(elements)
-    return any(a in chosen for a in el.iterancestors())
 
 
 def restore_runs(cuts: list[Cut]) -> None:
@@ -303,9 +300,8 @@ def set_aside_repeats(blocks: list[Block]) -> list[Block]:
             for j in range(run):
                 b = blocks[story[k + j]]
                 out[story[k + j]] = Block(b.text, NOISE, b.group)
-            k += run
-        else:
-            k += 1
+        # Past the run either way: a page of identical lines stays linear.
+        k += max(run, 1)
     return out
 
 
