@@ -170,9 +170,13 @@ def _long_list_page(n: int) -> bytes:
 def test_long_lists_and_tables_handed_over_cut_give_the_same_story(monkeypatch):
     from newsbot.extract import generic
     page = _long_list_page(700)
-    cut = extract(page, url="https://example.org/pier")
-    monkeypatch.setattr(generic, "_LONG_RUN", generic.XPath("//*[count(*) > 100000]"))
     whole = extract(page, url="https://example.org/pier")
+    monkeypatch.setattr(generic, "CUT_ABOVE", 0)  # cut on a page this small too
+    handed = []
+    real_cut = generic.cut_long_runs
+    monkeypatch.setattr(generic, "cut_long_runs", lambda root: handed.append(real_cut(root)) or handed[-1])
+    cut = extract(page, url="https://example.org/pier")
+    assert len(handed[0]) == 2  # the list and the table went to trafilatura cut
     assert cut.body == whole.body
     assert "Item 699: the pier's pile number 699 was checked and logged." in cut.body
     assert "Pile 699 | 6 cm" in cut.body and cut.body[-1] == STORY[-1]

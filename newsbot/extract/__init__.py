@@ -22,8 +22,8 @@ from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
 from .blocks import STORY, Block, blockify, text_blocks
-from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, looks_like_navigation,
-                      set_aside_title_lines, story_in_script)
+from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines,
+                      story_in_script)
 from .html import Located, html_tree, locate_with_profile
 from .offers import dollar_for
 from .page import Page, PageError, load_page
@@ -118,7 +118,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"
-        loc = locate_generic(sel, url or canonical)
+        loc = locate_generic(sel, url or canonical, len(page.text))
     locale = md.ld_text(ld.get("inLanguage")) or md.meta(tree, "og:locale") or tree.get("lang")
     rules = md.DateRules(tz=profile.timezone if profile else None,
                          day_first=profile.day_first if profile else md.day_first_for(url or canonical, locale))
@@ -173,8 +173,6 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         # Layouts beyond a rule are said so rather than passed off as the story.
         if story_in_script(tree, sum(len(p) for p in parts.body)):
             art.flags.append("story_in_script")
-        if looks_like_navigation(tree, parts.body):
-            art.flags.append("body_may_be_navigation")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=paywalled_part)
     return _finish(art)

@@ -33,11 +33,12 @@ with its fallback extractors (readability, jusText), which find stories its own 
 short. On the shared corpora this scored at least the full mode's bodies at about half its cost."""
 
 
-def locate_generic(sel: Selector, url: str | None) -> Located:
+def locate_generic(sel: Selector, url: str | None, page_chars: int = 0) -> Located:
     """The story's blocks from the page's one parsed tree (trafilatura works on its own copy,
-    so the tree stays whole for the widgets and the metadata)."""
+    so the tree stays whole for the widgets and the metadata). page_chars: the page's size;
+    long runs are cut for trafilatura only on pages of CUT_ABOVE characters or more."""
     loc = Located()
-    cuts = cut_long_runs(sel.root)
+    cuts = cut_long_runs(sel.root) if page_chars >= CUT_ABOVE else []
     try:
         doc = _trafilatura(sel.root, url, fast=True)
         items: set[str] = set()
@@ -62,6 +63,8 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     story = set_aside_repeats(set_aside_summary_items(story, items))
     linked = link_texts(sel.root, {line for line in lines if len(line) <= 200})
     story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
+    if _mostly_links([b.text for b in story if b.zone == STORY], linked):
+        loc.flags.append("body_may_be_navigation")
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -77,6 +80,8 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     return loc
 
 
+CUT_ABOVE = 1_000_000
+"""Pages smaller than this are handed to trafilatura whole (their copies are small)."""
 RUN_MIN = 400
 """An element with more children than this (a list of thousands of items, a table of
 thousands of rows, thousands of paragraphs side by side) is handed to trafilatura cut short."""
@@ -87,7 +92,7 @@ RUN_TAGS = frozenset({"li", "tr", "p", "div", "dt", "dd", "section", "article", 
                       "ul", "ol", "dl", "h2", "h3", "h4", "h5", "h6", "pre", "thead", "tbody", "tfoot"})
 """Children that are blocks of their own: only runs of these are cut (inline runs are
 parts of one paragraph)."""
-_LONG_RUN = XPath(f"//*[count(*) > {RUN_MIN}]")
+_LONG_RUN = XPath(f"//*[*[{RUN_MIN + 1}]]")
 _MARK = re.compile("\ue000(\\d+)\ue001")
 
 
@@ -189,7 +194,7 @@ CAPTION_XPATH = XPath(
 def caption_texts(root, lines: list[str]) -> set[str]:
     """Which story lines are a photo's caption or credit printed in the page's caption
     markup (figcaption, caption classes): trafilatura sometimes keeps one as the first
-    paragraph. The caption's whole text and its own lines are compared."""
+    paragraph. The caption's whole text is compared."""
     wanted = {line for line in lines if len(line) <= 600}
     out: set[str] = set()
     if not wanted:
@@ -198,7 +203,8 @@ def caption_texts(root, lines: list[str]) -> set[str]:
         text = clean(el.xpath("string()"))
         if not text or len(text) > 600:
             continue
-        out.update(line for line in (text, *(b.text for b in blockify(el, NOISE))) if line in wanted)
+        if text in wanted:
+            out.add(text)
     return out
 
 
@@ -279,6 +285,8 @@ plan's days, a product under two headings) is content and stays."""
 def set_aside_repeats(blocks: list[Block]) -> list[Block]:
     """The second copy of a story printed twice becomes unclassified."""
     story = [i for i, b in enumerate(blocks) if b.zone == STORY]
+    if len({blocks[i].text for i in story}) == len(story):
+        return blocks  # nothing printed twice word for word (the common case)
     keys = [fold(blocks[i].text) if REPEAT_MIN_CHARS <= len(blocks[i].text) < 5000 else None for i in story]
     total = sum(len(blocks[i].text) for i in story)
     first: dict[str, int] = {}
@@ -493,11 +501,8 @@ NAVIGATION_SHARE = 0.6
 likely a menu or a list of links to other pages, not a story."""
 
 
-def looks_like_navigation(root, body: list[str]) -> bool:
-    """Whether most of the body's lines are the whole text of one of the page's links (a
+def _mostly_links(body: list[str], linked: set[str]) -> bool:
+    """Whether most of the story's lines are the whole text of one of the page's links (a
     menu, a "top searches" strip, a list of headlines): flagged "body_may_be_navigation",
     since a menu of long link texts can read like prose to an extractor."""
-    if len(body) < 3:
-        return False
-    links = link_texts(root, set(body))
-    return sum(line in links for line in body) >= NAVIGATION_SHARE * len(body)
+    return len(body) >= 3 and sum(line in linked for line in body) >= NAVIGATION_SHARE * len(body)
