@@ -74,6 +74,16 @@ def test_bracketed_prompts_after_the_story_leave_the_body():
     assert all(p in rec.unclassified for p in prompts)
 
 
+@pytest.mark.parametrize("line", [
+    "You have 45% of this article left to read. The rest is reserved for subscribers.",
+    "You have 61.95% of this article left to read. The following is for subscribers only.",
+])
+def test_reading_progress_lines_in_their_printed_forms_are_furniture(line):
+    from newsbot.extract.separate import is_furniture
+    assert is_furniture(line)
+    assert not is_furniture("You have 45% of the vote, the returning officer told the candidate on Friday.")
+
+
 def test_reading_progress_chrome_is_not_story():
     rec = extract(_page(_ps(STORY[:3]) + "<div><p>64% of this article left to read</p></div>"),
                   url="https://example.org/pier")

@@ -113,7 +113,7 @@ _BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$|^[\W_]+$")
 only marks ("___", "* * *": a separator)."""
 _LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
 """A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
-_READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3} ?% (?:of (?:this|the) "
+_READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3}(?:[.,]\d{1,2})? ?% (?:of (?:this|the) "
                             r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
 """A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
 
