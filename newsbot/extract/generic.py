@@ -61,7 +61,7 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0) -> Locat
     captions = caption_texts(sel.root, lines)
     story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
     story = set_aside_repeats(set_aside_summary_items(story, items))
-    linked = link_texts(sel.root, {line for line in lines if len(line) <= 200})
+    linked = link_texts(sel.root, {line for line in lines if len(line) <= 200}) if _may_hold_links(lines) else set()
     story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
     if _mostly_links([b.text for b in story if b.zone == STORY], linked):
         loc.flags.append("body_may_be_navigation")
@@ -185,10 +185,10 @@ def _described(lines: list[str], description: str | None) -> float:
     return len(words & have) / len(words)
 
 
-CAPTION_XPATH = XPath(
-    "//figcaption | //*[self::div or self::span or self::p or self::small or self::cite]"
-    "[contains(@class, 'caption') or contains(@class, 'Caption') or contains(@class, 'photo-credit')"
-    " or contains(@class, 'image-credit') or contains(@class, 'img-credit')]")
+CAPTION_XPATH = XPath(" | ".join(
+    ["//figcaption"] + [f"//{tag}[contains(@class, 'aption') or contains(@class, '-credit')]" for tag in ("div", "p", "span")]))
+"""Caption markup: figcaption, and divs, paragraphs and spans whose class names a caption or a
+photo's credit (imageCaption, wp-caption-text, photo-credit, ...)."""
 
 
 def caption_texts(root, lines: list[str]) -> set[str]:
@@ -228,6 +228,25 @@ LINK_LIST_MIN = 3
 """Lines (paragraphs or list items) that are each one link's whole text, this many in a row,
 are a list of links to other pages (related stories, "more from", a "top searches" strip),
 not story."""
+
+
+def _may_hold_links(lines: list[str]) -> bool:
+    """Whether any rule that needs the page's link texts could apply: a run of LINK_LIST_MIN
+    short lines, a short line before the first paragraph, a line in capitals, or a story of
+    mostly short lines (the navigation flag). Most stories have none: no link is read."""
+    run = 0
+    started = False
+    short = 0
+    for line in lines:
+        if len(line) <= 200:
+            short += 1
+            run += 1
+            if run >= LINK_LIST_MIN or (not started and len(line) <= 40) or _is_capitals_headline(line):
+                return True
+        else:
+            run = 0
+        started = started or len(line) >= 80
+    return len(lines) >= 3 and short >= NAVIGATION_SHARE * len(lines)
 
 
 def link_texts(root, wanted: set[str]) -> set[str]:
