@@ -16,21 +16,21 @@ import re
 from urllib.parse import urlsplit
 
 from parsel import Selector
-from trafilatura.utils import load_html
 
 from .. import profiles
 from ..profiles.base import Profile
 from ..record import Article
 from . import metadata as md
 from .blocks import BYLINE, NOISE, STORY, Block, blockify, text_blocks
-from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
-from .html import Located, locate_with_profile
+from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines,
+                      story_in_script)
+from .html import Located, html_tree, locate_with_profile
 from .offers import page_dollar
 from .page import Page, PageError, load_page
 from .paywall import is_premium_label, is_subscriber_only
 from .separate import separate
 from .wire import declared_credits, line_credit, split_dateline
-from .text import clean
+from .text import clean, strip_markup
 
 __all__ = ["extract", "extract_page", "PageError", "fingerprint"]
 
@@ -168,9 +168,9 @@ def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> li
 
 def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     # One parse per page: profile selectors, metadata and trafilatura all read this tree.
-    tree = html_tree(page.text)
-    sel = Selector(root=tree, type="html")
     flags: list[str] = []
+    tree = html_tree(page.text, flags)
+    sel = Selector(root=tree, type="html")
     objects = md.ld_objects(tree, flags)
     ld = md.article_object(objects)
     canonical = md.canonical(tree, url)
@@ -181,7 +181,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"
-        loc = locate_generic(sel, url or canonical)
+        loc = locate_generic(sel, url or canonical, len(page.text))
     locale = md.ld_text(ld.get("inLanguage")) or md.meta(tree, "og:locale") or tree.get("lang")
     rules = md.DateRules(tz=profile.timezone if profile else None,
                          day_first=profile.day_first if profile else md.day_first_for(url or canonical, locale))
@@ -240,19 +240,13 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         loc.blocks = [b for b in loc.blocks if b.zone != STORY] + declared
         parts = separate(loc.blocks, authors=credit_names, **texts)
         art.flags.append("story_from_json_ld")
+    if extraction == "generic":
+        # Layouts beyond a rule are said so rather than passed off as the story.
+        if story_in_script(tree, sum(len(p) for p in parts.body)):
+            art.flags.append("story_in_script")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=paywalled_part, labels=md.headline_labels(tree))
     return _finish(art)
-
-
-def html_tree(text: str):
-    """The page's lxml.html tree (trafilatura's loader: it repairs what lxml would choke on)."""
-    tree = load_html(text)
-    if tree is None:
-        tree = load_html(f"<html><body><div>{text}</div></body></html>")
-    if tree is None:
-        raise PageError("not_html", "the page could not be parsed as HTML")
-    return tree
 
 
 def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> list[Block]:
@@ -278,6 +272,9 @@ ARTICLE_BODY_MIN_CHARS = 600
 """A JSON-LD articleBody shorter than this is a summary, not the story."""
 
 
+_DECLARED_BREAKS = re.compile(r"\n+|\r+|<(?:p|br|div|h[1-6]|li|blockquote)\b[^<>]*>", re.I)
+
+
 def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
     """Blocks of JSON-LD articleBody when it holds more than twice the text found in the
     markup; else None."""
@@ -286,7 +283,8 @@ def _declared_story(ld: dict, body: list[str]) -> list[Block] | None:
         return None
     if sum(len(p) for p in body) * 2 >= len(declared):
         return None
-    lines = [clean(line) for line in re.split(r"\n+|\r+", unescape(declared))]
+    # Some publishers put the story's HTML in articleBody: its paragraphs are lines too.
+    lines = [strip_markup(clean(line)) for line in _DECLARED_BREAKS.split(unescape(declared))]
     return [Block(line, STORY) for line in lines if line]
 
 

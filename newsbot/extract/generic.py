@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from datetime import timezone
 
+from dataclasses import dataclass
+
+from lxml import etree
 from lxml.etree import XPath
 from parsel import Selector
 from trafilatura import bare_extraction
@@ -21,7 +24,7 @@ from trafilatura.settings import set_date_params
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from .html import Located, classed_containers, furniture_texts, paywall_widgets
-from .text import clean, fold
+from .text import clean, fold, strip_markup
 
 
 RESCUE_CHARS = 800
@@ -30,21 +33,38 @@ with its fallback extractors (readability, jusText), which find stories its own 
 short. On the shared corpora this scored at least the full mode's bodies at about half its cost."""
 
 
-def locate_generic(sel: Selector, url: str | None) -> Located:
+def locate_generic(sel: Selector, url: str | None, page_chars: int = 0) -> Located:
     """The story's blocks from the page's one parsed tree (trafilatura works on its own copy,
-    so the tree stays whole for the widgets and the metadata)."""
+    so the tree stays whole for the widgets and the metadata). page_chars: the page's size;
+    long runs are cut for trafilatura only on pages of CUT_ABOVE characters or more."""
     loc = Located()
-    doc = _trafilatura(sel.root, url, fast=True)
-    if doc is None or len(doc.text or "") < RESCUE_CHARS:
-        full = _trafilatura(sel.root, url, fast=False)
-        if full is not None and (doc is None or len(full.text or "") > len(doc.text or "")):
-            doc = full
-    # trafilatura's tree keeps paragraph structure; its text output would also break lines
-    # where the page's source text wraps.
-    lines = xml_lines(doc.body if doc is not None else None)
+    cuts = cut_long_runs(sel.root) if page_chars >= CUT_ABOVE else []
+    try:
+        doc = _trafilatura(sel.root, url, fast=True)
+        items: set[str] = set()
+        # trafilatura's tree keeps paragraph structure; its text output would also break lines
+        # where the page's source text wraps.
+        lines = xml_lines(doc.body if doc is not None else None, items, cuts)
+        fast_chars = len(doc.text or "") if doc is not None else -1
+        doc = None  # its output tree: as large as the story again
+        if fast_chars < RESCUE_CHARS:
+            full = _trafilatura(sel.root, url, fast=False)
+            if full is not None and len(full.text or "") > fast_chars:
+                full_items: set[str] = set()
+                full_lines = xml_lines(full.body, full_items, cuts)
+                if _extends(full_lines, lines, md.meta(sel.root, "description", "og:description")):
+                    lines, items = full_lines, full_items
+    finally:
+        restore_runs(cuts)
     containers = classed_containers(sel.root)
     boxes = furniture_texts(containers, lines)
-    story = [Block(line, NOISE if line in boxes else STORY) for line in lines]
+    captions = caption_texts(sel.root, lines)
+    story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
+    story = set_aside_repeats(set_aside_summary_items(story, items))
+    linked = link_texts(sel.root, {line for line in lines if len(line) <= 200}) if _may_hold_links(lines) else set()
+    story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
+    if _mostly_links([b.text for b in story if b.zone == STORY], linked):
+        loc.flags.append("body_may_be_navigation")
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
@@ -63,15 +83,273 @@ def locate_generic(sel: Selector, url: str | None) -> Located:
     return loc
 
 
+CUT_ABOVE = 1_000_000
+"""Pages smaller than this are handed to trafilatura whole (their copies are small)."""
+RUN_MIN = 400
+"""An element with more children than this (a list of thousands of items, a table of
+thousands of rows, thousands of paragraphs side by side) is handed to trafilatura cut short."""
+RUN_KEEP = 100
+"""How many of such an element's children trafilatura sees: it copies its input tree four
+or five times over, which on a page of 10 MB of rows is most of a gigabyte."""
+RUN_TAGS = frozenset({"li", "tr", "p", "div", "dt", "dd", "section", "article", "figure", "blockquote", "table",
+                      "ul", "ol", "dl", "h2", "h3", "h4", "h5", "h6", "pre", "thead", "tbody", "tfoot"})
+"""Children that are blocks of their own: only runs of these are cut (inline runs are
+parts of one paragraph)."""
+_LONG_RUN = XPath(f"//*[*[{RUN_MIN + 1}]]")
+_MARK = re.compile("\ue000(\\d+)\ue001")
+
+
+@dataclass
+class Cut:
+    """Children taken out of one element before trafilatura runs, and the mark left in
+    their place: where the mark comes out in trafilatura's story, their lines go."""
+
+    parent: object
+    children: list
+    mark: object
+    lines: list[str] | None = None
+
+    def child_lines(self) -> list[str]:
+        if self.lines is None:
+            self.lines = [line for child in self.children for line in _element_lines(child)]
+        return self.lines
+
+
+def _element_lines(el) -> list[str]:
+    """A cut child's lines as xml_lines gives them: a table row's cells joined by " | ",
+    else its blocks."""
+    if el.tag == "tr":
+        cells = [clean(c.xpath("string()")) for c in el if c.tag in ("td", "th")]
+        row = " | ".join(c for c in cells if c)
+        return [row] if row else []
+    return [b.text for b in blockify(el, STORY)]
+
+
+def cut_long_runs(root) -> list[Cut]:
+    """Take out every long run's children past RUN_KEEP (kept in the Cut, in order) and put
+    a mark in the last child left; restore_runs puts them back."""
+    cuts: list[Cut] = []
+    taken: set = set()  # every child cut out so far: a long run inside one is already out
+    for parent in _LONG_RUN(root):
+        children = list(parent)
+        rest = children[RUN_KEEP:]
+        if any(not isinstance(c.tag, str) or c.tag not in RUN_TAGS or (c.tail or "").strip() for c in rest):
+            continue
+        if any(a in taken for a in parent.iterancestors()):
+            continue
+        taken.update(rest)
+        for child in rest:
+            parent.remove(child)
+        last = children[RUN_KEEP - 1]
+        holder = last[-1] if last.tag == "tr" and len(last) else last
+        mark = etree.SubElement(holder, "span")
+        mark.text = f" \ue000{len(cuts)}\ue001"
+        cuts.append(Cut(parent, rest, mark))
+    return cuts
+
+
+def restore_runs(cuts: list[Cut]) -> None:
+    """Put cut children back where they were and take the marks out: the page's tree is
+    whole again for the widget, furniture and metadata scans."""
+    for cut in reversed(cuts):
+        cut.mark.getparent().remove(cut.mark)
+        cut.parent.extend(cut.children)
+
+
+RESCUE_KEEPS_CHARS = 300
+"""A fast-mode story of at least this much text may be kept when the fallback extractors
+return a longer text that holds none of it (see _extends)."""
+
+
+def _extends(longer: list[str], lines: list[str], description: str | None) -> bool:
+    """Whether the fallback extractors' story may replace the fast one. It does when it holds
+    one of the fast story's paragraphs (the rest of a story cut short) or when the fast story
+    is too short to stand. Two stories with nothing in common are two regions of the page (a
+    donation appeal, a newsletter's greeting beside the story): the one the page's own
+    description speaks of is the story; with no such sign, the longer one."""
+    if sum(len(line) for line in lines) < RESCUE_KEEPS_CHARS:
+        return True
+    have = {fold(line) for line in longer if len(line) >= 40}
+    if any(fold(line) in have for line in lines if len(line) >= 40):
+        return True
+    fast, full = _described(lines, description), _described(longer, description)
+    return not (fast >= 0.5 and fast > full)
+
+
+_WORD = re.compile(r"\w{4,}")
+
+
+def _described(lines: list[str], description: str | None) -> float:
+    """Share of the description's words (four letters or more) found in the lines."""
+    words = set(_WORD.findall(fold(description or "")))
+    if not words:
+        return 0.0
+    have = set(_WORD.findall(fold(" ".join(lines))))
+    return len(words & have) / len(words)
+
+
+CAPTION_XPATH = XPath(" | ".join(
+    ["//figcaption"] + [f"//{tag}[contains(@class, 'aption') or contains(@class, '-credit')]" for tag in ("div", "p", "span")]))
+"""Caption markup: figcaption, and divs, paragraphs and spans whose class names a caption or a
+photo's credit (imageCaption, wp-caption-text, photo-credit, ...)."""
+
+
+def caption_texts(root, lines: list[str]) -> set[str]:
+    """Which story lines are a photo's caption or credit printed in the page's caption
+    markup (figcaption, caption classes): trafilatura sometimes keeps one as the first
+    paragraph. The caption's whole text is compared."""
+    wanted = {line for line in lines if len(line) <= 600}
+    out: set[str] = set()
+    if not wanted:
+        return out
+    for el in CAPTION_XPATH(root):
+        text = clean(el.xpath("string()"))
+        if not text or len(text) > 600:
+            continue
+        if text in wanted:
+            out.add(text)
+    return out
+
+
+def set_aside_summary_items(blocks: list[Block], items: set[str]) -> list[Block]:
+    """A summary box's list ("Key highlights", "Story at a glance" and its bullets): the
+    heading is furniture by its phrase; the list items right under it are the box's, not
+    story. Only list items directly after such a heading are taken."""
+    from .separate import is_summary_heading
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        if b.zone != STORY or not is_summary_heading(b.text):
+            continue
+        k = i + 1
+        while k < len(out) and out[k].zone == STORY and out[k].text in items:
+            out[k] = Block(out[k].text, NOISE, out[k].group)
+            k += 1
+    return out
+
+
+LINK_LIST_MIN = 3
+"""Lines (paragraphs or list items) that are each one link's whole text, this many in a row,
+are a list of links to other pages (related stories, "more from", a "top searches" strip),
+not story."""
+
+
+def _may_hold_links(lines: list[str]) -> bool:
+    """Whether any rule that needs the page's link texts could apply: a run of LINK_LIST_MIN
+    short lines, a short line before the first paragraph, a line in capitals, or a story of
+    mostly short lines (the navigation flag). Most stories have none: no link is read."""
+    run = 0
+    started = False
+    short = 0
+    for line in lines:
+        if len(line) <= 200:
+            short += 1
+            run += 1
+            if run >= LINK_LIST_MIN or (not started and len(line) <= 40) or _is_capitals_headline(line):
+                return True
+        else:
+            run = 0
+        started = started or len(line) >= 80
+    return len(lines) >= 3 and short >= NAVIGATION_SHARE * len(lines)
+
+
+def link_texts(root, wanted: set[str]) -> set[str]:
+    """Which of the wanted lines are the whole text of one of the page's links."""
+    out = set()
+    for a in root.iter("a"):
+        text = clean(a.text_content())
+        if text in wanted:
+            out.add(text)
+    return out
+
+
+def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
+    """Runs of LINK_LIST_MIN or more story lines that are each a link's whole text (linked:
+    link_texts of the lines) become unclassified."""
+    if len(linked) < LINK_LIST_MIN:
+        return blocks
+    out = list(blocks)
+    k = 0
+    while k < len(out):
+        run = 0
+        while k + run < len(out) and out[k + run].zone == STORY and out[k + run].text in linked:
+            run += 1
+        if run >= LINK_LIST_MIN:
+            for j in range(k, k + run):
+                out[j] = Block(out[j].text, NOISE, out[j].group)
+        k += max(run, 1)
+    return out
+
+
+def set_aside_link_lines(blocks: list[Block], linked: set[str]) -> list[Block]:
+    """Single lines that are a link's whole text and read as page chrome, not story: a short
+    label before the story's first paragraph (a section or breadcrumb link: "Politics"), and
+    a headline in capitals set inside the story (a house promo linking elsewhere)."""
+    first = next((i for i, b in enumerate(blocks) if b.zone == STORY and len(b.text) >= 80), len(blocks))
+    return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked and (
+        (i < first and len(b.text) <= 40) or _is_capitals_headline(b.text)) else b for i, b in enumerate(blocks)]
+
+
+def _is_capitals_headline(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text) <= 150 and len(text.split()) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
+
+
+REPEAT_MIN_CHARS = 60
+"""Paragraphs shorter than this are not compared (a repeated label, a list entry)."""
+REPEAT_MIN_RUN = 3
+REPEAT_MIN_SHARE = 0.3
+"""A copy of the story is a run of at least this many paragraphs, repeating earlier ones in
+order, holding at least this share of the story's text: one page carrying its story twice
+(an AMP or print copy, a teaser block that replays it). A repeated line or pair (a meal
+plan's days, a product under two headings) is content and stays."""
+
+
+def set_aside_repeats(blocks: list[Block]) -> list[Block]:
+    """The second copy of a story printed twice becomes unclassified."""
+    story = [i for i, b in enumerate(blocks) if b.zone == STORY]
+    if len({blocks[i].text for i in story}) == len(story):
+        return blocks  # nothing printed twice word for word (the common case)
+    keys = [fold(blocks[i].text) if REPEAT_MIN_CHARS <= len(blocks[i].text) < 5000 else None for i in story]
+    total = sum(len(blocks[i].text) for i in story)
+    first: dict[str, int] = {}
+    out = list(blocks)
+    k = 0
+    while k < len(story):
+        key = keys[k]
+        p = first.get(key) if key is not None else None
+        if p is None:
+            if key is not None:
+                first[key] = k
+            k += 1
+            continue
+        run = 0
+        while k + run < len(story) and p + run < k and keys[k + run] is not None and keys[k + run] == keys[p + run]:
+            run += 1
+        chars = sum(len(blocks[story[k + j]].text) for j in range(run))
+        if run >= REPEAT_MIN_RUN and chars >= REPEAT_MIN_SHARE * total:
+            for j in range(run):
+                b = blocks[story[k + j]]
+                out[story[k + j]] = Block(b.text, NOISE, b.group)
+        # Past the run either way: a page of identical lines stays linear.
+        k += max(run, 1)
+    return out
+
+
 def _trafilatura(tree, url: str | None, fast: bool):
     return bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                            include_images=False, deduplicate=False, fast=fast)
 
 
+EXTENSIVE_DATE_MAX_CHARS = 1_000_000
+"""htmldate's extensive search runs its patterns over the whole page text; on a page with more
+text than this (a data dump, a hostile page) only its markup and URL rules are asked."""
+
+
 def fallback_date(tree, url: str | None) -> str | None:
     """htmldate's date (the URL, the page's text and markup, as trafilatura asks it): slower
     than reading JSON-LD and meta tags, so asked only when those give none. A date only."""
-    return find_date(tree, url=url, **set_date_params(True))
+    extensive = tree.xpath("string-length(string())") <= EXTENSIVE_DATE_MAX_CHARS
+    return find_date(tree, url=url, **set_date_params(extensive))
 
 
 _BYLINE_HINT = XPath(
@@ -126,20 +404,24 @@ def _outermost(elements: list) -> list:
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "main", "div", "code"}
 
 
-def xml_lines(main) -> list[str]:
+def xml_lines(main, items: set[str] | None = None, cuts: list | None = None) -> list[str]:
     """The story's paragraphs from trafilatura's output tree (its XML elements): one per
     block element, split at line breaks; loose text between elements is a paragraph too;
-    table rows are cells joined by " | "."""
+    table rows are cells joined by " | ". HTML tags printed as text are removed. items:
+    filled with the lines that are list items. cuts: children cut out before trafilatura ran
+    (cut_long_runs); their lines go where trafilatura's story shows their mark."""
     if main is None:
         return []
     lines: list[str] = []
     current: list[str] = []
 
-    def flush():
-        text = clean(" ".join(current))
+    def flush(item: bool = False):
+        text = strip_markup(clean(" ".join(current)))
         current.clear()
         if text:
             lines.append(text)
+            if item and items is not None:
+                items.add(text)
 
     def visit(el):
         if el.tag == "row":
@@ -161,27 +443,58 @@ def xml_lines(main) -> list[str]:
                 if child.tail:
                     current.append(child.tail)
             if block:
-                flush()
+                flush(el.tag == "item")
 
     visit(main)
     flush()
+    if cuts:
+        lines = _expand_marks(lines, cuts, items)
     return lines
+
+
+def _expand_marks(lines: list[str], cuts: list, items: set[str] | None) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        found = _MARK.findall(line)
+        if not found:
+            out.append(line)
+            continue
+        rest = clean(_MARK.sub("", line))
+        if rest:
+            out.append(rest)
+            if items is not None and line in items:
+                items.add(rest)
+        for k in found:
+            if int(k) < len(cuts):
+                cut_lines = cuts[int(k)].child_lines()
+                out.extend(cut_lines)
+                if items is not None and line in items:
+                    items.update(cut_lines)
+    return out
 
 
 _DATE_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}:\d{2}|"
                          r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.I)
 
 
+def _title_key(text: str) -> str:
+    """Headline comparison key: folded, with spaces and punctuation left out (a kicker joined
+    as "Kicker : Title" is the same headline as "Kicker: Title")."""
+    return re.sub(r"[\W_]+", "", fold(text))
+
+
 def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Block]:
     """trafilatura sometimes starts the story with the page's title and date line. Before
     the first paragraph, a line equal to the headline is dropped (the record has it as
-    `headline`) and a line that is only a date becomes page furniture (unclassified)."""
-    key = fold(headline) if headline else None
+    `headline`) and a line that is only a date becomes page furniture (unclassified). (A
+    line equal to the page's description is left: it is as often the story's first
+    paragraph as a standfirst printed twice.)"""
+    key = _title_key(headline) if headline else None
     out: list[Block] = []
     started = False
     for b in blocks:
         if not started and b.zone == STORY:
-            if key and fold(b.text) == key:
+            if key and len(b.text) <= 2 * len(headline) + 20 and _title_key(b.text) == key:
                 continue
             if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
                 out.append(Block(b.text, NOISE))
@@ -189,3 +502,39 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Blo
             started = len(b.text) >= 80
         out.append(b)
     return out
+
+
+SHORT_BODY_CHARS = 500
+"""A generic body shorter than this is checked for a story held elsewhere on the page."""
+_SCRIPT_TEXTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
+_JSON_STORY = re.compile(r'"(?:articleBody|body|content|text|html|story)"\s*:\s*"((?:[^"\\]|\\.){2000,})"')
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)]?(?:\s|\\n|$)")
+
+
+def story_in_script(root, body_chars: int) -> bool:
+    """Whether a short body sits on a page whose story is only in a script's JSON (a
+    client-rendered page's state: "body": "<long text>"): a string field of prose several
+    times longer than the body. Such a page gets the flag "story_in_script" rather than a
+    body read from a blob no rule knows the shape of."""
+    if body_chars >= SHORT_BODY_CHARS:
+        return False
+    for text in _SCRIPT_TEXTS(root):
+        if len(text) < 2000:
+            continue
+        for m in _JSON_STORY.finditer(text):
+            value = m.group(1)
+            if len(value) > 3 * body_chars and len(_SENTENCE_END.findall(value)) >= 5:
+                return True
+    return False
+
+
+NAVIGATION_SHARE = 0.6
+"""Share of a body's lines that are each one link's whole text above which the body is
+likely a menu or a list of links to other pages, not a story."""
+
+
+def _mostly_links(body: list[str], linked: set[str]) -> bool:
+    """Whether most of the story's lines are the whole text of one of the page's links (a
+    menu, a "top searches" strip, a list of headlines): flagged "body_may_be_navigation",
+    since a menu of long link texts can read like prose to an extractor."""
+    return len(body) >= 3 and sum(line in linked for line in body) >= NAVIGATION_SHARE * len(body)

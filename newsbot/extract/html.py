@@ -10,7 +10,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+from lxml import html as lxml_html
 from parsel import Selector
+from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
 
 from ..profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
@@ -19,7 +22,9 @@ from .text import clean
 FURNITURE_HINT = re.compile(
     r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
     r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
-    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo", re.I)
+    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo|"
+    r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
+    r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search", re.I)
 """Class or id words of boxes that sit in or beside a story and are not story."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
                           r"plans?\b|premium-wall|barrier", re.I)
@@ -231,3 +236,79 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
             continue  # holds a paragraph of prose: a story container with a misleading class
         out.update(line for line in (*box, text) if line in wanted)
     return out
+
+
+# ---------------------------------------------------------------- parsing
+MAX_DEPTH = 200
+"""Elements nested deeper than this are unwrapped (their text kept) before parsing: libxml2
+stops at depth 256 and drops the rest of the page, and the extractors walk trees recursively."""
+_HUGE_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                    remove_comments=True, remove_pis=True, huge_tree=True)
+"""trafilatura's parser options, with libxml2's size limits lifted: a text node over 10 MB is
+otherwise cut off with the rest of the page (the page size is bounded by MAX_PAGE_BYTES)."""
+
+
+def html_tree(text: str, flags: list[str] | None = None):
+    """The page's lxml.html tree, parsed once (trafilatura's loader: it repairs what lxml
+    would choke on). A page that hits libxml2's resource limits (nesting, a huge text node)
+    would come out cut short; it is parsed again with the limits lifted and the nesting
+    flattened, and `flags` says so ("deep_markup_flattened", "huge_text_node")."""
+    tree = load_html(text)
+    if _hit_resource_limit():
+        if flags is None:
+            flags = []
+        flat, unwrapped = flatten_deep_markup(text, MAX_DEPTH)
+        flags.append("deep_markup_flattened" if unwrapped else "huge_text_node")
+        try:
+            tree = lxml_html.fromstring(flat, parser=_HUGE_PARSER)
+        except (ValueError, etree.ParserError):
+            tree = lxml_html.fromstring(flat.encode("utf-8"), parser=_HUGE_PARSER)
+    if tree is None:
+        tree = load_html(f"<html><body><div>{text}</div></body></html>")
+    if tree is None:
+        from .page import PageError
+        raise PageError("not_html", "the page could not be parsed as HTML")
+    return tree
+
+
+def _hit_resource_limit() -> bool:
+    """Whether trafilatura's parser gave up on the last page for one of libxml2's limits."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in TRAFILATURA_PARSER.error_log)
+
+
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                        "source", "track", "wbr", "keygen", "command"})
+_UNNESTED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Always kept and not counted: parsers close an open paragraph or heading before the next."""
+
+
+def flatten_deep_markup(text: str, max_depth: int) -> tuple[str, int]:
+    """The markup with every tag nested deeper than max_depth removed (text kept, a space in
+    the tag's place), and how many opening tags were removed. One pass over the tags with a
+    stack; a closing tag closes back to its opening tag, as parsers do."""
+    stack: list[tuple[str, bool]] = []
+    out: list[str] = []
+    pos = removed = 0
+    for m in _TAG_TOKEN.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if not closing:
+            if name not in _VOID_TAGS and name not in _UNNESTED_TAGS and not self_closing:
+                keep = len(stack) < max_depth
+                stack.append((name, keep))
+        else:
+            for k in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+                if stack[k][0] == name:
+                    keep = stack[k][1]
+                    del stack[k:]
+                    break
+        if not keep:
+            removed += not closing
+            out.append(text[pos:m.start()])
+            out.append(" ")
+            pos = m.end()
+    if not removed:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), removed

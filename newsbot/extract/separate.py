@@ -30,6 +30,9 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
         "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
         "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
+        "czytaj więcej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
+        "lee más", "continua a leggere", "les mer", "läs mer", "you can also check", "you may also check",
+        "also check:", "also watch", "watch more", "explore more",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
@@ -49,6 +52,11 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "live updates:", "watch:", "listen:", "join our whatsapp", "join our telegram", "download the",
         "get the app", "open in app", "sign up for", "subscribe to our", "get our", "want more stories",
         "enjoy unlimited", "create a free account", "log in to continue", "register to continue",
+        "create an account", "create your free account", "sign up to", "sign up now", "sign up here", "sign up today",
+        "sign in to", "log in to", "register for free to", "register for free and",
+        "register now", "follow us", "subscribe now", "subscribe today", "subscribe for", "become a member",
+        "join us on", "like us on", "to continue reading", "subscribe to ", "get alerts", "get real-time",
+        "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
@@ -56,7 +64,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
     ),
     "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
-                      "top takeaways", "tl;dr", "in short:", "the big picture"),
+                      "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
+                      "das wichtigste in kürze", "en bref", "en resumen"),
 }
 FURNITURE_MAX = 200
 _WHOLE_LINE_KINDS = ("labels", "summary boxes")
@@ -79,6 +88,35 @@ _FIRST_APPEARED = re.compile(
 _NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
                          r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
                          r"\bby email\b.*\bnever miss\b", re.I)
+
+
+PAYWALL_LINE_MAX = 2000
+"""Meters, paywall headers and calls to action are short lines; a longer block is never one
+(and a story of one huge text node is not scanned for them over and over)."""
+TAIL_SCAN = 1000
+"""A wire tag closing the last paragraph sits in its last characters: only those are read."""
+
+
+_OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ "
+"""Marks a prompt is wrapped in ("[Sign up for ...]", "(Follow us on ...)", "*Create an account*"):
+the furniture phrases are matched after them."""
+_PROMPT_INSIDE = re.compile(r"\b(?:click|tap|clicking|tapping) here\b|\bsign up here\b|\bsubscription today\b|"
+                            r"\bsubscribe (?:now|today)\b|\bstart your .{0,40}subscription\b", re.I)
+"""A short line carrying a call to click or subscribe anywhere in it ("Get X on the go by
+clicking here", "... Sign up here.") is a prompt."""
+_LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|find|for more|more)\b.{0,150}"
+                          r"\bhttps?://\S+\W*$", re.I)
+"""A line sending the reader to an address ("Follow our full coverage at https://...")."""
+_CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
+"""A writer's contact line ("Email: jroe@example.com"), no story."""
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$|^[\W_]+$")
+"""A line that is only a number or a counter ("10", "01/7": a list's rank, a slide counter) or
+only marks ("___", "* * *": a separator)."""
+_LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
+"""A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
+_READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3}(?:[.,]\d{1,2})? ?% (?:of (?:this|the) "
+                            r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
+"""A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
 
 
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
@@ -109,8 +147,18 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return True
     if len(text) > FURNITURE_MAX:
         return False
-    return bool(_FURNITURE.match(key) or _SOCIAL.match(key) or _NEWSLETTER.search(key)
-                or _SUMMARY_HEADINGS.match(key))
+    bare = key.lstrip(_OPENING_MARKS)
+    if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
+            or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
+            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key)):
+        return True
+    labelled = _LABEL_PREFIX.sub("", bare, count=1)
+    return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
+
+
+def is_summary_heading(text: str) -> bool:
+    """A summary box's heading as a whole line ("Key highlights", "What to know")."""
+    return len(text) <= 60 and bool(_SUMMARY_HEADINGS.match(fold(text).lstrip(_OPENING_MARKS)))
 
 
 def separate(blocks: list[Block], authors: list[str] | None = None,
@@ -128,7 +176,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     #    line that opens one; from there on the story is over.
     story_pw_start = None
     for i, b in enumerate(blocks):
-        if b.zone == STORY and starts_paywall(blocks, i):
+        if b.zone == STORY and len(b.text) <= PAYWALL_LINE_MAX and starts_paywall(blocks, i):
             story_pw_start = i
             break
 
@@ -165,7 +213,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
         if b.zone in (NOISE, AFTER, BYLINE) or wires.is_caption(t) or is_furniture(t, furniture):
             label[i] = "unclassified"
             continue
-        if b.zone == STORY and (is_meter(t) or is_header(t)):
+        if b.zone == STORY and len(t) <= PAYWALL_LINE_MAX and (is_meter(t) or is_header(t)):
             label[i] = "paywall"
             continue
         label[i] = "body"
@@ -201,11 +249,12 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             break
     if body_idx:
         last = body_idx[-1]
-        split = wires.split_tail_tag(texts[last])
+        head, tail = texts[last][:-TAIL_SCAN], texts[last][-TAIL_SCAN:]
+        split = wires.split_tail_tag(tail)
         if split:
             hit, rest = split
             hits.append((last, hit))
-            texts[last] = rest
+            texts[last] = head + rest if head and rest else (head.rstrip() or rest)
 
     wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
     for i, _ in loose:

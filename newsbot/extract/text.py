@@ -26,3 +26,29 @@ def fold(text: str) -> str:
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+_HTML_TAG_NAMES = ("p|br|hr|a|b|i|u|em|strong|span|div|img|h[1-6]|ul|ol|li|blockquote|figure|figcaption|iframe|"
+                   "script|style|sup|sub|small|table|tr|td|th|tbody|thead|section|article|header|footer|nav|"
+                   "picture|source|video|audio|embed|object|noscript|font|center|ins|del|mark|cite|q|"
+                   "pre|code|dl|dt|dd|aside|main|time|label|button|input|form|meta|link")
+_MARKUP = re.compile(rf"</?(?:{_HTML_TAG_NAMES})(?:\s+[^<>]{{0,800}}?)?\s*/?>", re.I)
+_SCRIPT_TEXT = re.compile(r"<(script|style)\b[^<>]{0,800}>.*?</\1\s*>", re.I | re.S)
+
+
+def strip_markup(text: str) -> str:
+    """Text with HTML tags printed as text removed ("<p>", "</strong>", "<a href=...>"): a page
+    that escapes its own markup, or a JSON field holding HTML. Scripts' and styles' bodies go
+    too. Only tag names HTML has are taken, so "a <b" comparison or "x < y" stays."""
+    if "<" not in text:
+        return text
+    return clean(_MARKUP.sub(_tag_gap, _SCRIPT_TEXT.sub(" ", text)))
+
+
+_INLINE = frozenset("a b i u em strong span sup sub small font ins del mark cite q code time label".split())
+
+
+def _tag_gap(m: re.Match) -> str:
+    """Inline tags join their words; block tags part them."""
+    name = re.match(r"</?([a-zA-Z0-9]+)", m.group(0)).group(1).lower()
+    return "" if name in _INLINE else " "

@@ -1,0 +1,340 @@
+"""The story on layouts newsbot has no profile for: hostile shapes and page furniture."""
+
+import pytest
+
+from newsbot.extract import extract
+from newsbot.extract.blocks import STORY as STORY_ZONE
+from newsbot.extract.html import flatten_deep_markup
+
+SENTENCE = "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms. "
+
+
+def _paragraphs(n: int, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{SENTENCE * 3}Paragraph {i}.</{tag}>" for i in range(n))
+
+
+def test_story_inside_100000_nested_divs_is_read_and_flagged():
+    depth = 100_000
+    page = ("<html><head><title>Pier</title></head><body>" + "<div>" * depth + "<h1>Pier to be rebuilt</h1>"
+            + _paragraphs(5) + "</div>" * depth + "</body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert len(rec.body) == 5 and rec.body[0].startswith("The harbour board voted")
+    assert rec.body[-1].endswith("Paragraph 4.")
+    assert "deep_markup_flattened" in rec.flags
+
+
+def test_story_in_one_16_mb_text_node_is_read_and_flagged():
+    text = SENTENCE * (16 * 1024 * 1024 // len(SENTENCE))
+    page = f"<html><body><article><h1>Pier to be rebuilt</h1><p>{text}</p></article></body></html>"
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert len(rec.body) == 1 and len(rec.body[0]) > 16_000_000
+    assert "huge_text_node" in rec.flags
+
+
+def test_flattening_keeps_shallow_markup_and_all_text():
+    deep = "<div>" * 300 + "<p>inner words</p>" + "</div>" * 300
+    flat, removed = flatten_deep_markup(f"<html><body><p>outer</p>{deep}</body></html>", 200)
+    assert removed == 300 - 200 + 2  # html and body count towards the depth
+    assert flat.count("<div>") == 198 and "<p>inner words</p>" in flat and "<p>outer</p>" in flat
+    same, none = flatten_deep_markup("<html><body><div><p>x</p></div></body></html>", 200)
+    assert none == 0 and same == "<html><body><div><p>x</p></div></body></html>"
+
+
+def test_ordinary_page_is_not_flagged():
+    page = f"<html><body><article><h1>Pier to be rebuilt</h1>{_paragraphs(4)}</article></body></html>"
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert len(rec.body) == 4
+    assert not {"deep_markup_flattened", "huge_text_node"} & set(rec.flags)
+
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms arrive in November.",
+    "Engineers said the old timber piles had rotted through in places and could not carry the cranes much longer.",
+    "The work will cost about 4 million and will be paid for from the port's reserves, the board's chair said.",
+    "Fishing crews will moor at the southern quay while the pier is closed, which may take most of next year.",
+    "A public meeting on the plans is due at the town hall next month, and residents can send comments by email.",
+]
+
+
+def _page(inner: str, head: str = "") -> bytes:
+    return (f"<html><head><title>Pier to be rebuilt</title>{head}</head><body><header><nav><a href='/'>Home</a>"
+            f"<a href='/news'>News</a></nav></header><article><h1>Pier to be rebuilt</h1>{inner}</article>"
+            f"<footer><p>Contact us</p></footer></body></html>").encode()
+
+
+def _ps(lines) -> str:
+    return "".join(f"<p>{t}</p>" for t in lines)
+
+
+def test_bracketed_prompts_after_the_story_leave_the_body():
+    prompts = ["[Create an account to save stories and get the morning briefing]",
+               "(Follow us on X and Instagram for more harbour news)", "*Sign up now for the weekly digest*"]
+    rec = extract(_page(_ps(STORY + prompts)), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert all(p in rec.unclassified for p in prompts)
+
+
+@pytest.mark.parametrize("line", [
+    "You have 45% of this article left to read. The rest is reserved for subscribers.",
+    "You have 61.95% of this article left to read. The following is for subscribers only.",
+])
+def test_reading_progress_lines_in_their_printed_forms_are_furniture(line):
+    from newsbot.extract.separate import is_furniture
+    assert is_furniture(line)
+    assert not is_furniture("You have 45% of the vote, the returning officer told the candidate on Friday.")
+
+
+def test_reading_progress_chrome_is_not_story():
+    rec = extract(_page(_ps(STORY[:3]) + "<div><p>64% of this article left to read</p></div>"),
+                  url="https://example.org/pier")
+    assert rec.body == STORY[:3]
+    assert "64% of this article left to read" not in rec.body
+
+
+def test_key_highlights_box_and_its_items_are_not_story():
+    box = "<h2>Key Highlights</h2><ul><li>Pier closes next year</li><li>Cost put at 4 million</li></ul>"
+    rec = extract(_page(box + _ps(STORY)), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert "Pier closes next year" in rec.unclassified and "Key Highlights" in rec.unclassified
+
+
+def test_list_items_after_an_ordinary_heading_stay():
+    listed = "<h2>What the board approved</h2><ul><li>A new concrete deck for the pier</li><li>Two cranes</li></ul>"
+    rec = extract(_page(_ps(STORY) + listed), url="https://example.org/pier")
+    assert "A new concrete deck for the pier" in rec.body and "Two cranes" in rec.body
+
+
+def test_photo_caption_is_not_the_first_paragraph():
+    caption = "Workers inspect the rotten piles of the northern pier on Monday"
+    # The caption in a paragraph of its own under the picture, named only by its class.
+    inner = (f"<div class='art-ins'><img src='pier.jpg'><p class='imageCaption'>{caption}</p></div>" + _ps(STORY))
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body[0] == STORY[0] and caption not in rec.body
+
+
+def test_story_printed_twice_is_given_once():
+    inner = _ps(STORY) + "<div class='print-copy'>" + _ps(STORY) + "</div>"
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+def test_repeated_short_runs_are_content():
+    day = ["Breakfast: two eggs, one slice of toast and a cup of tea with milk, as on the first day.",
+           "Lunch: a bowl of lentil soup with bread and an apple, eaten before two o'clock."]
+    lines = STORY[:2] + ["Monday"] + day + ["Tuesday"] + day
+    rec = extract(_page(_ps(lines)), url="https://example.org/pier")
+    assert rec.body.count(day[0]) == 2 and rec.body.count(day[1]) == 2
+
+
+def test_markup_printed_as_text_is_removed():
+    escaped = ("&lt;p&gt;The board&lt;strong&gt; voted&lt;/strong&gt; on Tuesday to rebuild the pier, "
+               "its chair said after the meeting.&lt;/p&gt;")
+    rec = extract(_page(f"<p>{escaped}</p>" + _ps(STORY[1:])), url="https://example.org/pier")
+    assert rec.body[0] == "The board voted on Tuesday to rebuild the pier, its chair said after the meeting."
+    assert not any("<" in p for p in rec.body)
+
+
+def test_html_in_json_ld_article_body_becomes_paragraphs():
+    from newsbot.extract import _declared_story
+    body = "".join(f"<p>{t} <a href=\"/x\">More</a></p>" for t in STORY * 2)
+    blocks = _declared_story({"articleBody": body}, [STORY[0]])
+    assert [b.text for b in blocks[:2]] == [STORY[0] + " More", STORY[1] + " More"]
+    assert len(blocks) == 10 and not any("<" in b.text for b in blocks)
+
+
+APPEAL = ["At the Courier, we believe that everyone needs good local news, but we understand that not everyone "
+          "can pay for it, so we keep it free.",
+          "Our reporters, editors and photographers work every day, in every weather, on the stories that matter "
+          "to the harbour towns, and that costs money.",
+          "Help keep local news free for everyone by giving as little as one pound, today, tomorrow, or every "
+          "month, whatever you can spare, it all helps."] * 2
+
+
+def _story_beside_appeal(description: str | None) -> bytes:
+    meta = f"<meta name='description' content=\"{description}\">" if description else ""
+    return (f"<html><head><title>Pier</title>{meta}</head><body><div class='page'><div class='left'>"
+            f"<article class='entry-content'><h1>Pier to be rebuilt</h1>{_ps(STORY[:3])}</article></div>"
+            f"<div class='right'><div class='contribution'><div class='contribution__text'>{_ps(APPEAL)}</div>"
+            f"</div></div></div></body></html>").encode()
+
+
+def test_short_story_is_not_traded_for_a_longer_appeal_the_description_does_not_describe():
+    # trafilatura's fallback extractors (run because the story is short) return only the
+    # long donation appeal beside it; the page's description names the story.
+    rec = extract(_story_beside_appeal(STORY[0]), url="https://example.org/pier")
+    assert rec.body == STORY[:3]
+
+
+def test_with_no_description_the_longer_region_is_taken_as_before():
+    rec = extract(_story_beside_appeal(None), url="https://example.org/pier")
+    assert rec.body[0] == APPEAL[0]
+
+
+def _long_list_page(n: int) -> bytes:
+    items = "".join(f"<li>Item {i}: the pier's pile number {i} was checked and <a href='/p{i}'>logged</a>.</li>"
+                    for i in range(n))
+    rows = "".join(f"<tr><td>Pile {i}</td><td><b>{i % 7}</b> cm</td></tr>" for i in range(n))
+    return _page(_ps(STORY[:2]) + f"<ul>{items}</ul><table>{rows}</table>" + _ps(STORY[2:]))
+
+
+def test_long_lists_and_tables_handed_over_cut_give_the_same_story(monkeypatch):
+    from newsbot.extract import generic
+    page = _long_list_page(700)
+    whole = extract(page, url="https://example.org/pier")
+    monkeypatch.setattr(generic, "CUT_ABOVE", 0)  # cut on a page this small too
+    handed = []
+    real_cut = generic.cut_long_runs
+    monkeypatch.setattr(generic, "cut_long_runs", lambda root: handed.append(real_cut(root)) or handed[-1])
+    cut = extract(page, url="https://example.org/pier")
+    assert len(handed[0]) == 2  # the list and the table went to trafilatura cut
+    assert cut.body == whole.body
+    assert "Item 699: the pier's pile number 699 was checked and logged." in cut.body
+    assert "Pile 699 | 6 cm" in cut.body and cut.body[-1] == STORY[-1]
+
+
+def test_cut_runs_are_put_back_in_place():
+    from lxml import html as lxml_html
+    from newsbot.extract.generic import cut_long_runs, restore_runs
+    root = lxml_html.fromstring(_long_list_page(700).decode())
+    before = lxml_html.tostring(root)
+    cuts = cut_long_runs(root)
+    assert len(cuts) == 2 and len(root.xpath("//ul/li")) == 100 and len(root.xpath("//table/tr")) == 100
+    restore_runs(cuts)
+    assert lxml_html.tostring(root) == before
+
+
+def test_story_only_in_a_script_is_flagged():
+    import json
+    state = json.dumps({"props": {"article": {"title": "Pier to be rebuilt", "body": " ".join(STORY * 5)}}})
+    page = (f"<html><head><title>Pier</title></head><body><div id='root'><h1>Pier to be rebuilt</h1>"
+            f"<p>Please enable JavaScript to read this story.</p></div>"
+            f"<script id='__APP_STATE__' type='application/json'>{state}</script></body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert "story_in_script" in rec.flags
+
+
+def test_a_full_story_beside_a_script_state_is_not_flagged():
+    import json
+    state = json.dumps({"props": {"article": {"body": " ".join(STORY * 5)}}})
+    page = _page(_ps(STORY * 2)).decode().replace(
+        "</body>", f"<script type='application/json'>{state}</script></body>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body and "story_in_script" not in rec.flags
+
+
+def test_a_top_searches_strip_is_no_story():
+    searches = [f"Harbour town {w} latest news today and this week's pictures from the pier" for w in
+                ("ferry", "weather", "council", "schools", "football", "fishing")]
+    links = "".join(f"<p><a href='/search?q={i}'>{t}</a></p>" for i, t in enumerate(searches))
+    page = (f"<html><head><title>Top searches</title></head><body><main><h1>Top searches</h1>"
+            f"<div class='search-strip'>{links}</div></main></body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body == [] and "empty_body" in rec.flags
+    assert all(t in rec.unclassified for t in searches)
+
+
+def test_a_body_of_link_texts_is_flagged_as_possible_navigation():
+    # A menu whose entries are pairs of long links with a line of text after each pair:
+    # no run is long enough to be set aside, but the body is mostly link text.
+    entries = [(f"Harbour town {w} section front page with the latest stories",
+                f"Harbour town {w} archive of stories from earlier years", f"Edited by the {w} desk")
+               for w in ("ferry", "weather", "council")]
+    menu = "".join(f"<p><a href='/{a[:14]}'>{a}</a></p><p><a href='/{b[:14]}'>{b}</a></p><p>{c}</p>"
+                   for a, b, c in entries)
+    page = (f"<html><head><title>Sections</title></head><body><main><h1>Sections</h1>{menu}</main>"
+            f"</body></html>")
+    rec = extract(page.encode(), url="https://example.org/pier")
+    assert rec.body and "body_may_be_navigation" in rec.flags
+    plain = extract(_page(_ps(STORY)), url="https://example.org/pier")
+    assert "body_may_be_navigation" not in plain.flags
+
+
+RELATED = ["Ferry timetable changes for the spring as the operator adds two sailings a day",
+           "New lifeboat station opens on the quay after a three-year fundraising drive by volunteers",
+           "Council names new harbour master from a shortlist of four candidates",
+           "Storm damage bill tops 2 million, says the port authority in its annual report"]
+
+
+def test_links_to_other_stories_inside_the_story_are_not_story():
+    # One paragraph per link, set between the story's paragraphs (a "read more" strip).
+    links = "".join(f"<p><a href='/news/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
+    rec = extract(_page(_ps(STORY[:3]) + links + _ps(STORY[3:])), url="https://example.org/pier")
+    assert rec.body == STORY
+    assert all(t in rec.unclassified for t in RELATED)
+
+
+def test_two_linked_lines_in_a_row_stay_three_go():
+    from lxml import html as lxml_html
+    from newsbot.extract.blocks import NOISE, Block
+    from newsbot.extract.generic import link_texts, set_aside_link_lists
+    root = lxml_html.fromstring("<div>" + "".join(f"<p><a href='/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
+                                + "</div>")
+    linked = link_texts(root, set(RELATED) | set(STORY))
+    assert linked == set(RELATED)
+    two = [Block(STORY[0]), Block(RELATED[0]), Block(RELATED[1]), Block(STORY[1])]
+    assert [b.zone for b in set_aside_link_lists(two, linked)] == [STORY_ZONE] * 4
+    three = [Block(STORY[0])] + [Block(t) for t in RELATED[:3]] + [Block(STORY[1])]
+    assert [b.zone for b in set_aside_link_lists(three, linked)] == [STORY_ZONE, NOISE, NOISE, NOISE, STORY_ZONE]
+
+
+def test_a_list_of_plain_items_stays():
+    listed = "".join(f"<li>{t}</li>" for t in ["Two new cranes", "A concrete deck", "New lighting", "A fuel berth"])
+    rec = extract(_page(_ps(STORY) + f"<ul>{listed}</ul>"), url="https://example.org/pier")
+    assert "A concrete deck" in rec.body and "A fuel berth" in rec.body
+
+
+def test_a_live_tracker_box_beside_the_story_is_not_story():
+    tracker = ("<div class='live-score-strip'><ul><li>Harbour 2</li><li>Quayside 1</li>"
+               "<li>Full time</li></ul></div>")
+    rec = extract(_page(tracker + _ps(STORY)), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "GET HARBOUR NEWS ON YOUR PHONE BY CLICKING HERE",
+    "Get alerts on the latest pier works all winter. Sign up here.",
+    "Pier Watch: Sign up for our weekly harbour newsletter to get it every Monday.",
+    "Follow our full coverage of the harbour at https://example.org/harbour",
+    "You Can Also Check: Tide Times in Portsmouth | Ferry Times",
+    "Czytaj więcej",
+    "• Email: jroe@example.org",
+    "10",
+    "___",
+    "Subscribe to Courier Premium to save this article",
+    "Want to save stories to read later? Start your Courier Premium subscription today.",
+])
+def test_prompts_in_more_forms_leave_the_body(line):
+    rec = extract(_page(_ps(STORY[:3] + [line] + STORY[3:])), url="https://example.org/pier")
+    assert rec.body == STORY and line in rec.unclassified
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the suspect wrote to the council at jroe@example.org several times before the vote.",
+    "100 people came to the meeting, the organisers said.",
+    "Harbour users: the board said fees would not rise until the pier reopens next year.",
+])
+def test_story_lines_like_prompts_stay(line):
+    rec = extract(_page(_ps(STORY[:3] + [line] + STORY[3:])), url="https://example.org/pier")
+    assert line in rec.body
+
+
+def test_a_section_link_before_the_story_and_a_capitals_promo_are_not_story():
+    inner = ("<p><a href='/politics'>Politics</a></p>" + _ps(STORY[:2])
+             + "<p><a href='/promo'>PIER WORKS CLOSE THE SOUTH BEACH CAR PARK</a></p>" + _ps(STORY[2:]))
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert rec.body == STORY
+
+
+def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_paragraph():
+    from newsbot.extract.blocks import Block
+    from newsbot.extract.generic import set_aside_title_lines
+    blocks = [Block("Pier works: Board votes to rebuild"), Block(STORY[0])]
+    assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]
+
+
+def test_a_page_of_identical_lines_stays_linear_and_whole():
+    # Thousands of identical list items: the copy check must not compare every line with
+    # every earlier one (quadratic), and a list is not "a story printed twice" line by line.
+    items = "".join(f"<li>{SENTENCE}</li>" for _ in range(20_000))
+    rec = extract(_page(_ps(STORY) + f"<ul>{items}</ul>"), url="https://example.org/pier")
+    assert rec.body[:5] == STORY and len(rec.body) > 5
