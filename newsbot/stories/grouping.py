@@ -27,6 +27,9 @@ PARTIAL_PARAGRAPHS = 2
 """Paragraphs of the story a partial reuse must print at least: one shared paragraph is boilerplate."""
 PARTIAL_SHARE = 0.2
 """...and at least this share of the story's text."""
+OWN_TEXT = 0.75
+"""A record without a credit of its own whose text is less than this share the story's is
+the publisher's own story reusing it (partial), not a copy that lost its credit."""
 BOILERPLATE_STORIES = 3
 """A paragraph printed by this many stories or more is background, not the story."""
 
@@ -145,6 +148,12 @@ class StoryJoiner:
             return key, "first", 1.0, 1.0, 1.0  # no text, nothing to join by
         candidates = [m for m in self.index.candidates(sig.bands(), sig.paragraphs) if m.key != key]
         matches = [measure(sig, m) for m in candidates]
+        boilerplate = {h for h, n in self.index.paragraph_stories(sig.paragraphs).items() if n >= BOILERPLATE_STORIES}
+        reuse = [(share, mt) for mt in matches if mt.containment < OWN_TEXT
+                 and (share := partial_reuse(sig, mt.member, agency, boilerplate)) is not None]
+        if reuse:
+            share, best = max(reuse, key=lambda x: (x[0], x[1].member.key))
+            return best.member.story, "partial", share, best.resemblance, best.containment
         same = [mt for mt in matches if same_story(mt, sig, agency)]
         if same:
             best = max(same, key=lambda mt: (mt.score, mt.member.key))
@@ -152,10 +161,4 @@ class StoryJoiner:
             first = self.index.member(story) or best.member
             relation, similarity, r, c = relation_to_first(sig, first)
             return story, relation, similarity, r, c
-        boilerplate = {h for h, n in self.index.paragraph_stories(sig.paragraphs).items() if n >= BOILERPLATE_STORIES}
-        reuse = [(share, mt) for mt in matches
-                 if (share := partial_reuse(sig, mt.member, agency, boilerplate)) is not None]
-        if reuse:
-            share, best = max(reuse, key=lambda x: (x[0], x[1].member.key))
-            return best.member.story, "partial", share, best.resemblance, best.containment
         return key, "first", 1.0, 1.0, 1.0
