@@ -44,9 +44,10 @@ def read_records(feeds: Iterable[str], errors: list[str] | None = None) -> Itera
                 yield rec
 
 
-def group_records(records: Iterable[dict]) -> list[dict]:
+def group_records(records: Iterable[dict], index=None) -> list[dict]:
     """Join records to stories afresh, earliest published first (so a story's first record is
-    the first publication), in an index in memory. Returns the records, each with `story`."""
+    the first publication), in an index in memory (or `index`). Returns the records, each with
+    `story`."""
     from .keys import record_key
     from .stories import SQLiteStoryIndex, StoryJoiner
 
@@ -57,7 +58,7 @@ def group_records(records: Iterable[dict]) -> list[dict]:
         except (KeyError, TypeError, ValueError):
             continue
     ordered = sorted(latest.items(), key=lambda kv: (kv[1].get("published_at") or "9999", kv[0]))
-    joiner = StoryJoiner(SQLiteStoryIndex(":memory:"))
+    joiner = StoryJoiner(index if index is not None else SQLiteStoryIndex(":memory:"))
     for key, rec in ordered:
         rec["story"] = joiner.join(rec, key)
     joiner.index.close()

@@ -65,9 +65,11 @@ def measure(sig: Signature, m: Member) -> Match:
     return Match(m, sig.resemblance(m.signature), sig.containment_in(m.signature), m.signature.containment_in(sig))
 
 
-def agencies_differ(agency: str | None, m: Member) -> bool:
-    """Two agencies' own stories are two stories, however alike."""
-    return bool(agency and m.agency and agency != m.agency)
+def agencies_differ(agency: str | None, m: Member, story_agency: str | None = None) -> bool:
+    """Two agencies' own stories are two stories, however alike (the member's own credit, or
+    the one its story's records printed)."""
+    theirs = m.agency or story_agency
+    return bool(agency and theirs and agency != theirs)
 
 
 def figures_differ(sig: Signature, m: Member) -> bool:
@@ -79,9 +81,18 @@ def figures_differ(sig: Signature, m: Member) -> bool:
     return len(a & b) / min(len(a), len(b)) < FIGURES_KEPT
 
 
-def same_story(match: Match, sig: Signature, agency: str | None) -> bool:
+def own_story_met(match: Match, agency: str | None) -> bool:
+    """A credited wire copy meeting an uncredited record that is mostly other text: that
+    record is a publisher's own story reusing the wire (indexed before any copy of it), not
+    the wire story."""
+    return bool(agency) and match.member.agency is None and match.contains < OWN_TEXT
+
+
+def same_story(match: Match, sig: Signature, agency: str | None, story_agency: str | None = None) -> bool:
     m = match.member
-    return match.score >= SAME_STORY and not agencies_differ(agency, m) and not figures_differ(sig, m)
+    return (match.score >= SAME_STORY and not agencies_differ(agency, m, story_agency)
+            and not figures_differ(sig, m)
+            and not own_story_met(match, agency))
 
 
 def reused_paragraphs(sig: Signature, m: Member, boilerplate: set[int]) -> tuple[int, float]:
@@ -154,7 +165,8 @@ class StoryJoiner:
         if reuse:
             share, best = max(reuse, key=lambda x: (x[0], x[1].member.key))
             return best.member.story, "partial", share, best.resemblance, best.containment
-        same = [mt for mt in matches if same_story(mt, sig, agency)]
+        agencies = {m.story: self.index.story_agency(m.story) for m in candidates} if agency else {}
+        same = [mt for mt in matches if same_story(mt, sig, agency, agencies.get(mt.member.story))]
         if same:
             best = max(same, key=lambda mt: (mt.score, mt.member.key))
             story = best.member.story

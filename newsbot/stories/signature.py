@@ -20,6 +20,8 @@ SHINGLE_WORDS = 5
 LSH_THRESHOLD = 0.5
 """Resemblance above which the LSH bands are likely to meet. Trimmed copies and wire updates
 fall under it at times; the paragraph hashes find those."""
+MAX_WORDS = 20000
+"""Words of a story read at most (a page of a million words is signed by its first 20,000)."""
 MIN_PARAGRAPH_CHARS = 60
 """Shorter paragraphs ("Also read: ...", one-line captions) are not looked up by hash."""
 
@@ -102,11 +104,13 @@ def signature(paragraphs: list[str]) -> Signature:
     words: list[str] = []
     paras: dict[int, int] = {}
     for p in paragraphs:
-        w = normalise(p)
+        if not isinstance(p, str) or len(words) >= MAX_WORDS:
+            continue
+        w = normalise(p[: MAX_WORDS * 40])
         words.extend(w)
         if len(p) >= MIN_PARAGRAPH_CHARS:
             paras[_int64(" ".join(w).encode())] = len(p)
-    sh = shingles(words)
+    sh = shingles(words[:MAX_WORDS])
     mh = MinHash(num_perm=NUM_PERM)
     if sh:
         mh.update_batch(list(sh))
