@@ -138,7 +138,7 @@ class Story:
     agency: str | None
     """The agency the story's records credit, null when none printed one."""
     url: str
-    """The first record's URL."""
+    """The first record's URL (its canonical URL when it has one)."""
     publisher: str | None
     """The first record's publisher."""
     published_at: str | None

@@ -25,12 +25,13 @@ TRUTH = truth_of(SAMPLES)
 PROFILES = [s["profile"] for s in SITES["sites"]]
 
 
-def crawl_publishers(workdir: Path, order: list[str], servers: dict) -> dict[str, list[dict]]:
+def crawl_publishers(workdir: Path, order: list[str], servers: dict, store: str | None = None) -> dict[str, list[dict]]:
     """Each publisher in its own run, one after another, on one state (and story index)."""
     out = {}
     for profile in order:
         base_url = servers[profile]
-        run = crawl(workdir, spider="publisher", args={"profile": profile, "base_url": base_url}, timeout=180)
+        run = crawl(workdir, spider="publisher", args={"profile": profile, "base_url": base_url}, timeout=180,
+                    settings={"NEWSBOT_STORE": store} if store else None)
         assert run.returncode == 0, run.stderr[-3000:]
         out[profile] = run.records
     return out
@@ -46,11 +47,15 @@ def servers():
 
 @pytest.fixture(scope="module")
 def forward(tmp_path_factory, servers):
-    """The sample site, publisher by publisher (Business Standard first), separate runs."""
-    return crawl_publishers(tmp_path_factory.mktemp("forward"), PROFILES, servers)
+    """The sample site, publisher by publisher (Business Standard first), separate runs, into
+    a SQLite store."""
+    workdir = tmp_path_factory.mktemp("forward")
+    runs = crawl_publishers(workdir, PROFILES, servers, store=f"sqlite:///{workdir / 'store.db'}")
+    runs["store"] = f"sqlite:///{workdir / 'store.db'}"
+    return runs
 
 
-def records_of(runs: dict[str, list[dict]]) -> list[dict]:
+def records_of(runs: dict) -> list[dict]:
     return [r for profile in PROFILES for r in runs.get(profile, [])]
 
 
@@ -102,7 +107,7 @@ def test_relations_and_first_record_fields(forward):
 def copies_and_edits(records: list[dict]) -> list[dict]:
     """Records whose truth is a copy or an edit of a story (the partial reuse left out: it is
     found only when a copy with the paragraphs it reuses was indexed before it)."""
-    return [r for r in records if TRUTH[(r["publisher"], urlsplit(r["url"]).path)]["relation"] != "partial"]
+    return [r for r in records if TRUTH[(r["publisher"], urlsplit(r["canonical_url"] or r["url"]).path)]["relation"] != "partial"]
 
 
 def test_other_order_of_runs_gives_the_same_stories(forward, servers, tmp_path):
@@ -242,3 +247,78 @@ def test_redis_index_gives_the_sqlite_stories(forward, redis_client):
     assert [r["story"] for r in in_redis] == [r["story"] for r in in_sqlite]
     assert score(in_redis, TRUTH)["precision"] >= 0.99
     assert stories_of(in_redis) == stories_of(in_sqlite)
+
+
+# --- the store ------------------------------------------------------------------------------
+def check_store_stories(url: str, records: list[dict]) -> None:
+    from newsbot.stores import open_store
+    from newsbot.stores.stories import stories_from_store
+
+    assert stories_from_store(url) == stories_of([dict(r) for r in records])
+    store = open_store(url)
+    try:
+        assert store.count("story_members") == len(records)
+        rows = {r["id"]: r for r in store.rows("stories")}
+        members = store.rows("story_members")
+    finally:
+        store.close()
+    assert len(rows) == len({r["story"]["id"] for r in records})
+    by_story = defaultdict(list)
+    for r in records:
+        by_story[r["story"]["id"]].append(r)
+    for sid, recs in by_story.items():
+        assert rows[sid]["members"] == len(recs)
+        assert rows[sid]["publishers"] == len({r["publisher"] for r in recs})
+        first = next(r for r in recs if r["story"]["relation"] == "first")
+        assert rows[sid]["first_publisher"] == first["publisher"] and rows[sid]["first_headline"] == first["headline"]
+    ndtv = [m for m in members if m["publisher"] == "NDTV" and m["relation"] == "copy"
+            and rows[m["story"]]["first_publisher"] == "Business Standard"]
+    # NDTV retitles every story and cuts the last paragraph of long ones, nine minutes later.
+    assert ndtv and all(m["headline_changed"] and m["lag_seconds"] == 540 for m in ndtv)
+    assert any(m["paragraphs_removed"] == 1 and m["paragraphs_added"] == 0 for m in ndtv)
+    update = next(m for m in members if m["url"].endswith("/india/cyclone-alert-issued-for-odisha-coast"))
+    # Its new paragraph went into a merged one (FPJ merges two paragraphs): an edit, nothing cut.
+    assert update["relation"] == "edited" and update["paragraphs_edited"] == 1 and update["paragraphs_removed"] == 0
+
+
+def test_crawl_writes_story_rows_to_the_store(forward):
+    check_store_stories(forward["store"], records_of(forward))
+
+
+def test_postgresql_store_keeps_the_same_stories(forward, postgres):
+    from newsbot.stores import open_store
+
+    from .stores import new_database
+
+    url = new_database(postgres)
+    store = open_store(url)
+    try:
+        records = records_of(forward)
+        for start in range(0, len(records), 40):  # batches: a story's first may be in an earlier one
+            store.write([dict(r) for r in records[start:start + 40]], run="r1")
+    finally:
+        store.close()
+    check_store_stories(url, records)
+
+
+def test_story_command_shows_each_member_against_the_first(forward):
+    url = forward["store"]
+    sid = next(r["story"]["id"] for r in records_of(forward)
+               if r["publisher"] == "Free Press Journal" and r["story"]["relation"] == "copy"
+               and r["story"]["publisher"] == "Business Standard" and len(r["body"]) >= 3)
+    proc = subprocess.run([sys.executable, "-m", "newsbot.cli", "story", sid, "--store", url],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith(f"story {sid}") and "Business Standard  first" in out
+    assert "Free Press Journal  copy" in out and "- cut:" in out and "disclaimer: (Except for the headline" in out
+    as_json = json.loads(subprocess.run([sys.executable, "-m", "newsbot.cli", "story", sid, "--store", url, "--json"],
+                                        capture_output=True, text=True, timeout=60).stdout)
+    fpj = next(m for m in as_json["members"] if m["publisher"] == "Free Press Journal")
+    assert fpj["lag_seconds"] == 47 * 60 and fpj["headline_changed"] and fpj["cut"]
+    listed = subprocess.run([sys.executable, "-m", "newsbot.cli", "stories", "--store", url, "--min-publishers", "3"],
+                            capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == len(SITES["shared_stories"])
+    missing = subprocess.run([sys.executable, "-m", "newsbot.cli", "story", "//nowhere/x", "--store", url],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and "no story //nowhere/x" in missing.stderr

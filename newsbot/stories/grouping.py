@@ -135,7 +135,7 @@ class StoryJoiner:
         with self.index.joining():
             story, relation, similarity, r, c = self._decide(key, sig, agency)
             first = self.index.member(story) if story != key else None
-            member = Member(key=key, story=story, url=record.get("url") or key, publisher=record.get("publisher"),
+            member = Member(key=key, story=story, url=record.get("canonical_url") or record.get("url") or key, publisher=record.get("publisher"),
                             published_at=record.get("published_at"), agency=agency, headline=record.get("headline"),
                             relation=relation, similarity=similarity, signature=sig)
             self.index.add(member)
