@@ -322,3 +322,38 @@ def test_story_command_shows_each_member_against_the_first(forward):
     missing = subprocess.run([sys.executable, "-m", "newsbot.cli", "story", "//nowhere/x", "--store", url],
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and "no story //nowhere/x" in missing.stderr
+
+
+def test_report_draws_the_syndication_charts_with_the_stores_counts(forward, tmp_path):
+    from parsel import Selector
+
+    from newsbot.stores import open_store
+
+    from .test_report import open_in_chromium
+
+    page = tmp_path / "report.html"
+    proc = subprocess.run([sys.executable, "-m", "newsbot.cli", "report", "--store", forward["store"], "-o", str(page)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    dom, log = open_in_chromium(page, tmp_path)
+    assert "CONSOLE" not in log
+    charts = {s.attrib["data-chart"]: s for s in Selector(dom).css("section.syndication-chart")}
+    assert set(charts) == {"stories-per-agency", "publishers-per-story", "publisher-lag", "widest-stories"}
+    for name, chart in charts.items():
+        assert chart.css("svg.main-svg"), f"{name}: not drawn"
+    store = open_store(forward["store"])
+    try:
+        stories, members = store.rows("stories"), store.rows("story_members")
+    finally:
+        store.close()
+    assert len(charts["stories-per-agency"].css("g.trace.bars g.point")) == len({s["agency"] for s in stories})
+    assert len(charts["publishers-per-story"].css("g.trace.bars g.point")) == len({s["publishers"] for s in stories})
+    lagging = {m["publisher"] for m in members if m["relation"] in ("copy", "edited")}
+    assert len(charts["publisher-lag"].css("g.trace.boxes")) == len(lagging) == 3
+    # NDTV runs wire copy nine minutes after the first publication, ThePrint 23, FPJ 47.
+    legend = " ".join(charts["publisher-lag"].css("text::text").getall())
+    assert "NDTV (median 9 min" in legend and "Free Press Journal (median 47 min" in legend
+    assert len(charts["widest-stories"].css("g.trace.bars g.point")) == 10
+    summary = Selector(dom).xpath("//h2[.='Syndication']/following-sibling::p[1]/text()").get()
+    assert summary.startswith(f"{len(stories)} stories, {sum(s['publishers'] > 1 for s in stories)} run by more")
+    assert f"; {len(members)} records" in summary

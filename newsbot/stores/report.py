@@ -157,12 +157,19 @@ td {{ word-break: break-all; }}
 <h1>newsbot report</h1>
 <p>{len(articles)} articles, {len(runs)} runs, store {esc(where)}; generated {generated}.</p>
 {''.join(divs)}
+{_syndication(store)}
 <h2>Failures</h2>
 {failure_table}
 <h2>Runs</h2>
 {_table(["run", "spider", "started", "records", "failures", "store unavailable", "finish"], run_rows)}
 </body></html>
 """
+
+
+def _syndication(store: Store) -> str:
+    from .report_stories import syndication_section  # issue 16
+
+    return syndication_section(store, CONFIG)
 
 
 def write_report(store: Store, path: Path) -> Path:
