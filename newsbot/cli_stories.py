@@ -58,7 +58,7 @@ def group_records(records: Iterable[dict], index=None) -> list[dict]:
         except (KeyError, TypeError, ValueError):
             continue
     ordered = sorted(latest.items(), key=lambda kv: (kv[1].get("published_at") or "9999", kv[0]))
-    joiner = StoryJoiner(index if index is not None else SQLiteStoryIndex(":memory:"))
+    joiner = StoryJoiner(index if index is not None else SQLiteStoryIndex(":memory:", commit_every=10_000))
     for key, rec in ordered:
         rec["story"] = joiner.join(rec, key)
     joiner.index.close()

@@ -28,7 +28,8 @@ class StoryPipeline:
 
     def open_spider(self, spider=None):
         if self.enabled:
-            self.joiner = StoryJoiner(open_index(self.where))
+            # One commit per 200 joins or per second (SQLite): a crash loses at most that much of the index.
+            self.joiner = StoryJoiner(open_index(self.where, commit_every=200))
 
     def close_spider(self, spider=None):
         if self.joiner is not None:

@@ -133,12 +133,13 @@ class StoryJoiner:
         sig = signature(record.get("body") or [])
         agency = own_agency(record)
         with self.index.joining():
-            story, relation, similarity, r, c = self._decide(key, sig, agency)
-            first = self.index.member(story) if story != key else None
-            member = Member(key=key, story=story, url=record.get("canonical_url") or record.get("url") or key, publisher=record.get("publisher"),
-                            published_at=record.get("published_at"), agency=agency, headline=record.get("headline"),
-                            relation=relation, similarity=similarity, signature=sig)
-            self.index.add(member)
+            known = self.index.member(key)
+            story, relation, similarity, r, c, first = self._decide(key, sig, agency, known)
+            member = Member(key=key, story=story, url=record.get("canonical_url") or record.get("url") or key,
+                            publisher=record.get("publisher"), published_at=record.get("published_at"),
+                            agency=agency, headline=record.get("headline"), relation=relation,
+                            similarity=similarity, signature=sig)
+            self.index.add(member, new=known is None)
             if agency:
                 self.index.set_story_agency(story, agency)
             story_agency = self.index.story_agency(story)
@@ -151,26 +152,32 @@ class StoryJoiner:
                 "resemblance": round(r, 3), "containment": round(c, 3), "agency": story_agency,
                 "url": head.url, "publisher": head.publisher, "published_at": head.published_at}
 
-    def _decide(self, key: str, sig: Signature, agency: str | None) -> tuple[str, str, float, float, float]:
-        known = self.index.member(key)
+    def _decide(self, key: str, sig: Signature, agency: str | None, known: Member | None):
+        """(story, relation, similarity, resemblance, containment, the story's first record or None)."""
         if known is not None and known.relation == "first":
-            return key, "first", 1.0, 1.0, 1.0
+            return key, "first", 1.0, 1.0, 1.0, None
         if sig.size == 0:
-            return key, "first", 1.0, 1.0, 1.0  # no text, nothing to join by
+            return key, "first", 1.0, 1.0, 1.0, None  # no text, nothing to join by
         candidates = [m for m in self.index.candidates(sig.bands(), sig.paragraphs) if m.key != key]
         matches = [measure(sig, m) for m in candidates]
-        boilerplate = {h for h, n in self.index.paragraph_stories(sig.paragraphs).items() if n >= BOILERPLATE_STORIES}
-        reuse = [(share, mt) for mt in matches if mt.containment < OWN_TEXT
-                 and (share := partial_reuse(sig, mt.member, agency, boilerplate)) is not None]
+        reuse = []
+        if agency is None and any(mt.containment < OWN_TEXT and reused_paragraphs(sig, mt.member, set())[0]
+                                  >= PARTIAL_PARAGRAPHS for mt in matches):
+            boilerplate = {h for h, n in self.index.paragraph_stories(sig.paragraphs).items()
+                           if n >= BOILERPLATE_STORIES}
+            reuse = [(share, mt) for mt in matches if mt.containment < OWN_TEXT
+                     and (share := partial_reuse(sig, mt.member, agency, boilerplate)) is not None]
         if reuse:
             share, best = max(reuse, key=lambda x: (x[0], x[1].member.key))
-            return best.member.story, "partial", share, best.resemblance, best.containment
-        agencies = {m.story: self.index.story_agency(m.story) for m in candidates} if agency else {}
+            return (best.member.story, "partial", share, best.resemblance, best.containment,
+                    self.index.member(best.member.story))
+        agencies = {m.story: self.index.story_agency(m.story) for m in candidates
+                    if agency and m.agency is None}
         same = [mt for mt in matches if same_story(mt, sig, agency, agencies.get(mt.member.story))]
         if same:
             best = max(same, key=lambda mt: (mt.score, mt.member.key))
             story = best.member.story
-            first = self.index.member(story) or best.member
+            first = next((m for m in candidates if m.key == story), None) or self.index.member(story) or best.member
             relation, similarity, r, c = relation_to_first(sig, first)
-            return story, relation, similarity, r, c
-        return key, "first", 1.0, 1.0, 1.0
+            return story, relation, similarity, r, c, first
+        return key, "first", 1.0, 1.0, 1.0, None

@@ -11,6 +11,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
@@ -64,8 +65,8 @@ class StoryIndex(Protocol):
     def paragraph_stories(self, paragraphs: Iterable[int]) -> dict[int, int]:
         """For each paragraph hash, how many stories print it (boilerplate is in many)."""
 
-    def add(self, member: Member) -> None:
-        """Insert or replace a record."""
+    def add(self, member: Member, new: bool = False) -> None:
+        """Insert or replace a record (new: the caller found none under its key)."""
 
     def story_agency(self, story: str) -> str | None:
         """The agency credited by the story's records, if any printed one."""
@@ -79,8 +80,11 @@ class StoryIndex(Protocol):
     def members(self) -> Iterator[Member]:
         """Every record in the index."""
 
+    def flush(self) -> None:
+        """Make what was joined durable."""
+
     def close(self) -> None:
-        """Release the index."""
+        """Make it durable and release the index."""
 
 
 class SQLiteStoryIndex:
@@ -99,8 +103,15 @@ class SQLiteStoryIndex:
     """
     COLUMNS = "id, key, story, url, publisher, published_at, agency, headline, relation, similarity, sig, size, paras, numbers"
 
-    def __init__(self, path: str | Path = ":memory:"):
+    def __init__(self, path: str | Path = ":memory:", commit_every: int = 1, commit_seconds: float = 1.0):
+        """commit_every > 1 keeps the write transaction (and the file's write lock) over that
+        many joins, or commit_seconds, whichever comes first: a crawl joins thousands of
+        records a second that way. Another process on the file waits at most that long."""
         self.path = str(path)
+        self.commit_every = max(1, commit_every)
+        self.commit_seconds = commit_seconds
+        self._pending = 0
+        self._opened_at = 0.0
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
@@ -122,21 +133,17 @@ class SQLiteStoryIndex:
         return self._member(row) if row else None
 
     def candidates(self, bands: Iterable[int], paragraphs: Iterable[int]) -> list[Member]:
-        bands, paragraphs = list(bands), list(paragraphs)
-        ids: list[int] = []
-        if bands:
-            q = ",".join("?" * len(bands))
-            ids += [r[0] for r in self.db.execute(f"SELECT DISTINCT m FROM bands WHERE h IN ({q}) LIMIT ?",
-                                                  (*bands, CANDIDATE_LIMIT))]
-        if paragraphs:
-            q = ",".join("?" * len(paragraphs))
-            ids += [r[0] for r in self.db.execute(f"SELECT DISTINCT m FROM paras WHERE h IN ({q}) LIMIT ?",
-                                                  (*paragraphs, CANDIDATE_LIMIT))]
-        ids = list(dict.fromkeys(ids))
-        if not ids:
+        hashes = [("bands", h) for h in bands] + [("paras", h) for h in paragraphs]
+        if not hashes:
             return []
-        q = ",".join("?" * len(ids))
-        return [self._member(r) for r in self.db.execute(f"SELECT {self.COLUMNS} FROM members WHERE id IN ({q})", ids)]
+        parts, args = [], []
+        for table in ("bands", "paras"):
+            hs = [h for t, h in hashes if t == table]
+            if hs:
+                parts.append(f"SELECT m FROM {table} WHERE h IN ({','.join('?' * len(hs))})")
+                args += hs
+        query = (f"SELECT {self.COLUMNS} FROM members WHERE id IN (SELECT m FROM ({' UNION '.join(parts)}) LIMIT ?)")
+        return [self._member(r) for r in self.db.execute(query, (*args, CANDIDATE_LIMIT))]
 
     def paragraph_stories(self, paragraphs: Iterable[int]) -> dict[int, int]:
         paragraphs = list(paragraphs)
@@ -147,10 +154,10 @@ class SQLiteStoryIndex:
                                f"WHERE p.h IN ({q}) GROUP BY p.h", paragraphs)
         return {h: n for h, n in rows}
 
-    def add(self, member: Member) -> None:
+    def add(self, member: Member, new: bool = False) -> None:
         sig = member.signature
         with self._transaction():
-            old = self.db.execute("SELECT id FROM members WHERE key = ?", (member.key,)).fetchone()
+            old = None if new else self.db.execute("SELECT id FROM members WHERE key = ?", (member.key,)).fetchone()
             if old:
                 self.db.execute("DELETE FROM bands WHERE m = ?", old)
                 self.db.execute("DELETE FROM paras WHERE m = ?", old)
@@ -177,10 +184,11 @@ class SQLiteStoryIndex:
     def _transaction(self):
         with self._thread_lock:
             outer = self._depth == 0
-            if outer:
+            if outer and not self.db.in_transaction:
                 # IMMEDIATE: the write lock is taken at the start, so two processes on one file
                 # decide one after the other.
                 self.db.execute("BEGIN IMMEDIATE")
+                self._opened_at = time.monotonic()
             self._depth += 1
             try:
                 yield
@@ -188,10 +196,20 @@ class SQLiteStoryIndex:
                 self._depth -= 1
                 if outer:
                     self.db.execute("ROLLBACK")
+                    self._pending = 0
                 raise
             self._depth -= 1
             if outer:
+                self._pending += 1
+                if self._pending >= self.commit_every or time.monotonic() - self._opened_at >= self.commit_seconds:
+                    self.flush()
+
+    def flush(self) -> None:
+        """Commit what was joined."""
+        with self._thread_lock:
+            if self.db.in_transaction:
                 self.db.execute("COMMIT")
+            self._pending = 0
 
     def joining(self):
         return self._transaction()
@@ -201,6 +219,7 @@ class SQLiteStoryIndex:
             yield self._member(row)
 
     def close(self) -> None:
+        self.flush()
         self.db.close()
 
 
@@ -256,9 +275,9 @@ class RedisStoryIndex:
             pipe.smembers(self._k("ps", h))
         return {h: len(s) for h, s in zip(paragraphs, pipe.execute()) if s}
 
-    def add(self, member: Member) -> None:
+    def add(self, member: Member, new: bool = False) -> None:
         sig = member.signature
-        old = self.member(member.key)
+        old = None if new else self.member(member.key)
         pipe = self.r.pipeline(transaction=True)
         if old:
             for h in old.signature.bands():
@@ -294,14 +313,17 @@ class RedisStoryIndex:
             if m:
                 yield m
 
+    def flush(self) -> None:
+        pass  # every join is written when made
+
     def close(self) -> None:
         self.r.close()
 
 
-def open_index(where: str | None) -> StoryIndex:
+def open_index(where: str | None, commit_every: int = 1) -> StoryIndex:
     """An index from a setting: a redis:// URL, a SQLite path, or None/"" for one in memory."""
     if not where:
-        return SQLiteStoryIndex(":memory:")
+        return SQLiteStoryIndex(":memory:", commit_every=commit_every)
     if where.startswith(("redis://", "rediss://", "unix://")):
         return RedisStoryIndex.from_url(where)
-    return SQLiteStoryIndex(where)
+    return SQLiteStoryIndex(where, commit_every=commit_every)

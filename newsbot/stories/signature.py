@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,13 +58,14 @@ class Signature:
     """A story text reduced for lookup and comparison."""
 
     hashvalues: np.ndarray
-    """The MinHash signature (NUM_PERM unsigned 64-bit values)."""
+    """The MinHash signature (NUM_PERM unsigned 32-bit values)."""
     size: int
     """Distinct shingles in the text (for containment from resemblance)."""
     paragraphs: dict[int, int] = field(default_factory=dict)
     """Hash of each paragraph long enough to be looked up -> its length in characters."""
     numbers: frozenset[str] = frozenset()
     """The figures the text prints ("310", "81,234.50"): a template report of another day differs in them."""
+    _bands: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text_chars(self) -> int:
@@ -71,8 +73,10 @@ class Signature:
 
     def bands(self) -> list[int]:
         """The LSH band keys: a record meets every indexed record sharing any one of them."""
-        hv = self.hashvalues
-        return [_int64(bytes([i]) + hv[start:end].tobytes()) for i, (start, end) in enumerate(band_ranges())]
+        if self._bands is None:
+            raw = self.to_blob()
+            self._bands = [_int64(bytes([i]) + raw[start * 4:end * 4]) for i, (start, end) in enumerate(band_ranges())]
+        return self._bands
 
     def resemblance(self, other: "Signature") -> float:
         """Estimated Jaccard resemblance of the two shingle sets."""
@@ -89,13 +93,55 @@ class Signature:
         return min(1.0, j * (self.size + other.size) / ((1.0 + j) * self.size))
 
     def to_blob(self) -> bytes:
-        return self.hashvalues.astype("<u8").tobytes()
+        return self.hashvalues.astype("<u4").tobytes()
 
 
-def shingles(words: list[str]) -> set[bytes]:
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+_WORD_HASHES: dict[str, int] = {}
+_MASK = np.uint64(0xFFFFFFFF)
+_MULT = np.uint64(0x01000193)
+
+
+def _word_hash(word: str) -> int:
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+        if len(_WORD_HASHES) < 500_000:  # a bounded cache: news vocabularies repeat
+            _WORD_HASHES[word] = h
+    return h
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's word shingles (SHINGLE_WORDS words each),
+    combined from per-word hashes with numpy rather than hashing every shingle's bytes."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    cache = _WORD_HASHES
+    for x in set(words).difference(cache):
+        _word_hash(x)
+    get = cache.get
+    w = np.array([get(x) if x in cache else _word_hash(x) for x in words], dtype=np.uint64)
+    n = max(1, len(w) - SHINGLE_WORDS + 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE_WORDS, len(w))):
+        h = ((h * _MULT) & _MASK) ^ w[k:k + n]
+    return np.unique(h)
+
+
+SCHEME = "affine32"
+"""datasketch 2's default MinHash scheme: 32-bit hash values."""
+
+
+_LOCAL = threading.local()
+
+
+def _minhash() -> MinHash:
+    """An empty MinHash, its permutations made once per thread (building them is most of
+    the cost of a new MinHash). The shingle hashes are 32-bit already: `int` passes them on."""
+    mh = getattr(_LOCAL, "minhash", None)
+    if mh is None:
+        mh = _LOCAL.minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    mh.clear()
+    return mh
 
 
 def signature(paragraphs: list[str]) -> Signature:
@@ -110,15 +156,15 @@ def signature(paragraphs: list[str]) -> Signature:
         words.extend(w)
         if len(p) >= MIN_PARAGRAPH_CHARS:
             paras[_int64(" ".join(w).encode())] = len(p)
-    sh = shingles(words[:MAX_WORDS])
-    mh = MinHash(num_perm=NUM_PERM)
-    if sh:
-        mh.update_batch(list(sh))
-    numbers = frozenset(w for w in words if _NUMBER.match(w))
-    return Signature(hashvalues=np.asarray(mh.hashvalues, dtype=np.uint64), size=len(sh),
+    sh = shingle_hashes(words[:MAX_WORDS])
+    mh = _minhash()
+    if len(sh):
+        mh.update_batch(sh)
+    numbers = frozenset(w for w in words if w[0].isdigit() and _NUMBER.match(w))
+    return Signature(hashvalues=np.array(mh.hashvalues, dtype=np.uint32), size=len(sh),
                      paragraphs=paras, numbers=numbers)
 
 
 def from_blob(blob: bytes, size: int, paragraphs: dict[int, int], numbers: frozenset[str]) -> Signature:
-    return Signature(hashvalues=np.frombuffer(blob, dtype="<u8").astype(np.uint64), size=size,
+    return Signature(hashvalues=np.frombuffer(blob, dtype="<u4").astype(np.uint32), size=size,
                      paragraphs=paragraphs, numbers=numbers)
