@@ -20,6 +20,7 @@ from newsbot.stories import RedisStoryIndex, SQLiteStoryIndex, StoryJoiner
 from newsbot.stories.evaluate import score, truth_of
 
 from .crawling import SITES, crawl
+from .test_distributed import redis_url  # noqa: F401  (the fixture: a real redis-server on 127.0.0.1)
 
 TRUTH = truth_of(SAMPLES)
 PROFILES = [s["profile"] for s in SITES["sites"]]
@@ -27,6 +28,7 @@ PROFILES = [s["profile"] for s in SITES["sites"]]
 
 def crawl_publishers(workdir: Path, order: list[str], servers: dict, store: str | None = None) -> dict[str, list[dict]]:
     """Each publisher in its own run, one after another, on one state (and story index)."""
+    workdir.mkdir(parents=True, exist_ok=True)
     out = {}
     for profile in order:
         base_url = servers[profile]
@@ -357,3 +359,41 @@ def test_report_draws_the_syndication_charts_with_the_stores_counts(forward, tmp
     summary = Selector(dom).xpath("//h2[.='Syndication']/following-sibling::p[1]/text()").get()
     assert summary.startswith(f"{len(stories)} stories, {sum(s['publishers'] > 1 for s in stories)} run by more")
     assert f"; {len(members)} records" in summary
+
+
+# --- distributed: two scrapy-redis workers, the index in Redis ----------------------------------
+def test_two_scrapy_redis_workers_give_the_stories_of_one_process(tmp_path, servers, redis_url):
+    from .crawling import collect, crawl_env, start
+
+    publishers = ["ndtv", "theprint", "free_press_journal"]
+    together: list[dict] = []
+    shared = 0
+    for profile in publishers:
+        slow, base_url = start_sample_site(SAMPLES / profile, latency=0.3)  # the crawl outlasts a worker's wake-up
+        try:
+            procs = []
+            for n in (1, 2):
+                workdir = tmp_path / f"{profile}-w{n}"
+                procs.append((start(workdir, spider="publisher", args={"profile": profile, "base_url": base_url},
+                                    settings={"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2",
+                                              "NEWSBOT_STATE": redis_url},
+                                    env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings_distributed",
+                                                  REDIS_URL=redis_url, NEWSBOT_IDLE_GRACE="3",
+                                                  NEWSBOT_RUN=f"run-{profile}")), workdir))
+            runs = []
+            for proc, workdir in procs:
+                out, err = proc.communicate(timeout=240)
+                assert proc.returncode == 0, err[-3000:]
+                runs.append(collect(proc.returncode, out, err, workdir / "output" / profile))
+        finally:
+            slow.shutdown()
+        shared += all(run.records for run in runs)  # both workers delivered part of the publisher
+        together += [r for run in runs for r in run.records]
+    assert shared >= 1
+    one = crawl_publishers(tmp_path / "one", publishers, servers)
+    alone = [r for p in publishers for r in one[p]]
+    assert len(together) == len(alone)
+    assert groups(together) == groups(alone)
+    result = score(together, TRUTH)
+    assert result["precision"] >= 0.99 and result["recall"] >= 0.97 and result["traps_grouped"] == []
+    assert result["partial_found"] == 1
