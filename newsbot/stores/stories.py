@@ -23,22 +23,32 @@ def _norm(p: str) -> str:
 
 
 def paragraph_changes(first: list[str], body: list[str]) -> dict:
-    """Paragraphs of `first` cut, paragraphs `body` added, and pairs edited (difflib opcodes
-    on the paragraph lists; a replaced block pairs paragraphs one for one, the rest are
-    added or cut)."""
+    """Paragraphs of `first` cut, paragraphs `body` added, pairs edited, and paragraphs only
+    split in two or merged (difflib opcodes on the paragraph lists; inside a replaced block a
+    paragraph that is two of the other side joined is a split or a merge, the rest pair one
+    for one as edits, and what is left over is added or cut)."""
     a, b = [_norm(p) for p in first], [_norm(p) for p in body]
-    removed, added, edited = [], [], []
+    out = {"removed": [], "added": [], "edited": [], "split": [], "merged": []}
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "delete":
-            removed += first[i1:i2]
+            out["removed"] += first[i1:i2]
         elif op == "insert":
-            added += body[j1:j2]
+            out["added"] += body[j1:j2]
         elif op == "replace":
-            n = min(i2 - i1, j2 - j1)
-            edited += list(zip(first[i1:i1 + n], body[j1:j1 + n]))
-            removed += first[i1 + n:i2]
-            added += body[j1 + n:j2]
-    return {"removed": removed, "added": added, "edited": edited}
+            i, j = i1, j1
+            while i < i2 and j < j2:
+                if i + 1 < i2 and b[j] == f"{a[i]} {a[i + 1]}":
+                    out["merged"].append(body[j])
+                    i, j = i + 2, j + 1
+                elif j + 1 < j2 and a[i] == f"{b[j]} {b[j + 1]}":
+                    out["split"].append(first[i])
+                    i, j = i + 1, j + 2
+                else:
+                    out["edited"].append((first[i], body[j]))
+                    i, j = i + 1, j + 1
+            out["removed"] += first[i:i2]
+            out["added"] += body[j:j2]
+    return out
 
 
 def _first_records(conn, wanted: set[str], batch: dict[str, dict]) -> dict[str, dict]:
@@ -168,6 +178,7 @@ def story_detail(url: str, story_id: str) -> dict | None:
                         "lag_seconds": r.lag_seconds, "relation": r.relation, "similarity": r.similarity,
                         "headline": r.headline, "headline_changed": r.headline_changed,
                         "disclaimer": rec.get("disclaimer"), "cut": ch["removed"], "added": ch["added"],
+                        "split": ch["split"], "merged": ch["merged"],
                         "edited": [{"first": x, "member": y} for x, y in ch["edited"]]})
     return {"story": story_id, "agency": head.agency, "headline": head.first_headline,
             "first_published_at": first.get("published_at") or _iso(head.first_published_at),
@@ -197,6 +208,10 @@ def format_story(d: dict) -> str:
             lines.append(f"  - cut:    {p}")
         for p in mem["added"] if mem["relation"] != "first" else []:
             lines.append(f"  + added:  {p}")
+        for p in mem["split"]:
+            lines.append(f"  | split:  {p}")
+        for p in mem["merged"]:
+            lines.append(f"  | merged: {p}")
         for e in mem["edited"]:
             words = difflib.ndiff(e["first"].split(), e["member"].split())
             changed = " ".join(w for w in words if w[:1] in "+-")
