@@ -117,6 +117,10 @@ class SQLiteStoryIndex:
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL" if self.path != ":memory:" else "PRAGMA journal_mode=MEMORY")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # The band and paragraph tables are read at random: a larger page cache and a mapped
+        # file keep lookups from going to the file as the index grows.
+        self.db.execute("PRAGMA cache_size=-65536")
+        self.db.execute("PRAGMA mmap_size=268435456")
         self.db.executescript(self.SCHEMA)
         self._thread_lock = threading.RLock()
         self._depth = 0
