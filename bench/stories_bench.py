@@ -31,7 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsbot.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
-from newsbot.stories.signature import NUM_PERM, _int64, band_ranges  # noqa: E402
+from newsbot.stories.signature import NUM_PERM, band_keys  # noqa: E402
 
 WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "na", "lo", "pe")
          for b in ("bra", "din", "gol", "mur", "sen", "tik", "vor", "zal")
@@ -46,7 +46,6 @@ def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
     """n synthetic stories straight into the index tables; seconds taken."""
     started = time.perf_counter()
     rng = np.random.default_rng(seed)
-    ranges = band_ranges()
     db = index.db
     chunk = 20000
     next_id = 1
@@ -54,6 +53,7 @@ def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
         k = min(chunk, n - start)
         sigs = rng.integers(0, 2**32, size=(k, NUM_PERM), dtype=np.uint64).astype(np.uint32)
         paras = rng.integers(-2**62, 2**62, size=(k, 3), dtype=np.int64)
+        keys = band_keys(sigs).tolist()
         members, bands, phash = [], [], []
         for i in range(k):
             mid = next_id + i
@@ -63,7 +63,7 @@ def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
             members.append((mid, key, key, "https:" + key, "Synthetic", "2026-01-01T00:00:00+00:00", "PTI",
                             "h", "first", 1.0, raw, 300,
                             "{" + ",".join(f'"{int(p)}":200' for p in paras[i]) + "}", ""))
-            bands += [(_int64(bytes([b]) + raw[s * 4:e * 4]), mid) for b, (s, e) in enumerate(ranges)]
+            bands += [(h, mid) for h in keys[i]]
             phash += [(int(p), mid) for p in paras[i]]
         next_id += k
         db.execute("BEGIN")

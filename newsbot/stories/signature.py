@@ -44,6 +44,25 @@ def band_ranges() -> tuple[tuple[int, int], ...]:
     return tuple(lsh.hashranges)
 
 
+_BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def band_keys(hashvalues: np.ndarray) -> np.ndarray:
+    """The LSH band keys of one signature (or of a 2-D array of them, one per row): the r
+    values of each of datasketch's b bands folded into one signed 64-bit key, the band's
+    number mixed in so equal values in two bands give two keys."""
+    ranges = band_ranges()
+    r = ranges[0][1] - ranges[0][0]
+    hv = np.atleast_2d(hashvalues)[:, : len(ranges) * r].astype(np.uint64).reshape(-1, len(ranges), r)
+    with np.errstate(over="ignore"):
+        key = np.arange(1, len(ranges) + 1, dtype=np.uint64) * _BAND_MULT
+        key = np.broadcast_to(key, hv.shape[:2]).copy()
+        for k in range(r):
+            key = (key ^ hv[:, :, k]) * _BAND_MULT
+    keys = key.view(np.int64)
+    return keys[0] if np.ndim(hashvalues) == 1 else keys
+
+
 def _int64(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
@@ -74,8 +93,7 @@ class Signature:
     def bands(self) -> list[int]:
         """The LSH band keys: a record meets every indexed record sharing any one of them."""
         if self._bands is None:
-            raw = self.to_blob()
-            self._bands = [_int64(bytes([i]) + raw[start * 4:end * 4]) for i, (start, end) in enumerate(band_ranges())]
+            self._bands = band_keys(self.hashvalues).tolist()
         return self._bands
 
     def resemblance(self, other: "Signature") -> float:
