@@ -653,7 +653,14 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_store import add_commands  # load, reprocess, report
 
     add_commands(sub)
+    _add_story_commands(sub)
     return parser
+
+
+def _add_story_commands(sub) -> None:
+    from .cli_stories import add_commands as add_story_commands  # stories, story (issue 16)
+
+    add_story_commands(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,6 +71,14 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 1 if result.bad_lines or result.rejected else 0
 
 
+def _story_joiner(where: str | None):
+    """With --stories, records reprocessed join their stories in that index (the crawl's: a
+    record keeps its story; issue 16)."""
+    from .stories import StoryJoiner, open_index
+
+    return StoryJoiner(open_index(where, commit_every=200))
+
+
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from .archive.reprocess import reprocess
     from .run import beside
@@ -95,7 +103,11 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     failures_path = beside(args.output, "failures")[1] if args.output else None
     failures_out = failures_path.open("w", encoding="utf-8") if failures_path else None
     try:
-        result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet)
+        joiner = _story_joiner(args.stories) if args.stories else None
+        result = reprocess(files, out, failures_out, store, jobs=max(1, args.jobs), show_progress=not args.quiet,
+                           stories=joiner)
+        if joiner is not None:
+            joiner.index.close()
     finally:
         if args.output:
             out.close()
@@ -154,6 +166,8 @@ def add_commands(sub) -> None:
     p.add_argument("-o", "--output", help="records feed to write (default: standard output); failures beside it")
     p.add_argument("--store", help="also write the records to this database store")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--stories", help="join the records to their stories in this index (the crawl's: "
+                                     "state/newsbot.stories.sqlite3, or redis://); default: no story, as extract")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_reprocess)
 

@@ -34,8 +34,9 @@ class Wire:
 
     agency: str
     """Canonical agency name: IANS, PTI, ANI, Reuters, AP, AFP, Bloomberg, Capital Market."""
-    credit: str
-    """The first credit as printed on the page, e.g. "--IANS" or "New Delhi, Jun 26 (PTI)"."""
+    credit: str | None
+    """The first credit as printed on the page, e.g. "--IANS" or "New Delhi, Jun 26 (PTI)"; null when
+    the page printed none and the agency is its story's (flag "agency_from_story")."""
     dateline: str | None = None
     """The dateline's city (or cities), e.g. "New Delhi"; null when the page prints none."""
     desk: list[str] = field(default_factory=list)
@@ -120,6 +121,32 @@ class Paywall:
 
 
 @dataclass
+class Story:
+    """The wire story a record is a run of, as every publisher ran it (newsbot/stories)."""
+
+    id: str
+    """The story's id: the key of its first record (its canonical URL), stable across runs."""
+    relation: str
+    """"first" (this record founded the story), "copy" (the first record's text, cut at most), "edited"
+    (text changed: copy edits, paragraphs added or rewritten, a wire update) or "partial" (a story of the
+    publisher's own reusing paragraphs of it)."""
+    similarity: float
+    """How much of one text is in the other: the largest of resemblance and containment either way (1 for the first)."""
+    resemblance: float
+    """Estimated Jaccard resemblance of the two texts' word shingles (MinHash)."""
+    containment: float
+    """Estimated share of this record's text found in the first record's (for partial: in the story it reuses)."""
+    agency: str | None
+    """The agency the story's records credit, null when none printed one."""
+    url: str
+    """The first record's URL (its canonical URL when it has one)."""
+    publisher: str | None
+    """The first record's publisher."""
+    published_at: str | None
+    """The first record's publication time."""
+
+
+@dataclass
 class Article:
     """One news article page taken apart."""
 
@@ -174,6 +201,9 @@ class Article:
     """The fingerprint of the version an earlier run delivered, for updates."""
     schema_version: int = SCHEMA_VERSION
     """Version of this record's schema."""
+    story: Story | None = None
+    """The wire story this record is a run of, with every publisher's (set by the crawl's story
+    pipeline and `newsbot stories`); null when the record was not joined."""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

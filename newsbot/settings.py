@@ -55,6 +55,8 @@ ITEM_PIPELINES = {
     "newsbot.pipelines.offers.OfferFeedPipeline": 150,
     "newsbot.pipelines.dedup.CanonicalDedupPipeline": 200,
     "newsbot.pipelines.incremental.IncrementalStatePipeline": 300,
+    # Each record joins its wire story (newsbot/stories): after unchanged pages are dropped.
+    "newsbot.pipelines.stories.StoryPipeline": 350,
     "newsbot.pipelines.validate.RecordValidationPipeline": 400,
     "newsbot.pipelines.validate.InvalidRecordPipeline": 410,
 }
@@ -117,6 +119,13 @@ FEED_EXPORT_ENCODING = "utf-8"
 NEWSBOT_STATE = "state/newsbot.sqlite3"
 """Where runs remember what they delivered: a SQLite path (created on first use), or a
 redis:// URL when the crawl is distributed with scrapy-redis. Empty to disable."""
+
+# --- stories across publishers (issue 16) ----------------------------------------------------
+NEWSBOT_STORIES = None
+"""Where the story index lives: a SQLite path or a redis:// URL. Unset: beside NEWSBOT_STATE
+(state/newsbot.stories.sqlite3, or the same Redis); in memory when there is no state."""
+NEWSBOT_STORIES_ENABLED = True
+"""False: records get no `story` (null)."""
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_FIELDS = None

@@ -89,7 +89,8 @@ def test_archive_keeps_each_article_exchange_with_headers(archived_crawl):
 def test_reprocess_gives_the_crawls_records(archived_crawl, tmp_path):
     tmp, run, warc, _ = archived_crawl
     out = tmp_path / "again.jsonl"
-    proc = reprocess(warc, "-o", out)
+    # Joined to their stories as in the crawl (which kept its index in memory: a fresh one here).
+    proc = reprocess(warc, "-o", out, "--stories", tmp_path / "stories.sqlite3")
     assert proc.returncode == 0, proc.stderr[-2000:]
     again = read_jsonl(out)
     assert len(again) == len(run.records) == len(ALL)
@@ -102,7 +103,7 @@ def test_reprocess_gives_the_crawls_records(archived_crawl, tmp_path):
     # Two worker processes, the same records; and into a store.
     out2 = tmp_path / "again2.jsonl"
     store = f"sqlite:///{tmp_path / 'store.db'}"
-    proc = reprocess(warc, "-o", out2, "-j", "2", "--store", store, "-q")
+    proc = reprocess(warc, "-o", out2, "-j", "2", "--store", store, "-q", "--stories", tmp_path / "stories2.sqlite3")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert read_jsonl(out2) == again
     assert open_store(store).count("articles") == len(ALL)

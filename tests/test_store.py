@@ -56,7 +56,7 @@ def test_migrations_upgrade_an_existing_database_in_place(store_url):
     engine.dispose()
 
     store = open_store(store_url)  # opening a store upgrades it
-    assert schema_revision(store.engine) == "0004"
+    assert schema_revision(store.engine) == "0005"
     runs = store.rows("runs")
     assert [(r["run"], r["records"], r["store_unavailable"]) for r in runs] == [("old-run", 3, False)]
     store.write([record()], run="r1", seen=T0)

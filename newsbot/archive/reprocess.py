@@ -65,9 +65,10 @@ def _pages(files: list[Path], skipped: dict, damaged: list[str], keep: bool) -> 
 
 
 def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int = 1,
-              batch_size: int = 500, show_progress: bool = True) -> Result:
+              batch_size: int = 500, show_progress: bool = True, stories=None) -> Result:
     """Write one JSON line per record to `out` (and failures to `failures_out`, records to
-    `store` when given); `jobs` worker processes take pages apart."""
+    `store` when given); `jobs` worker processes take pages apart; `stories` (a
+    newsbot.stories.StoryJoiner) joins each record to its story, as the crawl does."""
     from tqdm import tqdm
 
     result = Result()
@@ -98,6 +99,8 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
                     continue
                 seen.add(key)
                 result.records += 1
+                if stories is not None:
+                    line, item = _join_story(stories, key, line, item)
                 out.write(line + "\n")
                 if store is not None:
                     record, page_run = item
@@ -112,6 +115,13 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
     if store is not None and batch:
         store.write(batch, run=run)
     return result
+
+
+def _join_story(stories, key: str, line: str, item):
+    """The record's `story` (issue 16), in its JSON line and in the copy kept for the store."""
+    record = item[0] if item is not None else json.loads(line)
+    record["story"] = stories.join(record, key)
+    return json.dumps(record, ensure_ascii=False), item
 
 
 __all__ = ["ArchivedPage", "Result", "reprocess"]

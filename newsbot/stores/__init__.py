@@ -306,9 +306,12 @@ class Store:
         arts: dict[str, dict] = {}
         versions: dict[tuple, dict] = {}
         offers: dict[str, dict] = {}
+        with_story: dict[str, dict] = {}
         n = 0
         for record in records:
             row = article_row(record, run, seen)
+            if record.get("story"):
+                with_story[row["key"]] = record
             if texts is not None:
                 row["text"] = texts[n]
             n += 1
@@ -324,15 +327,16 @@ class Store:
             return 0
         if self.dialect == "postgresql":
             try:
-                self._write_batch(arts, versions, offers, stage_all=False)
+                self._write_batch(arts, versions, offers, stage_all=False, stories=with_story, seen=seen)
             except (sa.exc.IntegrityError, *((psycopg.IntegrityError,) if psycopg else ())):
                 # Another writer stored one of the "new" keys meanwhile: all by upsert, then.
-                self._write_batch(arts, versions, offers, stage_all=True)
+                self._write_batch(arts, versions, offers, stage_all=True, stories=with_story, seen=seen)
         else:
-            self._write_batch(arts, versions, offers)
+            self._write_batch(arts, versions, offers, stories=with_story, seen=seen)
         return n
 
-    def _write_batch(self, arts: dict, versions: dict, offers: dict, stage_all: bool = False) -> None:
+    def _write_batch(self, arts: dict, versions: dict, offers: dict, stage_all: bool = False,
+                     stories: dict | None = None, seen: datetime | None = None) -> None:
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 self._write_postgresql(conn, arts, versions, stage_all)
@@ -349,6 +353,10 @@ class Store:
                 t = schema.offers
                 self._upsert(conn, t, list(offers.values()), [t.c.offer_key],
                              lambda stmt: {"url": self._later(t, stmt, "url"), **self._span(t, stmt)})
+            if stories:
+                from .stories import write_story_rows  # issue 16: members commit with their records
+
+                write_story_rows(self, conn, stories, seen or datetime.now(timezone.utc))
 
     def write_run(self, run: dict) -> None:
         """Upsert one `runs` row: run, spider, started, finished, finish_reason, records,

@@ -254,12 +254,19 @@ td.detail {{ min-width: 10rem; overflow-wrap: anywhere; }}
 <h1>newsbot report</h1>
 <p>{len(articles)} articles, {len(runs)} runs, store {esc(where)}; generated {generated}.</p>
 {''.join(divs)}
+{_syndication(store)}
 <h2>Failures</h2>
 {failures_table(failures)}
 <h2>Runs</h2>
 {runs_table(runs)}
 </body></html>
 """
+
+
+def _syndication(store: Store) -> str:
+    from .report_stories import syndication_section  # issue 16
+
+    return syndication_section(store, CONFIG)
 
 
 def write_report(store: Store, path: Path) -> Path:

@@ -80,3 +80,38 @@ runs = sa.Table(
     sa.Column("store_unavailable", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("report", JSON, comment="the run report (<run>.report.json)"),
 )
+
+# --- stories across publishers (issue 16; migration 0005) -------------------------------------
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("id", sa.Text, primary_key=True, comment="the key of the story's first record"),
+    sa.Column("agency", sa.Text),
+    sa.Column("first_headline", sa.Text),
+    sa.Column("first_published_at", TS),
+    sa.Column("first_publisher", sa.Text),
+    sa.Column("first_url", sa.Text),
+    sa.Column("members", sa.Integer, nullable=False, comment="records in the story"),
+    sa.Column("publishers", sa.Integer, nullable=False, comment="distinct publishers among them"),
+    sa.Column("last_seen", TS, nullable=False),
+)
+sa.Index("stories_first_published", stories.c.first_published_at)
+
+story_members = sa.Table(
+    "story_members", metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="the member record's key (articles.key)"),
+    sa.Column("story", sa.Text, nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("publisher", sa.Text),
+    sa.Column("site", sa.Text),
+    sa.Column("published_at", TS),
+    sa.Column("lag_seconds", sa.Float, comment="seconds after the first record's publication"),
+    sa.Column("similarity", sa.Float, nullable=False),
+    sa.Column("relation", sa.Text, nullable=False, comment="first, copy, edited or partial"),
+    sa.Column("headline", sa.Text),
+    sa.Column("headline_changed", sa.Boolean),
+    sa.Column("paragraphs_added", sa.Integer, comment="paragraphs not in the first record"),
+    sa.Column("paragraphs_removed", sa.Integer, comment="paragraphs of the first record cut"),
+    sa.Column("paragraphs_edited", sa.Integer, comment="paragraphs of the first record reworded"),
+    sa.Column("last_seen", TS, nullable=False),
+)
+sa.Index("story_members_story", story_members.c.story)

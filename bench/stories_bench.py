@@ -1,0 +1,126 @@
+"""Story index benchmark: records per second joining their stories (newsbot.stories) with
+10k, 100k and 1M stories already indexed, and memory.
+
+    python bench/stories_bench.py [--sizes 10000,100000,1000000] [--queries 3000] [--backend sqlite|redis]
+
+For each size a fresh SQLite index (a file under a temporary folder, as a crawl keeps it) is
+filled with that many stories: synthetic members with random MinHash signatures, LSH band
+keys and paragraph hashes, written in bulk (filling is not what is measured). Then
+--queries records with real text are joined one by one through StoryJoiner.join, the
+crawl's path: a third new wire stories, a third copies of them (last paragraph cut, one
+word changed), a third stories of their own. Each join signs the text (datasketch MinHash,
+128 permutations), looks up its 25 LSH bands and its paragraph hashes, compares the
+candidates and inserts the record. Printed per size: records/s by the clock and per CPU
+second of this process (one core: the benchmark is one process; on a loaded machine the
+second is the fairer figure), copies found, the index file's size, and the peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsbot.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
+from newsbot.stories.signature import NUM_PERM, band_keys  # noqa: E402
+
+WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "na", "lo", "pe")
+         for b in ("bra", "din", "gol", "mur", "sen", "tik", "vor", "zal")
+         for c in ("", "a", "an", "er", "is", "on", "um", "ed")]
+
+
+def text(rng: random.Random, paragraphs: int = 5, words: int = 45) -> list[str]:
+    return [" ".join(rng.choice(WORDS) for _ in range(words)) + "." for _ in range(paragraphs)]
+
+
+def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
+    """n synthetic stories straight into the index tables; seconds taken."""
+    started = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    db = index.db
+    chunk = 20000
+    next_id = 1
+    for start in range(0, n, chunk):
+        k = min(chunk, n - start)
+        sigs = rng.integers(0, 2**32, size=(k, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+        paras = rng.integers(-2**62, 2**62, size=(k, 3), dtype=np.int64)
+        keys = band_keys(sigs).tolist()
+        members, bands, phash = [], [], []
+        for i in range(k):
+            mid = next_id + i
+            key = f"//synthetic.example/{start + i}"
+            hv = sigs[i]
+            raw = hv.astype("<u4").tobytes()
+            members.append((mid, key, key, "https:" + key, "Synthetic", "2026-01-01T00:00:00+00:00", "PTI",
+                            "h", "first", 1.0, raw, 300,
+                            "{" + ",".join(f'"{int(p)}":200' for p in paras[i]) + "}", ""))
+            bands += [(h, mid) for h in keys[i]]
+            phash += [(int(p), mid) for p in paras[i]]
+        next_id += k
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", members)
+        db.executemany("INSERT OR IGNORE INTO bands (h, m) VALUES (?, ?)", bands)
+        db.executemany("INSERT OR IGNORE INTO paras (h, m) VALUES (?, ?)", phash)
+        db.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+def queries(n: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n // 3):
+        body = text(rng)
+        wire = {"agency": "PTI", "credit": "(PTI)", "dateline": None, "desk": [], "contributors": [], "credits": []}
+        out.append({"url": f"https://wire.example/{i}", "publisher": "W", "published_at": "2026-02-01T10:00:00+00:00",
+                    "headline": f"story {i}", "body": body, "wire": wire, "flags": []})
+        copy = body[:-1]
+        copy[0] = copy[0].replace(copy[0].split()[3], "changed", 1)
+        out.append({"url": f"https://copy.example/{i}", "publisher": "C", "published_at": "2026-02-01T10:09:00+00:00",
+                    "headline": f"Story {i}", "body": copy, "wire": None, "flags": []})
+        out.append({"url": f"https://own.example/{i}", "publisher": "O", "published_at": "2026-02-01T11:00:00+00:00",
+                    "headline": f"own {i}", "body": text(rng), "wire": None, "flags": []})
+    return out
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000")
+    ap.add_argument("--queries", type=int, default=3000)
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{'indexed':>10} {'fill s':>8} {'records/s':>10} {'per CPU s':>10} {'copies found':>13} {'index MiB':>10} "
+          f"{'peak RSS MiB':>13}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="nbstories") as tmp:
+            path = Path(tmp) / "stories.sqlite3"
+            index = SQLiteStoryIndex(path, commit_every=200)  # as the crawl's pipeline opens it
+            fill_s = fill(index, size)
+            joiner = StoryJoiner(index)
+            recs = queries(args.queries)
+            started, cpu = time.perf_counter(), time.process_time()
+            stories = [joiner.join(r) for r in recs]
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+            found = sum(1 for r, s in zip(recs, stories) if r["publisher"] == "C" and s["relation"] != "first")
+            index.close()
+            size_mib = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
+        print(f"{size:>10,} {fill_s:>8.1f} {len(recs) / elapsed:>10,.0f} {len(recs) / cpu:>10,.0f} "
+              f"{found:>6}/{len(recs) // 3:<6} "
+              f"{size_mib:>10,.0f} {peak_rss_mib():>13,.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""What a record's story text is reduced to for finding its story: word shingles in a MinHash
+signature (datasketch), the LSH band keys of that signature, the hashes of its paragraphs and
+the figures it prints. No Scrapy here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+"""MinHash permutations: the resemblance estimate's error is about 0.04 at this size."""
+SHINGLE_WORDS = 5
+"""Words per shingle: long enough that two stories on one event share few of them."""
+LSH_THRESHOLD = 0.5
+"""Resemblance above which the LSH bands are likely to meet. Trimmed copies and wire updates
+fall under it at times; the paragraph hashes find those."""
+MAX_WORDS = 20000
+"""Words of a story read at most (a page of a million words is signed by its first 20,000)."""
+MIN_PARAGRAPH_CHARS = 60
+"""Shorter paragraphs ("Also read: ...", one-line captions) are not looked up by hash."""
+
+_WORD = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case words, accents and typographic quotes folded; figures kept whole (81,234.5)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def band_ranges() -> tuple[tuple[int, int], ...]:
+    """The LSH bands datasketch chooses for NUM_PERM permutations at LSH_THRESHOLD (equal
+    weight to false positives and false negatives)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return tuple(lsh.hashranges)
+
+
+_BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def band_keys(hashvalues: np.ndarray) -> np.ndarray:
+    """The LSH band keys of one signature (or of a 2-D array of them, one per row): the r
+    values of each of datasketch's b bands folded into one signed 64-bit key, the band's
+    number mixed in so equal values in two bands give two keys."""
+    ranges = band_ranges()
+    r = ranges[0][1] - ranges[0][0]
+    hv = np.atleast_2d(hashvalues)[:, : len(ranges) * r].astype(np.uint64).reshape(-1, len(ranges), r)
+    with np.errstate(over="ignore"):
+        key = np.arange(1, len(ranges) + 1, dtype=np.uint64) * _BAND_MULT
+        key = np.broadcast_to(key, hv.shape[:2]).copy()
+        for k in range(r):
+            key = (key ^ hv[:, :, k]) * _BAND_MULT
+    keys = key.view(np.int64)
+    return keys[0] if np.ndim(hashvalues) == 1 else keys
+
+
+def _int64(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
+
+
+def paragraph_hash(paragraph: str) -> int:
+    """The key of a paragraph, the same through case, punctuation and spacing changes."""
+    return _int64(" ".join(normalise(paragraph)).encode())
+
+
+@dataclass
+class Signature:
+    """A story text reduced for lookup and comparison."""
+
+    hashvalues: np.ndarray
+    """The MinHash signature (NUM_PERM unsigned 32-bit values)."""
+    size: int
+    """Distinct shingles in the text (for containment from resemblance)."""
+    paragraphs: dict[int, int] = field(default_factory=dict)
+    """Hash of each paragraph long enough to be looked up -> its length in characters."""
+    numbers: frozenset[str] = frozenset()
+    """The figures the text prints ("310", "81,234.50"): a template report of another day differs in them."""
+    _bands: list[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text_chars(self) -> int:
+        return sum(self.paragraphs.values())
+
+    def bands(self) -> list[int]:
+        """The LSH band keys: a record meets every indexed record sharing any one of them."""
+        if self._bands is None:
+            self._bands = band_keys(self.hashvalues).tolist()
+        return self._bands
+
+    def resemblance(self, other: "Signature") -> float:
+        """Estimated Jaccard resemblance of the two shingle sets."""
+        if self.size == 0 or other.size == 0:
+            return 0.0
+        return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / NUM_PERM
+
+    def containment_in(self, other: "Signature") -> float:
+        """Estimated share of this text's shingles found in `other` (from resemblance and sizes,
+        the estimate datasketch's LSH Ensemble uses)."""
+        j = self.resemblance(other)
+        if j == 0.0:
+            return 0.0
+        return min(1.0, j * (self.size + other.size) / ((1.0 + j) * self.size))
+
+    def to_blob(self) -> bytes:
+        return self.hashvalues.astype("<u4").tobytes()
+
+
+_WORD_HASHES: dict[str, int] = {}
+_MASK = np.uint64(0xFFFFFFFF)
+_MULT = np.uint64(0x01000193)
+
+
+def _word_hash(word: str) -> int:
+    h = _WORD_HASHES.get(word)
+    if h is None:
+        h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+        if len(_WORD_HASHES) < 500_000:  # a bounded cache: news vocabularies repeat
+            _WORD_HASHES[word] = h
+    return h
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's word shingles (SHINGLE_WORDS words each),
+    combined from per-word hashes with numpy rather than hashing every shingle's bytes."""
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    cache = _WORD_HASHES
+    for x in set(words).difference(cache):
+        _word_hash(x)
+    get = cache.get
+    w = np.array([get(x) if x in cache else _word_hash(x) for x in words], dtype=np.uint64)
+    n = max(1, len(w) - SHINGLE_WORDS + 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE_WORDS, len(w))):
+        h = ((h * _MULT) & _MASK) ^ w[k:k + n]
+    return np.unique(h)
+
+
+SCHEME = "affine32"
+"""datasketch 2's default MinHash scheme: 32-bit hash values."""
+
+
+_LOCAL = threading.local()
+
+
+def _minhash() -> MinHash:
+    """An empty MinHash, its permutations made once per thread (building them is most of
+    the cost of a new MinHash). The shingle hashes are 32-bit already: `int` passes them on."""
+    mh = getattr(_LOCAL, "minhash", None)
+    if mh is None:
+        mh = _LOCAL.minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
+    mh.clear()
+    return mh
+
+
+def signature(paragraphs: list[str]) -> Signature:
+    """The signature of a story's paragraphs. Paragraphs are joined before shingling, so a
+    paragraph split in two or two merged into one leave the shingles as they were."""
+    words: list[str] = []
+    paras: dict[int, int] = {}
+    for p in paragraphs:
+        if not isinstance(p, str) or len(words) >= MAX_WORDS:
+            continue
+        w = normalise(p[: MAX_WORDS * 40])
+        words.extend(w)
+        if len(p) >= MIN_PARAGRAPH_CHARS:
+            paras[_int64(" ".join(w).encode())] = len(p)
+    sh = shingle_hashes(words[:MAX_WORDS])
+    mh = _minhash()
+    if len(sh):
+        mh.update_batch(sh)
+    numbers = frozenset(w for w in words if w[0].isdigit() and _NUMBER.match(w))
+    return Signature(hashvalues=np.array(mh.hashvalues, dtype=np.uint32), size=len(sh),
+                     paragraphs=paras, numbers=numbers)
+
+
+def from_blob(blob: bytes, size: int, paragraphs: dict[int, int], numbers: frozenset[str]) -> Signature:
+    return Signature(hashvalues=np.frombuffer(blob, dtype="<u4").astype(np.uint32), size=size,
+                     paragraphs=paragraphs, numbers=numbers)
