@@ -57,7 +57,7 @@ def build(copies: int, out: Path) -> int:
 
 
 def crawl(base: str, settings: dict, workdir: Path) -> dict:
-    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="newsbot.settings")
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings")
     args = json.dumps({"base": base, "settings": settings})
     out = subprocess.run([sys.executable, "-c", CHILD, args], cwd=workdir, env=env, capture_output=True, text=True)
     if out.returncode != 0:

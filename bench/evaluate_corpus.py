@@ -74,7 +74,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from trafilatura import bare_extraction  # noqa: E402
 from w3lib.encoding import html_to_unicode  # noqa: E402
 
-from newsbot.extract import extract  # noqa: E402
+from newsbot.core.extract import extract  # noqa: E402
 from extract_bench import page_counts, summary  # noqa: E402
 
 EXTRACTORS = ("newsbot", "trafilatura")

@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 import trafilatura  # noqa: E402
-from newsbot.extract import extract  # noqa: E402
+from newsbot.core.extract import extract  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 BS_NAME = re.compile(r"-\d{12}_1\.html$")

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from newsbot.extract import extract  # noqa: E402
+from newsbot.core.extract import extract  # noqa: E402
 
 PARA = "The council met on Friday and agreed the budget for the coming year after a long debate. "
 

@@ -23,7 +23,7 @@ SENTENCE = "The council met on Friday and agreed the budget for the coming year 
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from newsbot.extract import extract
+from newsbot.core.extract import extract
 shape, target = sys.argv[2], int(float(sys.argv[3]) * 1e6)
 S = %r
 def build():

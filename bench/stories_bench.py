@@ -1,4 +1,4 @@
-"""Story index benchmark: records per second joining their stories (newsbot.stories) with
+"""Story index benchmark: records per second joining their stories (newsbot.core.stories) with
 10k, 100k and 1M stories already indexed, and memory.
 
     python bench/stories_bench.py [--sizes 10000,100000,1000000] [--queries 3000] [--backend sqlite|redis]
@@ -30,8 +30,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsbot.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
-from newsbot.stories.signature import NUM_PERM, band_keys  # noqa: E402
+from newsbot.core.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
+from newsbot.core.stories.signature import NUM_PERM, band_keys  # noqa: E402
 
 WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "na", "lo", "pe")
          for b in ("bra", "din", "gol", "mur", "sen", "tik", "vor", "zal")

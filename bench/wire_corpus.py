@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsbot.extract import extract  # noqa: E402
+from newsbot.core.extract import extract  # noqa: E402
 
 # (corpus, page id or its prefix, agency, where the page prints it)
 AGENCY_PAGES = [

@@ -10,27 +10,25 @@ The Python API, for a notebook or a pipeline that does not want a Scrapy project
     for record in newsbot.crawl("ndtv", max_articles=20, since="2026-11-28"):
         print(record["headline"], (record["wire"] or {}).get("agency"))
 
-`extract` is newsbot.extract.extract (the package is callable, and its names stay
-reachable: `extract.PageError`). `crawl` runs a real Scrapy crawl with the project's
-settings in a child process (Scrapy's reactor starts once per process) and yields the
-records as the crawl writes them, with no settings file to write.
+`extract` is newsbot.core.extract.extract; `PageError` is what it raises for input that is
+no page. `crawl` runs a real Scrapy crawl with the project's settings in a child process
+(Scrapy's reactor starts once per process) and yields the records as the crawl writes
+them, with no settings file to write. Names are loaded on first use, so `import
+newsbot.run` or `newsbot.core.keys` does not load the extractor.
 """
 
 from __future__ import annotations
 
-import types
-
-from . import extract as _extract_package
-from .api import CrawlFailed, crawl
+__all__ = ["extract", "PageError", "crawl", "CrawlFailed"]
 
 
-class _CallableModule(types.ModuleType):
-    """`from newsbot import extract; extract(page)`: the package, callable as its function."""
+def __getattr__(name: str):
+    if name in ("extract", "PageError"):
+        from newsbot.core import extract as package
 
-    def __call__(self, *args, **kwargs):
-        return self.extract(*args, **kwargs)
+        return getattr(package, name)
+    if name in ("crawl", "CrawlFailed"):
+        from newsbot import api
 
-
-_extract_package.__class__ = _CallableModule
-
-__all__ = ["extract", "crawl", "CrawlFailed"]
+        return getattr(api, name)
+    raise AttributeError(f"module 'newsbot' has no attribute {name!r}")

@@ -28,9 +28,9 @@ import os
 import sys
 from pathlib import Path
 
-from .extract import PageError, extract
-from .record import encodable
-from .run.outcome import all_failed, exit_code
+from newsbot.core.extract import PageError, extract
+from newsbot.core.record import encodable
+from newsbot.run.outcome import all_failed, exit_code
 
 
 class UsageMistake(Exception):
@@ -41,7 +41,7 @@ def _read(name: str) -> bytes:
     """An input's bytes: at most the page limit plus one byte is read, and more is refused as
     `too_large` (a 2 GB file or /dev/zero is never read whole); a `.gz` (or any gzip) input
     is decompressed in bounded chunks by the page loader."""
-    from .extract.page import MAX_PAGE_BYTES
+    from newsbot.core.extract.page import MAX_PAGE_BYTES
 
     if name == "-":
         data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
@@ -89,7 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and (len(args.files) > 1 or args.input_file or args.input_dir):
         raise UsageMistake("--url names one file only; give many as PATH<TAB>URL lines with --input-file")
     if args.profile:
-        from . import profiles
+        from newsbot.core import profiles
 
         try:
             profiles.get(args.profile)
@@ -141,9 +141,9 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
     store in use or damaged: 1)."""
     from scrapy.crawler import CrawlerProcess
 
-    from .extensions.report import report_of
-    from .run import StateStoreError
-    from .spiders.base import UsageError
+    from newsbot.crawling.extensions.report import report_of
+    from newsbot.run import StateStoreError
+    from newsbot.crawling.spiders.base import UsageError
 
     settings = _settings(overrides, output, overwrite_output)
     # Usage mistakes are found before Scrapy starts logging: one line, exit 2.
@@ -159,7 +159,7 @@ def run_crawl(spider: str, spider_args: dict, overrides: dict, output: list[str]
         spidercls(**spider_args)
     except (UsageError, TypeError) as exc:
         raise CrawlError(f"{spider}: {exc}", 2) from None
-    from .logs import quiet_logs
+    from newsbot.crawling.logs import quiet_logs
 
     quiet_logs(settings)
     process = CrawlerProcess(settings)
@@ -202,7 +202,7 @@ def check_spider_arguments(spider: str, spidercls, spider_args: dict) -> None:
 
 def _settings(overrides: dict, output: list[str] | None = None, overwrite_output: list[str] | None = None):
     """The project's settings with command-line overrides and -o/-O feeds."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.crawling.settings")
     from scrapy.utils.conf import feed_process_params_from_cli
     from scrapy.utils.project import get_project_settings
 
@@ -215,7 +215,7 @@ def _settings(overrides: dict, output: list[str] | None = None, overwrite_output
         except Exception as exc:  # scrapy's UsageError for an unknown format
             raise CrawlError(f"-o/-O: {exc}", 2) from None
         settings.set("FEEDS", feeds, priority="cmdline")
-    from .extras import MissingExtra, require_for_settings
+    from newsbot.extras import MissingExtra, require_for_settings
 
     try:
         require_for_settings(settings)
@@ -407,7 +407,7 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] 
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import defer
 
-    from .logs import quiet_logs
+    from newsbot.crawling.logs import quiet_logs
 
     settings = _settings(overrides, output, overwrite_output)
     quiet_logs(settings)
@@ -433,15 +433,15 @@ def run_crawls(jobs: list[tuple[str, dict]], overrides: dict, output: list[str] 
     process.start(stop_after_crawl=False)
     for exc in errors:
         print(f"newsbot: crawl failed to run: {type(exc).__name__}: {exc}", file=sys.stderr)
-    from .extensions.report import report_of
+    from newsbot.crawling.extensions.report import report_of
 
     reports = [report_of(crawler) for crawler in crawlers]
     return reports + [{}] * (len(jobs) - len(reports))
 
 
 def cmd_crawl_sample(args: argparse.Namespace) -> int:
-    from .sample_site import start_sample_site
-    from .spiders.publisher import SpiderArgumentError, check_arguments
+    from newsbot.sample_site import start_sample_site
+    from newsbot.crawling.spiders.publisher import SpiderArgumentError, check_arguments
 
     try:
         sites = _sample_sites(args.root, args.publisher)
@@ -495,7 +495,7 @@ def cmd_crawl_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_sample_site(args: argparse.Namespace) -> int:
-    from .sample_site import start_sample_site
+    from newsbot.sample_site import start_sample_site
 
     try:
         server, base_url = start_sample_site(args.root, port=args.port)
@@ -510,11 +510,11 @@ def cmd_sample_site(args: argparse.Namespace) -> int:
 
 
 def cmd_offers(args: argparse.Namespace) -> int:
-    from .run.statestore import open_state
+    from newsbot.run.statestore import open_state
 
     spec = args.state
     if not spec:
-        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.crawling.settings")
         from scrapy.utils.project import get_project_settings
 
         spec = get_project_settings().get("NEWSBOT_STATE")
@@ -573,7 +573,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_profiles(args: argparse.Namespace) -> int:
-    from . import profiles
+    from newsbot.core import profiles
 
     rows = [{"name": p.name, "publisher": p.publisher, "domains": list(p.domains), "discovery": list(p.discovery)}
             for p in profiles.PROFILES]
@@ -589,7 +589,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 def _spider_list() -> str:
     """`crawl --help`'s list of spiders, from Scrapy's spider loader."""
     try:
-        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.crawling.settings")
         from scrapy.spiderloader import get_spider_loader
         from scrapy.utils.project import get_project_settings
 
@@ -617,7 +617,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.set_defaults(func=cmd_extract)
 
-    from .sample_site import DEFAULT_ROOT, SAMPLES
+    from newsbot.sample_site import DEFAULT_ROOT, SAMPLES
     p = sub.add_parser("crawl", help="run a spider with the project's settings", epilog=_spider_list(),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("spider", help="the spider to run (listed below)")
@@ -650,7 +650,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", help="state store (default: the NEWSBOT_STATE setting)")
     p.set_defaults(func=cmd_offers)
 
-    from .cli_store import add_commands  # load, reprocess, report
+    from newsbot.cli_store import add_commands  # load, reprocess, report
 
     add_commands(sub)
     _add_story_commands(sub)
@@ -658,13 +658,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_story_commands(sub) -> None:
-    from .cli_stories import add_commands as add_story_commands  # stories, story (issue 16)
+    from newsbot.cli_stories import add_commands as add_story_commands  # stories, story (issue 16)
 
     add_story_commands(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .extras import MissingExtra
+    from newsbot.extras import MissingExtra
 
     parser = build_parser()
     args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else list(argv)))

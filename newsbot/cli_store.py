@@ -21,7 +21,7 @@ from pathlib import Path
 def _store_url(value: str | None) -> str | None:
     if value:
         return value
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.settings")
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsbot.crawling.settings")
     from scrapy.utils.project import get_project_settings
 
     return get_project_settings().get("NEWSBOT_STORE")
@@ -30,8 +30,8 @@ def _store_url(value: str | None) -> str | None:
 def _need_store(url: str, command: str, extra: str = "store") -> None:
     """A store URL newsbot can open, and the extra that opens it: else MissingExtra or
     UsageMistake (one line, exit 2) before any work."""
-    from .cli import check_store_url
-    from .extras import require
+    from newsbot.cli import check_store_url
+    from newsbot.extras import require
 
     check_store_url(url)
     require(extra, f"newsbot {command}")
@@ -45,9 +45,9 @@ def cmd_load(args: argparse.Namespace) -> int:
         print("newsbot load: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
     _need_store(url, "load")
-    from .run import feed_kind
-    from .stores import StoreUnavailable, open_store
-    from .stores.load import load_feeds
+    from newsbot.run import feed_kind
+    from newsbot.stores import StoreUnavailable, open_store
+    from newsbot.stores.load import load_feeds
 
     feeds = []
     for name in args.feeds:
@@ -74,14 +74,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 def _story_joiner(where: str | None):
     """With --stories, records reprocessed join their stories in that index (the crawl's: a
     record keeps its story; issue 16)."""
-    from .stories import StoryJoiner, open_index
+    from newsbot.core.stories import StoryJoiner, open_index
 
     return StoryJoiner(open_index(where, commit_every=200))
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
-    from .archive.reprocess import reprocess
-    from .run import beside
+    from newsbot.archive.reprocess import reprocess
+    from newsbot.run import beside
 
     if args.store:
         _need_store(args.store, "reprocess")
@@ -92,7 +92,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         return 2
     store = None
     if args.store:
-        from .stores import StoreUnavailable, open_store
+        from newsbot.stores import StoreUnavailable, open_store
 
         try:
             store = open_store(args.store)
@@ -132,8 +132,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("newsbot report: no store: give --store URL or set NEWSBOT_STORE", file=sys.stderr)
         return 2
     _need_store(url, "report", extra="report")
-    from .stores import StoreUnavailable, open_store
-    from .stores.report import build
+    from newsbot.stores import StoreUnavailable, open_store
+    from newsbot.stores.report import build
 
     target = Path(args.output)
     try:
@@ -167,7 +167,7 @@ def add_commands(sub) -> None:
     p.add_argument("--store", help="also write the records to this database store")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--stories", help="join the records to their stories in this index (the crawl's: "
-                                     "state/newsbot.stories.sqlite3, or redis://); default: no story, as extract")
+                                     "state/newsbot.core.stories.sqlite3, or redis://); default: no story, as extract")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_reprocess)
 

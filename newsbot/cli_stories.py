@@ -48,8 +48,8 @@ def group_records(records: Iterable[dict], index=None) -> list[dict]:
     """Join records to stories afresh, earliest published first (so a story's first record is
     the first publication), in an index in memory (or `index`). Returns the records, each with
     `story`."""
-    from .keys import record_key
-    from .stories import SQLiteStoryIndex, StoryJoiner
+    from newsbot.core.keys import record_key
+    from newsbot.core.stories import SQLiteStoryIndex, StoryJoiner
 
     latest: dict[str, dict] = {}
     for rec in records:
@@ -99,7 +99,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
         print("newsbot stories: --min-publishers takes 1 or more", file=sys.stderr)
         return 2
     if args.store:
-        from .stores.stories import stories_from_store
+        from newsbot.stores.stories import stories_from_store
 
         try:
             stories = stories_from_store(args.store)
@@ -132,7 +132,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from .stores.stories import story_detail, format_story
+    from newsbot.stores.stories import story_detail, format_story
 
     try:
         detail = story_detail(args.store, args.id)

@@ -36,7 +36,7 @@ def file_response(path, url: str):
 def schema_validator():
     from jsonschema import Draft202012Validator
 
-    from newsbot.record import load_schema
+    from newsbot.core.record import load_schema
 
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
@@ -72,10 +72,10 @@ def crawler_with_state(tmp_path, spider_cls=None, spider_args=None, **settings):
     from scrapy import Spider
     from scrapy.utils.test import get_crawler
 
-    from newsbot.extensions.run import run_of
+    from newsbot.crawling.extensions.run import run_of
 
     base = {"NEWSBOT_STATE": str(tmp_path / "s.sqlite3"), "NEWSBOT_OUTPUT_DIR": str(tmp_path / "output"),
-            "EXTENSIONS": {"newsbot.extensions.run.RunExtension": 550}}
+            "EXTENSIONS": {"newsbot.crawling.extensions.run.RunExtension": 550}}
     crawler = get_crawler(spider_cls or Spider, settings_dict={**base, **settings})
     crawler.spider = crawler.spidercls.from_crawler(crawler, **(spider_args or {"name": "t"} if not spider_cls else spider_args or {}))
     crawler._apply_settings()

@@ -3,7 +3,7 @@
 
 import time
 
-from newsbot.pipelines.extract import extract_record as real
+from newsbot.crawling.pipelines.extract import extract_record as real
 
 MARKER = b"<!-- takes-a-minute -->"
 

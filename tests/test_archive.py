@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsbot.extract import extract
+from newsbot.core.extract import extract
 from newsbot.stores import open_store
 
 from .conftest import PAGES, expected

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from newsbot.extract import PageError, extract
-from newsbot.extract import page as page_mod
+from newsbot.core.extract import PageError, extract
+from newsbot.core.extract import page as page_mod
 
 
 def test_empty_page_is_an_error():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from newsbot.extract import extract
-from newsbot.extract.blocks import STORY as STORY_ZONE
-from newsbot.extract.html import flatten_deep_markup
+from newsbot.core.extract import extract
+from newsbot.core.extract.blocks import STORY as STORY_ZONE
+from newsbot.core.extract.html import flatten_deep_markup
 
 SENTENCE = "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms. "
 
@@ -79,7 +79,7 @@ def test_bracketed_prompts_after_the_story_leave_the_body():
     "You have 61.95% of this article left to read. The following is for subscribers only.",
 ])
 def test_reading_progress_lines_in_their_printed_forms_are_furniture(line):
-    from newsbot.extract.separate import is_furniture
+    from newsbot.core.extract.separate import is_furniture
     assert is_furniture(line)
     assert not is_furniture("You have 45% of the vote, the returning officer told the candidate on Friday.")
 
@@ -135,7 +135,7 @@ def test_markup_printed_as_text_is_removed():
 
 
 def test_html_in_json_ld_article_body_becomes_paragraphs():
-    from newsbot.extract import _declared_story
+    from newsbot.core.extract import _declared_story
     body = "".join(f"<p>{t} <a href=\"/x\">More</a></p>" for t in STORY * 2)
     blocks = _declared_story({"articleBody": body}, [STORY[0]])
     assert [b.text for b in blocks[:2]] == [STORY[0] + " More", STORY[1] + " More"]
@@ -178,7 +178,7 @@ def _long_list_page(n: int) -> bytes:
 
 
 def test_long_lists_and_tables_handed_over_cut_give_the_same_story(monkeypatch):
-    from newsbot.extract import generic
+    from newsbot.core.extract import generic
     page = _long_list_page(700)
     whole = extract(page, url="https://example.org/pier")
     monkeypatch.setattr(generic, "CUT_ABOVE", 0)  # cut on a page this small too
@@ -194,7 +194,7 @@ def test_long_lists_and_tables_handed_over_cut_give_the_same_story(monkeypatch):
 
 def test_cut_runs_are_put_back_in_place():
     from lxml import html as lxml_html
-    from newsbot.extract.generic import cut_long_runs, restore_runs
+    from newsbot.core.extract.generic import cut_long_runs, restore_runs
     root = lxml_html.fromstring(_long_list_page(700).decode())
     before = lxml_html.tostring(root)
     cuts = cut_long_runs(root)
@@ -265,8 +265,8 @@ def test_links_to_other_stories_inside_the_story_are_not_story():
 
 def test_two_linked_lines_in_a_row_stay_three_go():
     from lxml import html as lxml_html
-    from newsbot.extract.blocks import NOISE, Block
-    from newsbot.extract.generic import link_texts, set_aside_link_lists
+    from newsbot.core.extract.blocks import NOISE, Block
+    from newsbot.core.extract.generic import link_texts, set_aside_link_lists
     root = lxml_html.fromstring("<div>" + "".join(f"<p><a href='/{i}'>{t}</a></p>" for i, t in enumerate(RELATED))
                                 + "</div>")
     linked = link_texts(root, set(RELATED) | set(STORY))
@@ -326,8 +326,8 @@ def test_a_section_link_before_the_story_and_a_capitals_promo_are_not_story():
 
 
 def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_paragraph():
-    from newsbot.extract.blocks import Block
-    from newsbot.extract.generic import set_aside_title_lines
+    from newsbot.core.extract.blocks import Block
+    from newsbot.core.extract.generic import set_aside_title_lines
     blocks = [Block("Pier works: Board votes to rebuild"), Block(STORY[0])]
     assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]
 

@@ -94,7 +94,7 @@ def test_usage_mistakes_are_one_line_and_exit_2_before_any_page_is_fetched(tmp_p
         for extra in (["-a", "maxarticles=3"], ["-s", "NEWSBOT_WORKERS=lots"], ["-L", "LOUD"]):
             proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "business_standard", "-a",
                                    f"base_url={base_url}", *extra], cwd=tmp_path, capture_output=True, text=True,
-                                  timeout=120, env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
+                                  timeout=120, env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings"))
             assert proc.returncode == 2 and proc.stderr.strip().splitlines()[-1].startswith("scrapy crawl: "), (
                 extra, proc.stderr[-2000:])
             assert "Traceback" not in proc.stderr

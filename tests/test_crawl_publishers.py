@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsbot import profiles
+from newsbot.core import profiles
 from newsbot.sample_site import SAMPLES
 
 from .crawling import SITES, crawl, serve

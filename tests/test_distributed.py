@@ -44,7 +44,7 @@ def worker(workdir: Path, base_url: str, redis_url: str, run: str) -> subprocess
     # A worker pulls up to CONCURRENT_REQUESTS off the shared queue; 2 leaves work for the other.
     return start(workdir, args={"base_url": base_url},
                  settings={"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSBOT_STATE": redis_url},
-                 env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings_distributed", REDIS_URL=redis_url,
+                 env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings_distributed", REDIS_URL=redis_url,
                                NEWSBOT_IDLE_GRACE="3", NEWSBOT_RUN=run))
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsbot.extract import extract
-from newsbot.extract.page import load_page
+from newsbot.core.extract import extract
+from newsbot.core.extract.page import load_page
 
 STORY = ("<p>The canteen raised the price of a thali to ₹120 — the café next door still charges ₹90, "
          "and the owner said “we will hold it” until March.</p>")

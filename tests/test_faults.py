@@ -166,7 +166,7 @@ def test_plain_scrapy_crawl_onto_a_full_disk_exits_1(tmp_path):
         cmd = ([sys.executable, "-m", "scrapy"] + crawl_command(tmp_path, args={"base_url": base})[3:]
                + ["-O", "/dev/full:jsonlines"])
         proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
+                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings"))
     finally:
         server.shutdown()
     assert proc.returncode == 1, proc.stderr[-2000:]
@@ -183,7 +183,7 @@ def test_user_output_feed_holds_only_records(tmp_path):
         out = tmp_path / "mine.jsonl"
         cmd = [sys.executable, "-m", "scrapy"] + crawl_command(tmp_path, args={"base_url": base})[3:] + ["-O", str(out)]
         proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings"))
+                              env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings"))
     finally:
         server.shutdown()
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -391,7 +391,7 @@ def test_unresolvable_host_is_a_dns_failure():
     from scrapy.utils.test import get_crawler
     from twisted.python.failure import Failure
 
-    from newsbot.spiders.wire import WireSpider
+    from newsbot.crawling.spiders.wire import WireSpider
 
     spider = WireSpider.from_crawler(get_crawler(WireSpider), urls="http://127.0.0.1:9/a")
     try:
@@ -516,7 +516,7 @@ def test_feed_stored_at_the_end_counts_only_once_stored(tmp_path):
     delivered when the upload succeeded, and not at all when it failed."""
     routes = {"/robots.txt": robots_allow(), "/a.html": (200, HTML, story_page("Story A")),
               "/b.html": (200, HTML, story_page("Story B"))}
-    from newsbot.settings import FEED_STORAGES
+    from newsbot.crawling.settings import FEED_STORAGES
 
     storages = json.dumps({**FEED_STORAGES, "atclose": "tests.feed_storages.AtCloseStorage",
                            "failclose": "tests.feed_storages.AtCloseStorage"})

@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from newsbot.extract import extract
+from newsbot.core.extract import extract
 
 from .conftest import PAGES, expected
 

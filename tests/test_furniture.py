@@ -3,9 +3,9 @@
 import pytest
 from lxml import html as lxml_html
 
-from newsbot.extract import extract
-from newsbot.extract.blocks import blockify
-from newsbot.extract.separate import is_furniture
+from newsbot.core.extract import extract
+from newsbot.core.extract.blocks import blockify
+from newsbot.core.extract.separate import is_furniture
 
 STORY = "The council approved the new budget on Friday after a long debate about road repairs."
 

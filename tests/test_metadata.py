@@ -3,8 +3,8 @@
 import pytest
 from lxml import html as lxml_html
 
-from newsbot.extract import extract
-from newsbot.extract import metadata as md
+from newsbot.core.extract import extract
+from newsbot.core.extract import metadata as md
 
 
 @pytest.mark.parametrize("text,day_first,iso", [
@@ -119,7 +119,7 @@ def test_publisher_from_json_ld_organisation_alone():
 # --- issue 14: headlines with kickers, bylines that name the publisher -------------------------
 
 def _record(head: str, body: str, url: str = "https://www.harbourview-gazette.com/news/story-1"):
-    from newsbot.extract import extract
+    from newsbot.core.extract import extract
     story = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by the reader.</p>"
                     for i in range(6))
     return extract(f"<html><head>{head}</head><body>{body}<article>{story}</article></body></html>".encode(), url=url)

@@ -9,7 +9,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, TextResponse
 from scrapy.utils.test import get_crawler
 
-from newsbot.middlewares import RobotsTxtMiddleware
+from newsbot.crawling.middlewares import RobotsTxtMiddleware
 
 ROBOTS = b"User-agent: *\nDisallow: /content/\n"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsbot.extract import extract
-from newsbot.extract.offers import build_offer, parse_term
+from newsbot.core.extract import extract
+from newsbot.core.extract.offers import build_offer, parse_term
 
 
 @pytest.mark.parametrize("text,months", [
@@ -123,7 +123,7 @@ def test_bare_dollar_takes_the_pages_country(head, attrs, url, currency, flag):
 
 
 def test_profile_dollar_currency_names_a_bare_dollar():
-    from newsbot.extract.offers import dollar_for
+    from newsbot.core.extract.offers import dollar_for
     assert dollar_for("https://example.com/a", ["en"], None, "CAD") == "CAD"
     assert dollar_for("https://example.com/a", ["en"], None, "INR") is None  # an INR profile names no dollar
 

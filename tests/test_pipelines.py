@@ -6,13 +6,13 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from newsbot.items import ArticleItem, FailureItem, PageItem
-from newsbot.keys import canonical_key
-from newsbot.pipelines.dedup import CanonicalDedupPipeline
-from newsbot.pipelines.extract import ExtractPipeline
-from newsbot.pipelines.incremental import IncrementalStatePipeline
-from newsbot.pipelines.validate import InvalidRecordPipeline
-from newsbot.record import Article
+from newsbot.crawling.items import ArticleItem, FailureItem, PageItem
+from newsbot.core.keys import canonical_key
+from newsbot.crawling.pipelines.dedup import CanonicalDedupPipeline
+from newsbot.crawling.pipelines.extract import ExtractPipeline
+from newsbot.crawling.pipelines.incremental import IncrementalStatePipeline
+from newsbot.crawling.pipelines.validate import InvalidRecordPipeline
+from newsbot.core.record import Article
 from newsbot.run.statestore import SQLiteState
 
 from .conftest import crawler_with_state
@@ -40,7 +40,7 @@ def _pipe(cls, **settings):
 
 def record(url="https://x.example/a", body=("Para.",), canonical=None):
     art = Article(url=url, canonical_url=canonical or url, body=list(body))
-    from newsbot.extract import fingerprint
+    from newsbot.core.extract import fingerprint
 
     art.fingerprint = fingerprint(art)
     return ArticleItem(art.to_dict())
@@ -92,10 +92,10 @@ def test_worker_processes_give_the_same_record_and_failures():
 
 @pytest.mark.parametrize("workers", [0, 1])
 def test_schema_validation_marks_invalid_records(workers):
-    from newsbot.pipelines.validate import RecordValidationPipeline
+    from newsbot.crawling.pipelines.validate import RecordValidationPipeline
 
     pipe, crawler = _pipe(RecordValidationPipeline, NEWSBOT_WORKERS=workers, SPIDERMON_ENABLED=True,
-                          SPIDERMON_VALIDATION_SCHEMAS={ArticleItem: "newsbot.schema.ARTICLE_SCHEMA"},
+                          SPIDERMON_VALIDATION_SCHEMAS={ArticleItem: "newsbot.core.schema.ARTICLE_SCHEMA"},
                           SPIDERMON_VALIDATION_ADD_ERRORS_TO_ITEMS=True,
                           SPIDERMON_VALIDATION_ERRORS_FIELD="_validation")
     good, bad = record(), record()

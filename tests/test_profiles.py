@@ -13,10 +13,10 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from newsbot import profiles
-from newsbot.profiles.base import Profile
-from newsbot.spiders.business_standard import BusinessStandardSpider
-from newsbot.spiders.publisher import PublisherSpider, SpiderArgumentError, check_arguments
+from newsbot.core import profiles
+from newsbot.core.profiles.base import Profile
+from newsbot.crawling.spiders.business_standard import BusinessStandardSpider
+from newsbot.crawling.spiders.publisher import PublisherSpider, SpiderArgumentError, check_arguments
 
 from .conftest import PAGES, expected
 from .test_fixtures import STEMS, differences, record
@@ -201,8 +201,8 @@ def test_crawl_sample_usage_mistakes_are_one_line(argv, message, tmp_path):
 
 
 def test_coverage_monitor_counts_the_profiles_wire_sections():
-    from newsbot.extensions.report import CrawlReport
-    from newsbot.items import ArticleItem
+    from newsbot.crawling.extensions.report import CrawlReport
+    from newsbot.crawling.items import ArticleItem
 
     crawler = get_crawler(BusinessStandardSpider)
     crawler.spider = make(BusinessStandardSpider, base_url="http://127.0.0.1:9")
@@ -215,8 +215,8 @@ def test_coverage_monitor_counts_the_profiles_wire_sections():
 
 @pytest.mark.parametrize("order,day", [("DMY", "2026-11-05"), ("MDY", "2026-05-11")])
 def test_printed_all_number_dates_follow_the_profiles_date_order(order, day):
-    from newsbot.extract import extract
-    from newsbot.profiles.base import IST
+    from newsbot.core.extract import extract
+    from newsbot.core.profiles.base import IST
 
     page = b"""<html><body><h1>Port opens new berth</h1><span class="d">Updated: 05-11-2026 10:20 IST</span>
     <div class="story"><p>The port opened a new berth on Thursday, adding room for 40 ships a month.</p>

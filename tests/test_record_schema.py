@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from newsbot.record import Article, Offer, Paywall, Wire, load_schema
+from newsbot.core.record import Article, Offer, Paywall, Wire, load_schema
 
 
 def _props(schema, name=None):
@@ -47,7 +47,7 @@ def field_docs(cls) -> dict[str, str | None]:
 
 
 def test_every_field_has_its_own_documentation():
-    import newsbot.record as record
+    import newsbot.core.record as record
 
     classes = [c for c in vars(record).values() if dataclasses.is_dataclass(c) and c.__module__ == record.__name__]
     assert {c.__name__ for c in classes} >= {"Article", "Wire", "Offer", "Paywall", "Benefit", "Contributor"}

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from newsbot.extract import extract
+from newsbot.core.extract import extract
 
 from .conftest import SEED, SEED_URL
 

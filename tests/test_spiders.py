@@ -4,12 +4,12 @@ import pytest
 from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from newsbot.items import FailureItem, PageItem
+from newsbot.crawling.items import FailureItem, PageItem
 
 from .conftest import crawler_with_state
-from newsbot.keys import canonical_key
-from newsbot.spiders.business_standard import BusinessStandardSpider
-from newsbot.spiders.wire import WireSpider
+from newsbot.core.keys import canonical_key
+from newsbot.crawling.spiders.business_standard import BusinessStandardSpider
+from newsbot.crawling.spiders.wire import WireSpider
 
 BASE = "http://127.0.0.1:9"
 

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from newsbot.sample_site import start_sample_site
-from newsbot.keys import record_key
+from newsbot.core.keys import record_key
 from newsbot.stores import Store, engine_url, migrate, open_store, schema_revision
 
 from .stores import new_database, start_postgres
@@ -325,9 +325,9 @@ def test_pipeline_commits_batches_after_the_feed_and_signals_them(tmp_path):
     from scrapy import Spider
     from scrapy.utils.test import get_crawler
 
-    from newsbot.signals import record_written
-    from newsbot.items import ArticleItem
-    from newsbot.pipelines.store import StorePipeline, store_committed
+    from newsbot.run.signals import record_written
+    from newsbot.crawling.items import ArticleItem
+    from newsbot.crawling.pipelines.store import StorePipeline, store_committed
 
     url = f"sqlite:///{tmp_path / 's.db'}"
     crawler = get_crawler(Spider, {"NEWSBOT_STORE": url, "NEWSBOT_STORE_BATCH": 2})
@@ -371,14 +371,14 @@ def test_a_record_is_delivered_only_once_its_store_transaction_commits(tmp_path)
     """The delivery seam: with NEWSBOT_STORE, the feed's durable write alone does not mark a
     record delivered; the store's commit does. A batch that never commits leaves its records
     undelivered (they are in the feed for `newsbot load`, and the next run fetches them)."""
-    from newsbot.signals import store_committed
-    from newsbot.items import ArticleItem
+    from newsbot.run.signals import store_committed
+    from newsbot.crawling.items import ArticleItem
 
     from .conftest import crawler_with_state
 
     crawler, state = crawler_with_state(tmp_path, NEWSBOT_STORE=f"sqlite:///{tmp_path / 's.db'}")
     written = []
-    from newsbot.signals import record_written
+    from newsbot.run.signals import record_written
     crawler.signals.connect(lambda item, key: written.append(key), signal=record_written, weak=False)
     a, b = ArticleItem(record("/x/a-1.html", "fa")), ArticleItem(record("/x/b-2.html", "fb"))
     state.written(a)

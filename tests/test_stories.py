@@ -16,8 +16,8 @@ import pytest
 
 from newsbot.cli_stories import group_records, read_records, stories_of
 from newsbot.sample_site import SAMPLES, start_sample_site
-from newsbot.stories import RedisStoryIndex, SQLiteStoryIndex, StoryJoiner
-from newsbot.stories.evaluate import score, truth_of
+from newsbot.core.stories import RedisStoryIndex, SQLiteStoryIndex, StoryJoiner
+from newsbot.core.stories.evaluate import score, truth_of
 
 from .crawling import SITES, crawl
 from .test_distributed import redis_url  # noqa: F401  (the fixture: a real redis-server on 127.0.0.1)
@@ -377,7 +377,7 @@ def test_two_scrapy_redis_workers_give_the_stories_of_one_process(tmp_path, serv
                 procs.append((start(workdir, spider="publisher", args={"profile": profile, "base_url": base_url},
                                     settings={"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "2",
                                               "NEWSBOT_STATE": redis_url},
-                                    env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.settings_distributed",
+                                    env=crawl_env(SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings_distributed",
                                                   REDIS_URL=redis_url, NEWSBOT_IDLE_GRACE="3",
                                                   NEWSBOT_RUN=f"run-{profile}")), workdir))
             runs = []

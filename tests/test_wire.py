@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsbot.extract import extract
-from newsbot.extract.wire import line_credit, split_dateline, split_tail_tag
+from newsbot.core.extract import extract
+from newsbot.core.extract.wire import line_credit, split_dateline, split_tail_tag
 
 
 @pytest.mark.parametrize("line,agency", [
@@ -117,7 +117,7 @@ def test_desk_initials_need_a_sign_off_nearby():
 
 
 def test_newsvoir_trailer_is_an_ani_credit_not_a_disclaimer():
-    from newsbot.extract.disclaimer import is_disclaimer
+    from newsbot.core.extract.disclaimer import is_disclaimer
 
     line = ("This story is provided by NewsVoir. ANI will not be responsible in any way for the "
             "content of this article. (ANI/NewsVoir)")
@@ -126,7 +126,7 @@ def test_newsvoir_trailer_is_an_ani_credit_not_a_disclaimer():
 
 
 def test_text_dateline_wins_over_byline_place():
-    from newsbot.extract.wire import WireHit, assemble
+    from newsbot.core.extract.wire import WireHit, assemble
 
     wire = assemble([WireHit("PTI", "Press Trust of India Geneva/New Delhi", dateline="Geneva/New Delhi"),
                      WireHit("PTI", "Geneva, Oct 27 (PTI)", dateline="Geneva", in_text=True)])
@@ -202,7 +202,7 @@ def test_photo_captions_are_not_credits_and_not_body(caption):
 
 
 def test_agency_table_is_the_one_vocabulary():
-    from newsbot.extract.agencies import AGENCIES, agency_of
+    from newsbot.core.extract.agencies import AGENCIES, agency_of
 
     # Every printed form in the table resolves, and sign-offs are generated from the same table.
     for agency in AGENCIES:
@@ -430,7 +430,7 @@ def test_staff_page_naming_agencies_is_not_flagged():
     ("SHANGHAI: Police shut down thousands of accounts.", False, None),
 ])
 def test_bare_datelines(paragraph, colon, city):
-    from newsbot.extract.wire import bare_dateline
+    from newsbot.core.extract.wire import bare_dateline
 
     assert bare_dateline(paragraph, colon=colon) == city
 
@@ -515,7 +515,7 @@ _AMP_STORY = ("The council on Monday approved the new ferry timetable, officials
      "Updated On : Mar 28, 2026 07:32 IST\n", "wire.dateline", "Kochi"),
 ])
 def test_amp_text_head_variants(head, field, value):
-    from newsbot.extract import extract
+    from newsbot.core.extract import extract
     rec = extract((head + _AMP_STORY).encode(), profile="business_standard").to_dict()
     got = rec["wire"]["dateline"] if field == "wire.dateline" else rec[field]
     assert got == value
@@ -523,7 +523,7 @@ def test_amp_text_head_variants(head, field, value):
 
 
 def test_plain_text_without_a_head_keeps_its_first_lines_as_story():
-    from newsbot.extract import extract
+    from newsbot.core.extract import extract
     text = "March 2026 figures show ferry use up by a tenth.\n" + _AMP_STORY + "--IANS\n"
     rec = extract(text.encode())
     assert rec.headline is None and rec.body[0].startswith("March 2026 figures")

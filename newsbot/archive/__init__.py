@@ -157,9 +157,9 @@ class ArchivedPage:
 
 
 def _max_record_bytes() -> int:
-    """The crawl's DOWNLOAD_MAXSIZE (newsbot/settings.py): a response the crawl would refuse
+    """The crawl's DOWNLOAD_MAXSIZE (newsbot/crawling/settings.py): a response the crawl would refuse
     is refused here too, whatever wrote the archive."""
-    from .. import settings
+    from newsbot.crawling import settings
 
     return settings.DOWNLOAD_MAXSIZE
 

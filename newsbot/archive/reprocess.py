@@ -1,6 +1,6 @@
 """`newsbot reprocess`: records again from archived responses, with the current extractor.
 
-Pages are taken apart by `newsbot.pipelines.extract.extract_record` (what the crawl runs),
+Pages are taken apart by `newsbot.crawling.pipelines.extract.extract_record` (what the crawl runs),
 with the URL the page was fetched from and the profile the crawl chose, so an unchanged
 extractor gives the crawl's records: same URLs, same fingerprints. As in a crawl, one
 record per canonical URL (the first copy in the archive wins), and a page that cannot be
@@ -17,10 +17,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Iterator
 
-from ..extract import PageError
-from ..items import failure
-from ..keys import record_key
-from ..pipelines.extract import extract_record
+from newsbot.core.extract import PageError
+from newsbot.crawling.items import failure
+from newsbot.core.keys import record_key
+from newsbot.crawling.pipelines.extract import extract_record
 from . import ArchivedPage, iter_pages
 
 
@@ -68,7 +68,7 @@ def reprocess(files: list[Path], out, failures_out=None, store=None, jobs: int =
               batch_size: int = 500, show_progress: bool = True, stories=None) -> Result:
     """Write one JSON line per record to `out` (and failures to `failures_out`, records to
     `store` when given); `jobs` worker processes take pages apart; `stories` (a
-    newsbot.stories.StoryJoiner) joins each record to its story, as the crawl does."""
+    newsbot.core.stories.StoryJoiner) joins each record to its story, as the crawl does."""
     from tqdm import tqdm
 
     result = Result()

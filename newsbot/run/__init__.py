@@ -11,9 +11,9 @@
   only past the steps that can be proved (see `Ledger.recover`);
 - the run's fatal errors (a feed or the state store that cannot be written).
 
-Scrapy reaches it through thin adapters (newsbot/extensions/run.py, newsbot/feeds.py, the
+Scrapy reaches it through thin adapters (newsbot/crawling/extensions/run.py, newsbot/crawling/feeds.py, the
 pipelines) that import this package; it imports none of them. It tells them what happened
-through `emit(signal, **kwargs)` with newsbot/signals.py's signals, and stops the crawl
+through `emit(signal, **kwargs)` with newsbot/run/signals.py's signals, and stops the crawl
 through `stop(reason)`.
 """
 
@@ -28,8 +28,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from ..keys import canonical_key, record_key
-from ..signals import record_written
+from newsbot.core.keys import canonical_key, record_key
+from newsbot.run.signals import record_written
 from .ledger import Ledger
 from .statestore import StateStore, StateStoreError, open_state
 
@@ -134,13 +134,11 @@ class Run:
 
     def feeds(self) -> dict[str, dict]:
         """The FEEDS entries of the run's own feeds: records and failures, JSON lines."""
-        from ..items import ArticleItem, FailureItem
-
         # Scrapy fills %(...)s in a feed URI: a literal % in the folder is doubled.
         return {self.layout.of("records").replace("%", "%%"): {"format": "jsonlines", "encoding": "utf8", "store_empty": True,
-                                            "item_classes": [ArticleItem]},
+                                            "item_classes": ["newsbot.crawling.items.ArticleItem"]},
                 self.layout.of("failures").replace("%", "%%"): {"format": "jsonlines", "encoding": "utf8", "store_empty": True,
-                                             "item_classes": [FailureItem]}}
+                                             "item_classes": ["newsbot.crawling.items.FailureItem"]}}
 
     # --- keys ------------------------------------------------------------------------------
     key = staticmethod(canonical_key)

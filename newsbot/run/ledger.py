@@ -21,7 +21,7 @@ import json
 import logging
 from pathlib import Path
 
-from ..keys import canonical_key, record_key
+from newsbot.core.keys import canonical_key, record_key
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ class Ledger:
     def _commit(run: str, store_url: str, todo: list) -> set[tuple[str, str]]:
         """The (key, fingerprint) pairs the store holds once the records it lacked are
         written to it again; as many as it could take when it fails."""
-        from ..stores import StoreUnavailable, open_store
+        from newsbot.stores import StoreUnavailable, open_store
 
         try:
             store = open_store(store_url)

@@ -27,7 +27,7 @@ from typing import Iterable
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..keys import record_key, record_site
+from newsbot.core.keys import record_key, record_site
 from . import schema
 
 try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..run import RUN_ID, beside
+from newsbot.run import RUN_ID, beside
 from . import Store
 
 

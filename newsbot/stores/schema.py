@@ -17,7 +17,7 @@ metadata = sa.MetaData()
 
 articles = sa.Table(
     "articles", metadata,
-    sa.Column("key", sa.Text, primary_key=True, comment="canonical-URL key (newsbot.keys.record_key), bounded in length"),
+    sa.Column("key", sa.Text, primary_key=True, comment="canonical-URL key (newsbot.core.keys.record_key), bounded in length"),
     sa.Column("url", sa.Text, nullable=False),
     sa.Column("canonical_url", sa.Text),
     sa.Column("publisher", sa.Text),

@@ -1,4 +1,4 @@
-"""Indexed columns are bounded: article keys longer than newsbot.keys.MAX_KEY_BYTES are
+"""Indexed columns are bounded: article keys longer than newsbot.core.keys.MAX_KEY_BYTES are
 re-keyed by a hash (a 6 KB canonical URL broke PostgreSQL's primary-key index), and the
 offers index takes the first 200 characters of a plan's name.
 
@@ -15,7 +15,7 @@ depends_on = None
 
 
 def upgrade():
-    from newsbot.keys import MAX_KEY_BYTES, bounded
+    from newsbot.core.keys import MAX_KEY_BYTES, bounded
 
     conn = op.get_bind()
     for table in ("articles", "article_versions"):

@@ -1,0 +1,37 @@
+"""Syndication disclaimers: the publishers' notes that a story came from a wire feed.
+
+A publisher's own texts are in its profile and passed in; the general kinds
+("auto-generated from a syndicated feed", "not edited by ... staff", "No ... Journalist was
+involved") catch the rest, on any site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+GENERAL = [
+    r"auto-generated (?:story |report |content )?from (?:a )?syndicated (?:news )?feed",
+    r"auto-generated from .{2,40}? news service",
+    r"unedited and auto-generated",
+    r"(?:has|have) not been edited by .{2,60}? (?:staff|team|desk)",
+    r"no .{2,60}? journalist was involved",
+    r"published from a (?:syndicated|wire agency) feed",
+    r"holds no responsibility for (?:its|the) content",
+    r"may have been reworked by the .{2,60}? staff",
+]
+"""The kinds of syndication disclaimer publishers print; a publisher's own wording is in
+its profile (newsbot/core/profiles/), not here."""
+
+_GENERAL = re.compile("|".join(GENERAL))
+
+
+def is_disclaimer(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
+    """True when a line or paragraph is a syndication disclaimer."""
+    if len(text) > 600:
+        return False
+    key = fold(text)
+    if any(p.search(text) for p in extra):
+        return True
+    return bool(_GENERAL.search(key))

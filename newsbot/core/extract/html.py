@@ -1,0 +1,314 @@
+"""HTML pages: locate the regions (by profile, else generically) and read the metadata.
+
+The profile path uses a publisher's selectors; the generic path (generic.py) lets
+trafilatura find the story. Both hand their blocks to the same separation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
+from parsel import Selector
+from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
+
+from newsbot.core.profiles.base import Profile
+from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
+from .text import clean
+
+FURNITURE_HINT = re.compile(
+    r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
+    r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
+    r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo|"
+    r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
+    r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search", re.I)
+"""Class or id words of boxes that sit in or beside a story and are not story."""
+PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
+                          r"plans?\b|premium-wall|barrier", re.I)
+COMMERCE_HINT = re.compile(r"product|shop|commerce|affiliate|deal|retail|buy-?box|price-?comparison", re.I)
+"""Shopping cards ("$199 at <Store>", class "product-offer-list") name offers too: not a paywall."""
+
+
+@dataclass
+class Located:
+    """What the region finder found on an HTML page."""
+
+    blocks: list[Block] = field(default_factory=list)
+    headline: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date_text: str | None = None
+    section: str | None = None
+    topics: list[str] = field(default_factory=list)
+    premium_marker: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+def select(sel: Selector, query: str):
+    """A selector list for a CSS query, or an XPath one written as 'xpath:...'."""
+    if query.startswith("xpath:"):
+        return sel.xpath(query[6:])
+    return sel.css(query)
+
+
+def first_text(sel: Selector, queries) -> str | None:
+    for q in queries:
+        for node in select(sel, q):
+            text = clean(" ".join(node.xpath("string()").getall()) if not isinstance(node.root, str) else node.root)
+            if text:
+                return text
+    return None
+
+
+def all_texts(sel: Selector, queries) -> list[str]:
+    for q in queries:
+        out = []
+        for node in select(sel, q):
+            text = clean(node.root if isinstance(node.root, str) else node.xpath("string()").get())
+            if text and text not in out:
+                out.append(text)
+        if out:
+            return out
+    return []
+
+
+def _first_element(sel: Selector, queries):
+    for q in queries:
+        for node in select(sel, q):
+            if clean(node.xpath("string()").get()):
+                return node.root
+    return None
+
+
+def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
+    """Regions by the profile's selectors; None when the page has no story the profile finds."""
+    loc = Located()
+    # lxml hands out a new proxy object per access unless one is alive; holding every element
+    # keeps id() stable for the region bookkeeping below.
+    elements = list(sel.root.iter())
+    loc.headline = first_text(sel, profile.headline)
+    loc.standfirst = first_text(sel, profile.standfirst)
+    loc.authors = [a for a in all_texts(sel, profile.authors) if len(a) < 80]
+    loc.date_text = first_text(sel, profile.date)
+    loc.section = first_text(sel, profile.section)
+    loc.topics = all_texts(sel, profile.topics)
+    loc.premium_marker = any(
+        "premium" in clean(n.xpath("string()").get()).lower() or "Paywall" in (n.attrib.get("class") or "")
+        for q in profile.premium_marker for n in select(sel, q)
+    )
+
+    noise = {id(n.root) for q in profile.noise for n in select(sel, q)}
+    paywalls = [n.root for q in profile.paywall for n in select(sel, q)]
+    paywall_ids = {id(p) for p in paywalls}
+
+    def zone_of(el):
+        if id(el) in paywall_ids:
+            return PAYWALL
+        if id(el) in noise:
+            return NOISE
+        return None
+
+    story = _first_element(sel, profile.story)
+    if story is None and profile.story_fallback_json:
+        story = _next_data_story(sel, profile.story_fallback_json)
+        if story is not None:
+            loc.flags.append("story_from_next_data")
+    if story is None:
+        return None
+
+    order = {id(el): i for i, el in enumerate(elements)}
+    regions: list[tuple[int, list[Block]]] = []
+    for q in profile.byline_credit:
+        for n in select(sel, q):
+            regions.append((order.get(id(n.root), -1), blockify(n.root, BYLINE)))
+    regions.append((order.get(id(story), len(order)), blockify(story, STORY, zone_of=zone_of)))
+    inside_story = {id(el) for el in story.iter()}
+    for p in paywalls:
+        if id(p) not in inside_story and not _inside_any(p, paywall_ids):
+            regions.append((order.get(id(p), len(order)), blockify(p, PAYWALL, fine=True)))
+    for q in profile.after_story:
+        for n in select(sel, q):
+            if id(n.root) not in inside_story:
+                regions.append((order.get(id(n.root), len(order)), blockify(n.root, AFTER)))
+    regions.sort(key=lambda r: r[0])
+    loc.blocks = [b for _, blocks in regions for b in blocks]
+    return loc
+
+
+def _inside_any(el, ids) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if id(parent) in ids:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _next_data_story(sel: Selector, path: tuple[str, ...]):
+    raw = sel.css("script#__NEXT_DATA__::text").get()
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        for key in path:
+            data = data[key]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not isinstance(data, str) or not data.strip():
+        return None
+    return parse_fragment(data)
+
+
+def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()) -> list:
+    """Elements that look like a paywall or plan widget on a page of unknown layout: a
+    class or id naming one, holding a meter, header or price line, small, and not wrapping
+    the story (site-wide wrappers often carry "subscriber" classes too)."""
+    from .offers import is_price_line
+    from .paywall import is_header, is_meter
+
+    found = []
+    # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
+    for el, attrs in containers:
+        if el.tag not in _WIDGET_TAGS or not PAYWALL_HINT.search(attrs) or COMMERCE_HINT.search(attrs):
+            continue
+        if any(el is f or _is_descendant(el, f) for f in found):
+            continue
+        if el.xpath("string-length(normalize-space())") > 6000:
+            continue  # a page-wide wrapper, not a widget (counted in C before any splitting)
+        blocks = blockify(el, PAYWALL, fine=True)
+        if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
+            continue
+        if any(len(b.text) > 300 for b in blocks):
+            continue
+        # A wrapper around the story holds its paragraphs; a widget may hold one line that
+        # trafilatura wrongly kept as story (a plan's blurb), never several.
+        held = sum(b.text in story_texts for b in blocks)
+        if held >= 2 or (held and held == len(story_texts)):
+            continue
+        if any(is_meter(b.text) or is_header(b.text) or is_price_line(b.text) for b in blocks):
+            found.append(el)
+    return found
+
+
+def _is_descendant(el, ancestor) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+_CONTAINER_TAGS = {"div", "section", "aside", "dialog", "form", "ul", "nav"}
+_WIDGET_TAGS = {"div", "section", "aside", "dialog", "form"}
+def classed_containers(root) -> list[tuple]:
+    """(element, "class id") of the page's block containers that carry a class or an id, in
+    document order: what the widget and furniture scans look at, listed once per page."""
+    found = []
+    for el in root.iter(*_CONTAINER_TAGS):
+        cls, ident = el.get("class"), el.get("id")
+        if cls or ident:
+            found.append((el, f"{cls or ''} {ident or ''}"))
+    return found
+
+
+def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
+    """Which of a generic extractor's story lines sit in one of the page's furniture boxes
+    (highlights, related stories, newsletter sign-ups, share rows, live trackers, language
+    switches): those are not story. Boxes that hold a paragraph of prose are story
+    containers with a misleading class, and are left alone."""
+    wanted = {line for line in lines if len(line) <= 200}
+    if not wanted:
+        return set()
+    out: set[str] = set()
+    for el, attrs in containers:
+        if not FURNITURE_HINT.search(attrs):
+            continue
+        text = el.xpath("normalize-space()")  # the box's text, whitespace folded, in C
+        if not text or len(text) > 1500:
+            continue
+        # Set lookups, not substring scans: a page of thousands of boxes and lines stays linear.
+        box = [b.text for b in blockify(el, NOISE)]
+        if any(len(line) > 200 for line in box):
+            continue  # holds a paragraph of prose: a story container with a misleading class
+        out.update(line for line in (*box, text) if line in wanted)
+    return out
+
+
+# ---------------------------------------------------------------- parsing
+MAX_DEPTH = 200
+"""Elements nested deeper than this are unwrapped (their text kept) before parsing: libxml2
+stops at depth 256 and drops the rest of the page, and the extractors walk trees recursively."""
+_HUGE_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                    remove_comments=True, remove_pis=True, huge_tree=True)
+"""trafilatura's parser options, with libxml2's size limits lifted: a text node over 10 MB is
+otherwise cut off with the rest of the page (the page size is bounded by MAX_PAGE_BYTES)."""
+
+
+def html_tree(text: str, flags: list[str] | None = None):
+    """The page's lxml.html tree, parsed once (trafilatura's loader: it repairs what lxml
+    would choke on). A page that hits libxml2's resource limits (nesting, a huge text node)
+    would come out cut short; it is parsed again with the limits lifted and the nesting
+    flattened, and `flags` says so ("deep_markup_flattened", "huge_text_node")."""
+    tree = load_html(text)
+    if _hit_resource_limit():
+        if flags is None:
+            flags = []
+        flat, unwrapped = flatten_deep_markup(text, MAX_DEPTH)
+        flags.append("deep_markup_flattened" if unwrapped else "huge_text_node")
+        try:
+            tree = lxml_html.fromstring(flat, parser=_HUGE_PARSER)
+        except (ValueError, etree.ParserError):
+            tree = lxml_html.fromstring(flat.encode("utf-8"), parser=_HUGE_PARSER)
+    if tree is None:
+        tree = load_html(f"<html><body><div>{text}</div></body></html>")
+    if tree is None:
+        from .page import PageError
+        raise PageError("not_html", "the page could not be parsed as HTML")
+    return tree
+
+
+def _hit_resource_limit() -> bool:
+    """Whether trafilatura's parser gave up on the last page for one of libxml2's limits."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in TRAFILATURA_PARSER.error_log)
+
+
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                        "source", "track", "wbr", "keygen", "command"})
+_UNNESTED_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Always kept and not counted: parsers close an open paragraph or heading before the next."""
+
+
+def flatten_deep_markup(text: str, max_depth: int) -> tuple[str, int]:
+    """The markup with every tag nested deeper than max_depth removed (text kept, a space in
+    the tag's place), and how many opening tags were removed. One pass over the tags with a
+    stack; a closing tag closes back to its opening tag, as parsers do."""
+    stack: list[tuple[str, bool]] = []
+    out: list[str] = []
+    pos = removed = 0
+    for m in _TAG_TOKEN.finditer(text):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if not closing:
+            if name not in _VOID_TAGS and name not in _UNNESTED_TAGS and not self_closing:
+                keep = len(stack) < max_depth
+                stack.append((name, keep))
+        else:
+            for k in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+                if stack[k][0] == name:
+                    keep = stack[k][1]
+                    del stack[k:]
+                    break
+        if not keep:
+            removed += not closing
+            out.append(text[pos:m.start()])
+            out.append(" ")
+            pos = m.end()
+    if not removed:
+        return text, 0
+    out.append(text[pos:])
+    return "".join(out), removed

@@ -1,0 +1,280 @@
+"""The separation: a page's text blocks -> body, wire, disclaimer, paywall, unclassified.
+
+Every path (a publisher profile, the generic trafilatura path, plain text) ends here with
+the page's blocks in reading order, each tagged with the region it came from. Each block
+lands in exactly one field; what fits none is unclassified.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbot.core.record import Paywall, Wire
+from . import wire as wires
+from .agencies import names_unnamed_agencies
+from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block
+from .disclaimer import is_disclaimer
+from .paywall import is_cta, is_header, is_meter, parse_paywall, starts_paywall
+from .text import fold
+
+# Page furniture: lines that are never story. One table of the phrases a line starts with,
+# by kind; the pattern is generated from it. Applies to lines shorter than FURNITURE_MAX.
+FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
+    "related stories": (
+        "also read", "read also", "read more", "recommended for you", "recommended:", "recommended stories",
+        "recommended reading", "related:", "related stories", "related articles", "related news",
+        "related coverage", "related content", "related links", "related reading", "related videos", "more from",
+        "more on this",
+        "you may also like", "you might also like", "you may like", "most read", "most popular", "trending now",
+        "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
+        "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
+        "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
+        "czytaj więcej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
+        "lee más", "continua a leggere", "les mer", "läs mer", "you can also check", "you may also check",
+        "also check:", "also watch", "watch more", "explore more",
+    ),
+    "advertising": (
+        "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
+        "continue reading below", "scroll to continue", "content continues below", "(story continues below",
+        "- advertisement -", "paid content",
+    ),
+    "page notes": (
+        "first published", "last updated", "updated on", "topics :", "topics:", "tags :", "tags:", "filed under",
+        "copyright ©", "all rights reserved", "our standards:", "the thomson reuters trust principles",
+        "(this story has not been edited", "catch all the", "check out our",
+    ),
+    "prompts": (
+        "click here", "share this", "print this", "follow us on", "get them on our telegram", "dear reader",
+        "support quality journalism", "we want to hear", "submit your letter", "submit a letter",
+        "send us a letter", "have a news tip", "got a news tip", "continue reading", "keep reading",
+        "read the full story", "read the full article", "follow our live coverage", "follow live",
+        "live updates:", "watch:", "listen:", "join our whatsapp", "join our telegram", "download the",
+        "get the app", "open in app", "sign up for", "subscribe to our", "get our", "want more stories",
+        "enjoy unlimited", "create a free account", "log in to continue", "register to continue",
+        "create an account", "create your free account", "sign up to", "sign up now", "sign up here", "sign up today",
+        "sign in to", "log in to", "register for free to", "register for free and",
+        "register now", "follow us", "subscribe now", "subscribe today", "subscribe for", "become a member",
+        "join us on", "like us on", "to continue reading", "subscribe to ", "get alerts", "get real-time",
+        "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
+    ),
+    "other languages": (
+        "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
+        "this story is also available in", "auch auf englisch",
+    ),
+    "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
+    "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
+                      "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
+                      "das wichtigste in kürze", "en bref", "en resumen"),
+}
+FURNITURE_MAX = 200
+_WHOLE_LINE_KINDS = ("labels", "summary boxes")
+"""Kinds whose phrases are furniture only as a whole line ("Highlights", not "Highlights of the budget ...")."""
+_FURNITURE = re.compile(
+    "^(?:" + "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "")
+                      for kind, phrases in FURNITURE_STARTS.items() if kind not in _WHOLE_LINE_KINDS
+                      for p in sorted(phrases, key=len, reverse=True)) + ")",
+    re.I,
+)
+_SUMMARY_HEADINGS = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for kind in _WHOLE_LINE_KINDS for p in FURNITURE_STARTS[kind]) + r")\W*$", re.I)
+_SOCIAL = re.compile(
+    r"^(?:(?:share|follow|on|via|us|email|e-mail|print|copy|link|facebook|twitter|x|linkedin|whatsapp|telegram|"
+    r"reddit|pinterest|instagram|youtube|flipboard|threads|bluesky|tumblr|messenger|comments?|sms|save|gift|"
+    r"article|this|story)\b\W*){2,}$", re.I)
+_FIRST_APPEARED = re.compile(
+    r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
+    r"^the post .{1,200} appeared first on .{1,100}$", re.I)
+_NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
+                         r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
+                         r"\bby email\b.*\bnever miss\b", re.I)
+
+
+PAYWALL_LINE_MAX = 2000
+"""Meters, paywall headers and calls to action are short lines; a longer block is never one
+(and a story of one huge text node is not scanned for them over and over)."""
+TAIL_SCAN = 1000
+"""A wire tag closing the last paragraph sits in its last characters: only those are read."""
+
+
+_OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ "
+"""Marks a prompt is wrapped in ("[Sign up for ...]", "(Follow us on ...)", "*Create an account*"):
+the furniture phrases are matched after them."""
+_PROMPT_INSIDE = re.compile(r"\b(?:click|tap|clicking|tapping) here\b|\bsign up here\b|\bsubscription today\b|"
+                            r"\bsubscribe (?:now|today)\b|\bstart your .{0,40}subscription\b", re.I)
+"""A short line carrying a call to click or subscribe anywhere in it ("Get X on the go by
+clicking here", "... Sign up here.") is a prompt."""
+_LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|find|for more|more)\b.{0,150}"
+                          r"\bhttps?://\S+\W*$", re.I)
+"""A line sending the reader to an address ("Follow our full coverage at https://...")."""
+_CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
+"""A writer's contact line ("Email: jroe@example.com"), no story."""
+_BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$|^[\W_]+$")
+"""A line that is only a number or a counter ("10", "01/7": a list's rank, a slide counter) or
+only marks ("___", "* * *": a separator)."""
+_LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
+"""A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
+_READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3}(?:[.,]\d{1,2})? ?% (?:of (?:this|the) "
+                            r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
+"""A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
+
+
+_DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
+
+
+@dataclass
+class Parts:
+    """What the separation found."""
+
+    body: list[str] = field(default_factory=list)
+    wire: Wire | None = None
+    disclaimer: str | None = None
+    paywall: Paywall | None = None
+    unclassified: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    """What the separation could not settle, e.g. "wire_agency_unnamed"."""
+
+
+def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
+    """True for a line of page furniture (FURNITURE_STARTS, social rows, "first appeared on"
+    trailers, newsletter boxes) or one a publisher's profile names."""
+    if len(text) > 300:
+        return False
+    key = fold(text)
+    if any(p.match(text) for p in extra):
+        return True  # a profile's furniture: lines that start so
+    if _FIRST_APPEARED.search(key):
+        return True
+    if len(text) > FURNITURE_MAX:
+        return False
+    bare = key.lstrip(_OPENING_MARKS)
+    if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
+            or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
+            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key)):
+        return True
+    labelled = _LABEL_PREFIX.sub("", bare, count=1)
+    return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
+
+
+def is_summary_heading(text: str) -> bool:
+    """A summary box's heading as a whole line ("Key highlights", "What to know")."""
+    return len(text) <= 60 and bool(_SUMMARY_HEADINGS.match(fold(text).lstrip(_OPENING_MARKS)))
+
+
+def separate(blocks: list[Block], authors: list[str] | None = None,
+             disclaimers: tuple[re.Pattern, ...] = (), furniture: tuple[re.Pattern, ...] = (),
+             dollar: str | None = None) -> Parts:
+    """Assign every block to one field of the record. dollar: the currency a bare "$" means
+    on this page (offers.dollar_for)."""
+    n = len(blocks)
+    label: list[str | None] = [None] * n
+    hits: list[tuple[int, wires.WireHit]] = []
+    disclaimers_found: list[str] = []
+    loose: list[tuple[int, wires.WireHit]] = []
+
+    # 1. Where the paywall starts: its own widget, or (plain text, story regions) the first
+    #    line that opens one; from there on the story is over.
+    story_pw_start = None
+    for i, b in enumerate(blocks):
+        if b.zone == STORY and len(b.text) <= PAYWALL_LINE_MAX and starts_paywall(blocks, i):
+            story_pw_start = i
+            break
+
+    # 2. Whole-line recognisers, block by block.
+    last_credit = -10
+    for i, b in enumerate(blocks):
+        t = b.text
+        if b.zone == PAYWALL or (story_pw_start is not None and i >= story_pw_start and b.zone == STORY
+                                 and not _credit_or_disclaimer(t, disclaimers)):
+            label[i] = "paywall"
+            continue
+        if is_disclaimer(t, disclaimers):
+            label[i] = "disclaimer"
+            # The "Disclaimer:" label is the page's heading for the text, not the text.
+            disclaimers_found.append(_DISCLAIMER_LABEL.sub("", t))
+            continue
+        hit = wires.line_credit(t, byline=b.zone == BYLINE)
+        if hit is None and b.zone in (STORY, AFTER) and i - last_credit <= 2:
+            desk = wires.desk_initials(t)
+            if desk:
+                hit = wires.WireHit(None, t, desk=desk)
+        if hit is not None and not (hit.agency or hit.desk):
+            # A credit naming no agency ("Additional reporting by <Name>", "With inputs from
+            # agencies"): not story. It joins the wire credit when the page has one, else it
+            # is kept as unclassified text.
+            label[i] = "credit"
+            loose.append((i, hit))
+            continue
+        if hit is not None:
+            label[i] = "wire"
+            hits.append((i, hit))
+            last_credit = i
+            continue
+        if b.zone in (NOISE, AFTER, BYLINE) or wires.is_caption(t) or is_furniture(t, furniture):
+            label[i] = "unclassified"
+            continue
+        if b.zone == STORY and len(t) <= PAYWALL_LINE_MAX and (is_meter(t) or is_header(t)):
+            label[i] = "paywall"
+            continue
+        label[i] = "body"
+
+    # IANS prints its desk initials right after the sign-off; a desk line before any sign-off
+    # (e.g. "qd/" first) is only credit when a sign-off follows within two lines.
+    for i, b in enumerate(blocks):
+        if label[i] == "body" and wires.desk_initials(b.text) and any(
+            label[k] == "wire" for k in range(i + 1, min(n, i + 3))
+        ):
+            label[i] = "wire"
+            hits.append((i, wires.WireHit(None, b.text, desk=wires.desk_initials(b.text))))
+
+    # 3. The paywall's lines, parsed together.
+    pw_blocks = [i for i in range(n) if label[i] == "paywall"]
+    paywall = None
+    if pw_blocks:
+        paywall, used = parse_paywall([blocks[i] for i in pw_blocks], dollar)
+        for k, i in enumerate(pw_blocks):
+            if not used[k]:
+                label[i] = "unclassified"
+
+    # 4. The body, with the credits that sit inside its paragraphs taken out.
+    body_idx = [i for i in range(n) if label[i] == "body"]
+    texts = {i: blocks[i].text for i in body_idx}
+    # The dateline opens the story; a kicker, a title line or a standfirst can come before it.
+    for i in body_idx[:4]:
+        split = wires.split_dateline(texts[i])
+        if split:
+            hit, rest = split
+            hits.append((i, hit))
+            texts[i] = rest
+            break
+    if body_idx:
+        last = body_idx[-1]
+        head, tail = texts[last][:-TAIL_SCAN], texts[last][-TAIL_SCAN:]
+        split = wires.split_tail_tag(tail)
+        if split:
+            hit, rest = split
+            hits.append((last, hit))
+            texts[last] = head + rest if head and rest else (head.rstrip() or rest)
+
+    wire = wires.assemble([h for _, h in sorted(hits + loose, key=lambda pair: pair[0])], authors)
+    for i, _ in loose:
+        label[i] = "wire" if wire is not None else "unclassified"
+    if wire is not None and wire.dateline is None:
+        wire.dateline = next((d for k, i in enumerate(body_idx[:4]) if (d := wires.bare_dateline(texts[i], colon=k == 0))),
+                             None)
+    parts = Parts(
+        body=[texts[i] for i in body_idx if texts[i]],
+        wire=wire,
+        disclaimer=" ".join(disclaimers_found) or None,
+        paywall=paywall,
+        unclassified=[blocks[i].text for i in range(n) if label[i] == "unclassified"],
+    )
+    if wire is None and (any(h.unnamed for _, h in loose) or any(names_unnamed_agencies(a) for a in authors or [])):
+        # "With inputs from agencies": agency copy, but which agency cannot be read. The
+        # record says so rather than guess; the line stays in unclassified.
+        parts.flags.append("wire_agency_unnamed")
+    return parts
+
+
+def _credit_or_disclaimer(text: str, extra) -> bool:
+    return is_disclaimer(text, extra) or (wires.line_credit(text) is not None and not is_cta(text))

@@ -1,0 +1,94 @@
+"""Page -> record: the separation, run on each fetched page (in the crawl's worker
+processes when NEWSBOT_WORKERS > 0, see newsbot/crawling/workers.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.utils.misc import load_object
+
+from newsbot.crawling.extensions.run import run_of
+from newsbot.core.extract import PageError, extract
+from newsbot.crawling.items import ArticleItem, PageItem, failure
+from newsbot.core.record import encodable
+from newsbot.crawling.workers import DeadlineWorker, PageTimeout, Workers
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractPipeline:
+    """Turns each PageItem into an ArticleItem; a page that fails to parse becomes a
+    FailureItem with its reason (counted and logged), so one bad page never stops a run."""
+
+    def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None,
+                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None):
+        self.stats = stats
+        self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
+        self.workers = workers or Workers(0)
+        self.extractor = extractor or extract_record
+        # Pages of bounded_above bytes or more run in a worker with a deadline (NEWSBOT_PAGE_TIMEOUT).
+        self.deadline = DeadlineWorker(page_timeout) if page_timeout > 0 else None
+        self.bounded_above = bounded_above
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        run = run_of(crawler)
+        folder = run.failed_pages_dir if run is not None else settings.get("NEWSBOT_FAILED_PAGES_DIR")
+        pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
+                   page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
+                   bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
+                   extractor=load_object(settings.get("NEWSBOT_EXTRACTOR") or extract_record))
+        if pipe.deadline is not None:
+            crawler.signals.connect(pipe.deadline.close, signal=signals.engine_stopped)
+        return pipe
+
+    async def process_item(self, item):
+        if not isinstance(item, PageItem):
+            return item
+        self.stats.inc_value("newsbot/pages_extracted")
+        args = (item.body, item.url, item.content_type, item.profile)
+        try:
+            if self.deadline is not None and len(item.body) >= self.bounded_above:
+                record = await self.deadline.run(self.extractor, *args)
+            else:
+                record = await self.workers.run(self.extractor, *args)
+        except PageError as exc:
+            return self._failed(item, exc.reason, str(exc))
+        except PageTimeout as exc:
+            return self._failed(item, "timeout", str(exc))
+        except Exception as exc:  # a parser bug (or a lost worker) must cost one page, not the crawl
+            logger.error("extraction crashed on %s: %s: %s", item.url, type(exc).__name__, exc,
+                         exc_info=self.workers.count == 0)
+            return self._failed(item, "extract_error", f"{type(exc).__name__}: {exc}")
+        out = ArticleItem(record)
+        # Crawl facts for later pipelines ride as attributes, outside the exported record.
+        out.lastmod = item.lastmod
+        out.aliases = [item.url, *item.requested_urls]
+        out.explicit = item.explicit
+        return out
+
+    def _failed(self, item: PageItem, reason: str, detail: str):
+        self.stats.inc_value(f"newsbot/failures/{reason}")
+        # A PageError's message already starts with its reason ("binary: the content is not text").
+        logger.warning("page failed to parse: %s (%s)", item.url, detail if detail.startswith(reason) else f"{reason}: {detail}")
+        saved = self._save(item)
+        return failure(item.url, reason, item.status, detail, saved_as=saved)
+
+    def _save(self, item: PageItem) -> str | None:
+        """Keep the failed page's bytes for reprocessing (`newsbot extract FILE --url URL`)."""
+        if self.failed_pages_dir is None:
+            return None
+        self.failed_pages_dir.mkdir(parents=True, exist_ok=True)
+        path = self.failed_pages_dir / (hashlib.sha1(item.url.encode()).hexdigest() + ".page")
+        path.write_bytes(item.body)
+        return str(path)
+
+
+def extract_record(body: bytes, url: str, content_type: str | None, profile: str | None) -> dict:
+    """The record of one page as a plain dict (what crosses the process boundary)."""
+    return encodable(extract(body, url=url, content_type=content_type, profile=profile)).to_dict()
+

@@ -1,0 +1,50 @@
+"""Each record joins its wire story (newsbot/core/stories): the record's `story` field, and its
+agency from the story when it printed none. After the incremental state (an unchanged page
+kept its story in the earlier run) and before validation (the field is in the schema)."""
+
+from __future__ import annotations
+
+import logging
+
+from newsbot.crawling.items import ArticleItem
+from newsbot.core.keys import record_key
+from newsbot.core.stories import StoryJoiner, index_location, open_index
+
+logger = logging.getLogger(__name__)
+
+
+class StoryPipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        s = crawler.settings
+        self.where = index_location(s.get("NEWSBOT_STORIES"), s.get("NEWSBOT_STATE"))
+        self.enabled = s.getbool("NEWSBOT_STORIES_ENABLED", True)
+        self.joiner: StoryJoiner | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self, spider=None):
+        if self.enabled:
+            # One commit per 200 joins or per second (SQLite): a crash loses at most that much of the index.
+            self.joiner = StoryJoiner(open_index(self.where, commit_every=200))
+
+    def close_spider(self, spider=None):
+        if self.joiner is not None:
+            self.joiner.index.close()
+            self.joiner = None
+
+    def process_item(self, item):
+        if self.joiner is None or not isinstance(item, ArticleItem):
+            return item
+        try:
+            item["story"] = self.joiner.join(item, record_key(item))
+        except Exception as exc:  # one bad record never stops the crawl: it goes out without a story
+            logger.error("story index failed for %s: %s", item.get("url"), exc)
+            self.stats.inc_value("newsbot/core/stories/errors")
+            item["story"] = None
+            return item
+        self.stats.inc_value(f"newsbot/core/stories/{item['story']['relation']}")
+        return item

@@ -1,5 +1,0 @@
-"""The record's JSON Schema (article.schema.json), importable for spidermon's validation."""
-
-from ..record import load_schema
-
-ARTICLE_SCHEMA = load_schema()
