@@ -20,14 +20,14 @@ from trafilatura.utils import load_html
 
 from .. import profiles
 from ..profiles.base import Profile
-from ..record import Article
+from ..record import Article, Paywall
 from . import metadata as md
-from .blocks import BYLINE, NOISE, STORY, Block, blockify, text_blocks
+from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
-from .html import Located, locate_with_profile
+from .html import Located, locate_with_profile, subscription_promos
 from .offers import page_dollar
 from .page import Page, PageError, load_page
-from .paywall import is_premium_label, is_subscriber_only
+from .paywall import is_premium_label, is_subscriber_only, promo_offers
 from .separate import separate
 from .wire import declared_credits, line_credit, split_dateline
 from .text import clean
@@ -242,7 +242,24 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
                 paywalled_part=paywalled_part, labels=md.headline_labels(tree))
+    _add_promo_offers(art, promo_offers([blockify(el, PAYWALL, fine=True) for el in subscription_promos(tree)],
+                                        dollar))
     return _finish(art)
+
+
+def _add_promo_offers(art: Article, promos: list) -> None:
+    """The site's priced subscription links are the publisher's offers too; added after the
+    access decision (a header's "Subscribe: €20 for 1 year" walls no story), each flagged
+    `site_promo`, a plan the paywall already states not twice."""
+    if not promos:
+        return
+    if art.paywall is None:
+        art.paywall = Paywall()
+    have = {(o.price, o.currency) for o in art.paywall.offers}
+    for o in promos:
+        if (o.price, o.currency) not in have:
+            have.add((o.price, o.currency))
+            art.paywall.offers.append(o)
 
 
 def html_tree(text: str):
