@@ -24,7 +24,7 @@ from ..record import Article, Paywall
 from . import metadata as md
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
-from .html import Located, locate_with_profile, subscription_promos
+from .html import Located, locate_with_profile, subscription_promos, walled_story
 from .offers import page_dollar
 from .page import Page, PageError, load_page
 from .paywall import is_premium_label, is_subscriber_only, promo_offers
@@ -241,7 +241,8 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         parts = separate(loc.blocks, authors=credit_names, **texts)
         art.flags.append("story_from_json_ld")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
-                paywalled_part=paywalled_part, labels=md.headline_labels(tree))
+                paywalled_part=paywalled_part, labels=md.headline_labels(tree),
+                walled_class=walled_story(tree, parts.body))
     _add_promo_offers(art, promo_offers([blockify(el, PAYWALL, fine=True) for el in subscription_promos(tree)],
                                         dollar))
     return _finish(art)
@@ -313,7 +314,7 @@ def _split_keywords(value: str | None) -> list[str]:
 
 
 def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None,
-                labels: list[str] = ()) -> None:
+                labels: list[str] = (), walled_class: str | None = None) -> None:
     art.body = parts.body
     art.wire = parts.wire
     art.disclaimer = parts.disclaimer
@@ -348,6 +349,10 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
         # trusted (some publishers set it false on every page).
         evidence.append(f"ld:paywalled_part={paywalled_part}")
     marked = bool(paywalled_part) and ld_free is False
+    if walled_class and ld_free is not True:
+        # The story's own container is classed for a paywall script to cut (class
+        # "subscriber-only", "paywall"): the full story ships, a meter stands in front.
+        evidence.append(f"walled_class={walled_class}")
     if premium:
         art.access = "premium"
     elif pw is not None and pw.meter_message:
@@ -357,6 +362,8 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
         # subscribers only; a full story behind the markup is metered.
         short = len(art.body) <= 2 and "meter" not in paywalled_part.lower()
         art.access = "premium" if short else "metered"
+    elif walled_class and ld_free is not True:
+        art.access = "metered"
     elif pw is not None and pw.offers:
         # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
         art.access = "metered"

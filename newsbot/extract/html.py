@@ -276,3 +276,27 @@ def subscription_promos(root) -> list:
                     found.append(el)
                 break
     return found
+
+
+WALLED_CONTENT_CLASSES = ("paywall", "paywalled", "paywall-content", "paywalled-content", "subscriber-only",
+                          "subscriber-preview", "subscriber-content", "subscribers-only", "premium-content",
+                          "metered-content", "meteredcontent", "locked-content")
+"""Class names a publisher puts on the story's own container or paragraphs for its script
+to cut them for non-subscribers (Google's paywall guide names the class in hasPart;
+many pages set the class and no JSON-LD): the page ships the story, a meter stands in front."""
+
+
+def walled_story(root, body: list[str]) -> str | None:
+    """The walled-content class of an element holding the story's paragraphs (one of the
+    body's long paragraphs inside it), or None."""
+    long_lines = [p for p in body if len(p) > 80]
+    if not long_lines:
+        return None
+    for el in root.iter():
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        if not cls:
+            continue
+        hit = next((c for c in cls.lower().split() if c in WALLED_CONTENT_CLASSES), None)
+        if hit and any(p[:60] in el.xpath("normalize-space()") for p in long_lines[:3]):
+            return hit
+    return None
