@@ -311,3 +311,14 @@ def test_a_premium_eyebrow_beside_paywall_markup_makes_the_story_premium():
     rec = page("premium")
     assert rec.access == "premium" and "subscriber_label" in rec.access_evidence
     assert page("harbour news").access == "metered"  # the markup alone: the full story ships
+
+
+@pytest.mark.parametrize("line,months", [
+    ("Presidents Day Sale – Start Today for $1 – Expires 2/20/24", None),  # a holiday's name, no term
+    ("Try 1 month for $1", 1),
+    ("Annual plan for $99", 12),
+])
+def test_a_term_before_the_price_is_counted_or_named(line, months):
+    offer = build_offer(None, line, None, None)
+    assert offer.price is not None and offer.term_months == months
+    assert ("term_unknown" in offer.flags) == (months is None)

@@ -255,7 +255,10 @@ def build_offer(plan: str | None, price_line: str | None, term_line: str | None,
         if term_months is None and price_line and price_text:
             # "Try 1 month for $1", "12 issues for £37.99": the term printed before the price.
             before = price_line[:max(price_line.find(price_text), 0)]
-            term_months, term_text = parse_term(before) if before.strip() else (None, None)
+            # Counted or led ("1 month", "per week"): a bare unit there is a name ("Presidents Day Sale").
+            unit = TERM.search(before)
+            if _NAMED.search(before) or (unit is not None and (unit["n"] or unit["lead"])):
+                term_months, term_text = parse_term(before)
     monthly_price = monthly_text = None
     if monthly_line:
         monthly_text, monthly_price, mcur, _ = find_price(monthly_line)
