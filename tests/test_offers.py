@@ -322,3 +322,11 @@ def test_a_term_before_the_price_is_counted_or_named(line, months):
     offer = build_offer(None, line, None, None)
     assert offer.price is not None and offer.term_months == months
     assert ("term_unknown" in offer.flags) == (months is None)
+
+
+def test_many_or_malformed_subscription_links_give_each_plan_once():
+    links = "".join('<a href="/subscribe/plan">Subscribe: €15 for 1 year</a>' for _ in range(3000))
+    odd = '<a>Subscribe €9</a><a href="">€9</a><a href="javascript:void(0)">Subscribe for €9</a>'
+    rec = _page(f"<header><div>{links}</div>{odd}</header><article><h1>Ferry cancelled</h1>{_STORY}</article>")
+    assert [(o.price, o.currency) for o in rec.paywall.offers] == [(15, "EUR")]
+    assert rec.access == "free"

@@ -249,6 +249,8 @@ SUBSCRIBE_HREF = re.compile(r"subscri|suscri|assin|abonn|/abo(?:\b|nnement)|//ab
                             r"checkout", re.I)
 NOT_A_PLAN_HREF = re.compile(r"newsletter|unsubscri|manage|account|profile|log-?in|sign-?in|gift|donat", re.I)
 PROMO_MAX_CHARS = 200
+PROMO_LINKS_MAX = 60
+"""Subscription links looked at per page (a site's header, menu and footer print a few)."""
 """A subscription link with its price ("Subscribe: €20 for 1 year", "Suscribite por $60") is
 short; a longer block around a link is prose or a menu."""
 
@@ -261,10 +263,14 @@ def subscription_promos(root) -> list:
     from .offers import is_price_line
 
     found = []
+    seen = 0
     for a in root.iter("a"):
         href = (a.get("href") or "").split("?")[0]  # the query is tracking ("o=login_ep")
         if not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
             continue
+        seen += 1
+        if seen > PROMO_LINKS_MAX:
+            break  # each look measures the link's parent: a page of thousands stays linear
         for el in (a, a.getparent()):
             if el is None or el.xpath("string-length(normalize-space())") > PROMO_MAX_CHARS:
                 break
