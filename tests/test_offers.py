@@ -330,3 +330,21 @@ def test_many_or_malformed_subscription_links_give_each_plan_once():
     rec = _page(f"<header><div>{links}</div>{odd}</header><article><h1>Ferry cancelled</h1>{_STORY}</article>")
     assert [(o.price, o.currency) for o in rec.paywall.offers] == [(15, "EUR")]
     assert rec.access == "free"
+
+
+def _form(selected: str, name: str = "country") -> str:
+    opts = "".join(f'<option value="{c}"{" selected" if c == selected else ""}>{c}</option>' for c in ("US", "CA", "MX"))
+    return f'<div class="billing"><select id="select-{name}" name="{name}">{opts}</select></div>'
+
+
+@pytest.mark.parametrize("forms,currency,flag", [
+    (_form("CA"), "CAD", "currency_assumed"),  # the publisher's own address form preselects Canada
+    (_form("CA") + _form("US"), "USD", "currency_assumed"),  # forms that disagree name no country
+    (_form("CA", name="state"), "USD", "currency_assumed"),  # "CA" for California is no country
+    ("", "USD", "currency_assumed"),
+])
+def test_a_bare_dollar_reads_the_country_a_form_preselects(forms, currency, flag):
+    promo = '<header><a href="/subscribe/digital/">DEAL: $4.25/month!</a></header>'
+    rec = _page(f"{promo}<article><h1>Ferry cancelled</h1>{_STORY}</article>{forms}")
+    [offer] = rec.paywall.offers
+    assert (offer.price, offer.currency) == (4.25, currency) and flag in offer.flags

@@ -24,7 +24,7 @@ from ..record import Article, Paywall
 from . import metadata as md
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines
-from .html import Located, locate_with_profile, subscription_promos, walled_story
+from .html import Located, form_country, locate_with_profile, subscription_promos, walled_story
 from .offers import page_dollar
 from .page import Page, PageError, load_page
 from .paywall import is_premium_label, is_subscriber_only, promo_offers
@@ -225,10 +225,12 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD
-    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address, the domain.
+    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address (JSON-LD, else
+    # the country its own address form preselects), the domain.
     locales = [md.ld_text(ld.get("inLanguage")), md.meta(tree, "og:locale"), tree.get("lang"),
                md.meta(tree, "content-language")]
-    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects), profile.currency if profile else None)
+    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects) or form_country(tree),
+                         profile.currency if profile else None)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
                   furniture=profile.furniture_patterns if profile else (), dollar=dollar)
     # The agency can be named only in JSON-LD (author, sourceOrganization, creditText).

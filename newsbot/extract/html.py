@@ -306,3 +306,21 @@ def walled_story(root, body: list[str]) -> str | None:
         if hit and any(p[:60] in el.xpath("normalize-space()") for p in long_lines[:3]):
             return hit
     return None
+
+
+def form_country(root) -> str | None:
+    """The country the publisher's own address or billing form preselects (<select
+    name="country"> with <option value="CA" selected>): where a site without a country
+    locale or JSON-LD address says where it sells. None when no form preselects one or
+    its forms disagree."""
+    found = set()
+    for select in root.iter("select"):
+        if "country" not in f"{select.get('name') or ''} {select.get('id') or ''}".lower():
+            continue
+        for option in select.iter("option"):
+            if option.get("selected") is not None:
+                value = (option.get("value") or "").strip()
+                if re.fullmatch(r"[A-Za-z]{2}", value):
+                    found.add(value.lower())
+                break
+    return found.pop() if len(found) == 1 else None
