@@ -224,3 +224,127 @@ def test_intro_and_regular_price_in_other_languages(line, price, term, intro_pri
     offer = build_offer(None, line, None, None, "EUR")
     assert (offer.price, offer.term_months, offer.intro_price, offer.intro_term_months) == (
         price, term, intro_price, intro_term)
+
+
+# --- issue 14, round 3: paywalls in custom elements, priced subscription links, walled story classes ---
+
+_STORY = "".join(f"<p>Paragraph {i} of the ferry story, long enough to be kept as story text by any reader here.</p>"
+                 for i in range(5))
+
+
+def _page(body: str, head: str = "", lang: str = "en", url: str = "https://www.ferrytown-courier.com/news/ferry"):
+    html = f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
+    return extract(html.encode(), url=url)
+
+
+def test_a_paywall_laid_out_in_custom_elements_is_read():
+    # A storefront app's own tags (<shop-section id="paywall">) around the banner, text and buttons.
+    wall = ('<shop-section id="paywall" class="story-paywall"><shop-html class="paywall-banner"><div>FK+</div>'
+            '</shop-html><shop-html class="paywall-text"><div>2 Wochen für nur 2 € lesen<br>'
+            '<strong>Alle Plus-Texte</strong></div></shop-html></shop-section>')
+    story = "".join(f"<p>Absatz {i} der Geschichte über die Fähre, lang genug, um als Text zu gelten.</p>"
+                    for i in range(5))
+    rec = _page(f"<article><h1>Fähre fällt aus</h1>{story}</article>{wall}", lang="de",
+                url="https://www.faehrkurier.de/lokales/faehre")
+    assert [(o.price, o.currency, o.term_months) for o in rec.paywall.offers] == [(2, "EUR", 0.46)]
+    assert rec.access == "premium"  # the "FK+" label beside the wall
+    bare = _page(f"<article><h1>Fähre fällt aus</h1>{story}</article>", lang="de",
+                 url="https://www.faehrkurier.de/lokales/faehre")
+    assert bare.paywall is None and bare.access == "free"
+
+
+@pytest.mark.parametrize("header,price,currency", [
+    # the price in the link's own text
+    ('<a id="top-subscribe" href="/subscribe?src=header">Subscribe: €15 for 1 year</a>', 15, "EUR"),
+    ('<a href="https://www.ferrytown-courier.com/subscribe/offer/"><div class="l1">DEAL: $2.50/month!</div>'
+     '<div class="l2">Subscribe Now</div></a>', 2.5, "USD"),
+    # the price printed beside the link, in a small parent
+    ('<div class="header-center">Get print and digital for $19.50.<br><a href="https://orders.example-subs.com/'
+     'servlet/buysub?mag=FTC">Subscribe</a></div>', 19.5, "USD"),
+    # the tracking query names a login: the path is a subscription page all the same
+    ('<div class="menu"><a href="/suscripciones/#/campaign?o=login_ep">suscríbete por 2€</a></div>', 2, "EUR"),
+])
+def test_priced_subscription_links_are_offers_not_a_wall(header, price, currency):
+    rec = _page(f"<header>{header}</header><article><h1>Ferry cancelled</h1>{_STORY}</article>")
+    assert [(o.price, o.currency) for o in rec.paywall.offers] == [(price, currency)]
+    assert "site_promo" in rec.paywall.offers[0].flags
+    assert rec.access == "free"  # a header's offer walls no story
+
+
+@pytest.mark.parametrize("header", [
+    '<a href="/newsletters/subscribe">Our newsletter: 5 stories for $0, every morning</a>',
+    '<a href="/shop/ferry-model">Ferry model kit $49.99</a>',  # a shop link: no subscription page
+    '<a href="/subscribe">Subscribe</a>',  # no price
+    '<div class="nav"><a href="/subscribe">Subscribe</a> ' + "Menu entry with words. " * 12 + 'from $1 a week</div>',
+])
+def test_links_that_are_no_priced_plan_give_no_offer(header):
+    rec = _page(f"<header>{header}</header><article><h1>Ferry cancelled</h1>{_STORY}</article>")
+    assert rec.paywall is None or not rec.paywall.offers
+    assert rec.access == "free"
+
+
+@pytest.mark.parametrize("wrapper", ["subscriber-only", "paywall", "ArticleBody premium-content"])
+def test_a_story_classed_for_a_paywall_script_is_metered(wrapper):
+    rec = _page(f"<article><h1>Ferry cancelled</h1><div class='{wrapper}'>{_STORY}</div></article>")
+    assert rec.access == "metered"
+    assert any(e.startswith("walled_class=") for e in rec.access_evidence)
+
+
+def test_walled_class_without_the_story_or_with_free_json_ld_is_free():
+    box = "<div class='subscriber-only'><p>Manage your account</p></div>"
+    assert _page(f"{box}<article><h1>Ferry cancelled</h1>{_STORY}</article>").access == "free"
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":true}</script>'
+    rec = _page(f"<article><h1>Ferry cancelled</h1><div class='paywall'>{_STORY}</div></article>", head=ld)
+    assert rec.access == "free"
+
+
+def test_a_premium_eyebrow_beside_paywall_markup_makes_the_story_premium():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry cancelled",'
+          '"isAccessibleForFree":"False","hasPart":{"@type":"WebPageElement","isAccessibleForFree":"False",'
+          '"cssSelector":"#plusWallBox"}}</script>')
+
+    def page(section: str):
+        head = (f'<header class="post__header"><ul class="eyebrow"><li class="eyebrow__item"><time>12-05-26</time></li>'
+                f'<li class="eyebrow__item"><a href="/section/x">{section}</a></li></ul><h1>Ferry cancelled</h1></header>')
+        return _page(f"<article>{head}{_STORY}<div id='plusWallBox'></div></article>", head=ld)
+
+    rec = page("premium")
+    assert rec.access == "premium" and "subscriber_label" in rec.access_evidence
+    assert page("harbour news").access == "metered"  # the markup alone: the full story ships
+
+
+@pytest.mark.parametrize("line,months", [
+    ("Presidents Day Sale – Start Today for $1 – Expires 2/20/24", None),  # a holiday's name, no term
+    ("Try 1 month for $1", 1),
+    ("Annual plan for $99", 12),
+])
+def test_a_term_before_the_price_is_counted_or_named(line, months):
+    offer = build_offer(None, line, None, None)
+    assert offer.price is not None and offer.term_months == months
+    assert ("term_unknown" in offer.flags) == (months is None)
+
+
+def test_many_or_malformed_subscription_links_give_each_plan_once():
+    links = "".join('<a href="/subscribe/plan">Subscribe: €15 for 1 year</a>' for _ in range(3000))
+    odd = '<a>Subscribe €9</a><a href="">€9</a><a href="javascript:void(0)">Subscribe for €9</a>'
+    rec = _page(f"<header><div>{links}</div>{odd}</header><article><h1>Ferry cancelled</h1>{_STORY}</article>")
+    assert [(o.price, o.currency) for o in rec.paywall.offers] == [(15, "EUR")]
+    assert rec.access == "free"
+
+
+def _form(selected: str, name: str = "country") -> str:
+    opts = "".join(f'<option value="{c}"{" selected" if c == selected else ""}>{c}</option>' for c in ("US", "CA", "MX"))
+    return f'<div class="billing"><select id="select-{name}" name="{name}">{opts}</select></div>'
+
+
+@pytest.mark.parametrize("forms,currency,flag", [
+    (_form("CA"), "CAD", "currency_assumed"),  # the publisher's own address form preselects Canada
+    (_form("CA") + _form("US"), "USD", "currency_assumed"),  # forms that disagree name no country
+    (_form("CA", name="state"), "USD", "currency_assumed"),  # "CA" for California is no country
+    ("", "USD", "currency_assumed"),
+])
+def test_a_bare_dollar_reads_the_country_a_form_preselects(forms, currency, flag):
+    promo = '<header><a href="/subscribe/digital/">DEAL: $4.25/month!</a></header>'
+    rec = _page(f"{promo}<article><h1>Ferry cancelled</h1>{_STORY}</article>{forms}")
+    [offer] = rec.paywall.offers
+    assert (offer.price, offer.currency) == (4.25, currency) and flag in offer.flags

@@ -19,15 +19,15 @@ from parsel import Selector
 
 from newsbot.core import profiles
 from newsbot.core.profiles.base import Profile
-from newsbot.core.record import Article
+from newsbot.core.record import Article, Paywall
 from . import metadata as md
-from .blocks import BYLINE, NOISE, STORY, Block, blockify, text_blocks
+from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines,
                       story_in_script)
-from .html import Located, html_tree, locate_with_profile
+from .html import Located, form_country, html_tree, locate_with_profile, subscription_promos, walled_story
 from .offers import page_dollar
 from .page import Page, PageError, load_page
-from .paywall import is_premium_label, is_subscriber_only
+from .paywall import is_premium_label, is_subscriber_only, promo_offers
 from .separate import separate
 from .wire import declared_credits, line_credit, split_dateline
 from .text import clean, strip_markup
@@ -225,10 +225,12 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD
-    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address, the domain.
+    # inLanguage "en" must not hide og:locale "en_CA"), the publisher's address (JSON-LD, else
+    # the country its own address form preselects), the domain.
     locales = [md.ld_text(ld.get("inLanguage")), md.meta(tree, "og:locale"), tree.get("lang"),
                md.meta(tree, "content-language")]
-    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects), profile.currency if profile else None)
+    dollar = page_dollar(page_url, locales, md.ld_country(ld, objects) or form_country(tree),
+                         profile.currency if profile else None)
     texts = dict(disclaimers=profile.disclaimer_patterns if profile else (),
                   furniture=profile.furniture_patterns if profile else (), dollar=dollar)
     # The agency can be named only in JSON-LD (author, sourceOrganization, creditText).
@@ -245,8 +247,26 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
         if story_in_script(tree, sum(len(p) for p in parts.body)):
             art.flags.append("story_in_script")
     _fill_parts(art, parts, premium=loc.premium_marker, ld_free=md.to_bool(ld.get("isAccessibleForFree")),
-                paywalled_part=paywalled_part, labels=md.headline_labels(tree))
+                paywalled_part=paywalled_part, labels=md.headline_labels(tree),
+                walled_class=walled_story(tree, parts.body))
+    _add_promo_offers(art, promo_offers([blockify(el, PAYWALL, fine=True) for el in subscription_promos(tree)],
+                                        dollar))
     return _finish(art)
+
+
+def _add_promo_offers(art: Article, promos: list) -> None:
+    """The site's priced subscription links are the publisher's offers too; added after the
+    access decision (a header's "Subscribe: €20 for 1 year" walls no story), each flagged
+    `site_promo`, a plan the paywall already states not twice."""
+    if not promos:
+        return
+    if art.paywall is None:
+        art.paywall = Paywall()
+    have = {(o.price, o.currency) for o in art.paywall.offers}
+    for o in promos:
+        if (o.price, o.currency) not in have:
+            have.add((o.price, o.currency))
+            art.paywall.offers.append(o)
 
 
 def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> list[Block]:
@@ -294,7 +314,7 @@ def _split_keywords(value: str | None) -> list[str]:
 
 
 def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywalled_part: str | None = None,
-                labels: list[str] = ()) -> None:
+                labels: list[str] = (), walled_class: str | None = None) -> None:
     art.body = parts.body
     art.wire = parts.wire
     art.disclaimer = parts.disclaimer
@@ -329,6 +349,10 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
         # trusted (some publishers set it false on every page).
         evidence.append(f"ld:paywalled_part={paywalled_part}")
     marked = bool(paywalled_part) and ld_free is False
+    if walled_class and ld_free is not True:
+        # The story's own container is classed for a paywall script to cut (class
+        # "subscriber-only", "paywall"): the full story ships, a meter stands in front.
+        evidence.append(f"walled_class={walled_class}")
     if premium:
         art.access = "premium"
     elif pw is not None and pw.meter_message:
@@ -338,6 +362,8 @@ def _fill_parts(art: Article, parts, premium: bool, ld_free: bool | None, paywal
         # subscribers only; a full story behind the markup is metered.
         short = len(art.body) <= 2 and "meter" not in paywalled_part.lower()
         art.access = "premium" if short else "metered"
+    elif walled_class and ld_free is not True:
+        art.access = "metered"
     elif pw is not None and pw.offers:
         # Calls to action alone ("Already a subscriber? Sign in") are site chrome, not a meter.
         art.access = "metered"

@@ -172,7 +172,7 @@ def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()
     found = []
     # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
     for el, attrs in containers:
-        if el.tag not in _WIDGET_TAGS or not PAYWALL_HINT.search(attrs) or COMMERCE_HINT.search(attrs):
+        if not _is_widget_tag(el.tag) or not PAYWALL_HINT.search(attrs) or COMMERCE_HINT.search(attrs):
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
@@ -204,11 +204,23 @@ def _is_descendant(el, ancestor) -> bool:
 
 _CONTAINER_TAGS = {"div", "section", "aside", "dialog", "form", "ul", "nav"}
 _WIDGET_TAGS = {"div", "section", "aside", "dialog", "form"}
+
+
+def _is_widget_tag(tag) -> bool:
+    """A paywall may be laid out in the site's custom elements (<storefront-section
+    id="paywall">, <tp-modal>, <paywall-widget>): a tag with a hyphen is one."""
+    return tag in _WIDGET_TAGS or (isinstance(tag, str) and "-" in tag)
+
+
 def classed_containers(root) -> list[tuple]:
     """(element, "class id") of the page's block containers that carry a class or an id, in
-    document order: what the widget and furniture scans look at, listed once per page."""
+    document order: what the widget and furniture scans look at, listed once per page.
+    Custom elements (a hyphen in the tag) are containers too."""
     found = []
-    for el in root.iter(*_CONTAINER_TAGS):
+    for el in root.iter():
+        tag = el.tag
+        if not (tag in _CONTAINER_TAGS or (isinstance(tag, str) and "-" in tag)):
+            continue
         cls, ident = el.get("class"), el.get("id")
         if cls or ident:
             found.append((el, f"{cls or ''} {ident or ''}"))
@@ -225,7 +237,7 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
         return set()
     out: set[str] = set()
     for el, attrs in containers:
-        if not FURNITURE_HINT.search(attrs):
+        if el.tag not in _CONTAINER_TAGS or not FURNITURE_HINT.search(attrs):
             continue
         text = el.xpath("normalize-space()")  # the box's text, whitespace folded, in C
         if not text or len(text) > 1500:
@@ -312,3 +324,84 @@ def flatten_deep_markup(text: str, max_depth: int) -> tuple[str, int]:
         return text, 0
     out.append(text[pos:])
     return "".join(out), removed
+
+
+SUBSCRIBE_HREF = re.compile(r"subscri|suscri|assin|abonn|/abo(?:\b|nnement)|//abo\.|buysub|/offers?\b|/plans?\b|"
+                            r"checkout", re.I)
+NOT_A_PLAN_HREF = re.compile(r"newsletter|unsubscri|manage|account|profile|log-?in|sign-?in|gift|donat", re.I)
+PROMO_MAX_CHARS = 200
+PROMO_LINKS_MAX = 60
+"""Subscription links looked at per page (a site's header, menu and footer print a few)."""
+"""A subscription link with its price ("Subscribe: €20 for 1 year", "Suscribite por $60") is
+short; a longer block around a link is prose or a menu."""
+
+
+def subscription_promos(root) -> list:
+    """The page's subscription links that print a plan's price, anywhere on the page (the
+    header's "Subscribe for $0.99/week" button, a menu's "join for 1€ the first month"): the
+    link itself when its text holds the price, else its small parent (the price printed
+    beside the link). They name what the publisher sells, not that this story is walled."""
+    from .offers import is_price_line
+
+    found = []
+    seen = 0
+    for a in root.iter("a"):
+        href = (a.get("href") or "").split("?")[0]  # the query is tracking ("o=login_ep")
+        if not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
+            continue
+        seen += 1
+        if seen > PROMO_LINKS_MAX:
+            break  # each look measures the link's parent: a page of thousands stays linear
+        for el in (a, a.getparent()):
+            if el is None or el.xpath("string-length(normalize-space())") > PROMO_MAX_CHARS:
+                break
+            lines = [b.text for b in blockify(el, PAYWALL, fine=True)]
+            if any("newsletter" in t.lower() for t in lines):
+                break
+            if any(is_price_line(t) for t in lines):
+                if not any(el is f or _is_descendant(el, f) for f in found):
+                    found.append(el)
+                break
+    return found
+
+
+WALLED_CONTENT_CLASSES = ("paywall", "paywalled", "paywall-content", "paywalled-content", "subscriber-only",
+                          "subscriber-preview", "subscriber-content", "subscribers-only", "premium-content",
+                          "metered-content", "meteredcontent", "locked-content")
+"""Class names a publisher puts on the story's own container or paragraphs for its script
+to cut them for non-subscribers (Google's paywall guide names the class in hasPart;
+many pages set the class and no JSON-LD): the page ships the story, a meter stands in front."""
+
+
+def walled_story(root, body: list[str]) -> str | None:
+    """The walled-content class of an element holding the story's paragraphs (one of the
+    body's long paragraphs inside it), or None."""
+    long_lines = [p for p in body if len(p) > 80]
+    if not long_lines:
+        return None
+    for el in root.iter():
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        if not cls:
+            continue
+        hit = next((c for c in cls.lower().split() if c in WALLED_CONTENT_CLASSES), None)
+        if hit and any(p[:60] in el.xpath("normalize-space()") for p in long_lines[:3]):
+            return hit
+    return None
+
+
+def form_country(root) -> str | None:
+    """The country the publisher's own address or billing form preselects (<select
+    name="country"> with <option value="CA" selected>): where a site without a country
+    locale or JSON-LD address says where it sells. None when no form preselects one or
+    its forms disagree."""
+    found = set()
+    for select in root.iter("select"):
+        if "country" not in f"{select.get('name') or ''} {select.get('id') or ''}".lower():
+            continue
+        for option in select.iter("option"):
+            if option.get("selected") is not None:
+                value = (option.get("value") or "").strip()
+                if re.fullmatch(r"[A-Za-z]{2}", value):
+                    found.add(value.lower())
+                break
+    return found.pop() if len(found) == 1 else None

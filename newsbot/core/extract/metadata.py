@@ -838,7 +838,8 @@ def _byline_elements(tree) -> list[str]:
     return out[:8]
 
 
-_LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|locked|subscriber|label|kicker|flag", re.I)
+_LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|locked|subscriber|label|kicker|flag|"
+                          r"eyebrow", re.I)
 
 
 def headline_labels(tree) -> list[str]:
@@ -848,7 +849,7 @@ def headline_labels(tree) -> list[str]:
     if region is None:
         return []
     out = []
-    for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b"):
+    for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b", "li"):  # li: an eyebrow list's item
         if not _LABEL_CLASS.search(el.get("class", "")) or el.xpath("ancestor::nav"):
             continue
         text = headline_text(el.text_content())

@@ -103,6 +103,8 @@ _PER_MONTH = re.compile(rf"(?:{PRICE.pattern}|undefined|NaN)\s*(?:/\s*|per\s+|a\
                         rf"(?:{_MONTH})(?![^\W\d_])", re.I)
 _PRICED_TERM = re.compile(rf"(?:{PRICE.pattern})\s*(?:/\s*|per\s+|a\s+|al\s+|por\s+|pro\s+|par\s+|every\s+|for\s+)"
                           rf"(?:\d+\s*)?(?:{_UNIT})(?![^\W\d_])", re.I)
+_PRICE_LEAD = re.compile(r"\s*(?:(?:for|por|para|für|pour|per|at|à|a|um|zum)\s*)?[:\-–—]?\s*", re.I)
+"""What may stand between a term and the price it names ("First month for $1", "1 Jahr für 50 €")."""
 _INTRO_SPLIT = re.compile(r"\b(?:then|after that|thereafter|afterwards|renews at|rising to|danach|anschließend|"
                           r"luego|después|depois|ensuite|puis|poi)\b", re.I)
 
@@ -255,7 +257,12 @@ def build_offer(plan: str | None, price_line: str | None, term_line: str | None,
         if term_months is None and price_line and price_text:
             # "Try 1 month for $1", "12 issues for £37.99": the term printed before the price.
             before = price_line[:max(price_line.find(price_text), 0)]
-            term_months, term_text = parse_term(before) if before.strip() else (None, None)
+            # Counted, led or right before the price ("1 month", "per week", "Primer mes por"); a
+            # bare unit further off is a name ("Presidents Day Sale – Start Today for $1").
+            unit = TERM.search(before)
+            if _NAMED.search(before) or (unit is not None and (unit["n"] or unit["lead"] or _PRICE_LEAD.fullmatch(
+                    before[unit.end():]))):
+                term_months, term_text = parse_term(before)
     monthly_price = monthly_text = None
     if monthly_line:
         monthly_text, monthly_price, mcur, _ = find_price(monthly_line)

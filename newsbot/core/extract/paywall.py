@@ -294,3 +294,22 @@ def _take_benefit(blocks: list[Block], i: int, pw: Paywall, used: list[bool]) ->
         j += 1
     pw.benefits.append(Benefit(title=title, description=" ".join(desc) or None))
     return j
+
+
+SITE_PROMO = "site_promo"
+"""Flag of an offer read from a priced subscription link outside any paywall (the header's
+"Subscribe for $0.99/week"): the publisher's plan, no evidence that this story is walled."""
+
+
+def promo_offers(promos: list[list[Block]], dollar: str | None = None) -> list:
+    """The offers of the site's priced subscription links (html.subscription_promos), each
+    read as a small paywall and flagged SITE_PROMO; a price that is no plan's stays out."""
+    out = []
+    for blocks in promos:
+        pw, _ = parse_paywall(blocks, dollar)
+        for o in pw.offers:
+            if o.price is None:
+                continue
+            o.flags.append(SITE_PROMO)
+            out.append(o)
+    return out
