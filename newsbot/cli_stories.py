@@ -157,7 +157,7 @@ def _date(value: str) -> str:
 
 def add_commands(sub) -> None:
     p = sub.add_parser("stories", help="one JSON line per wire story: who ran it, when, how close to the first")
-    p.add_argument("feeds", nargs="*", metavar="FEED.jsonl")
+    p.add_argument("feeds", nargs="*", metavar="FEED.jsonl", help="records feeds to group (or --store)")
     p.add_argument("--store", help="read the stories the store holds instead of feeds")
     p.add_argument("--agency", help="only stories credited to this agency")
     p.add_argument("--since", type=_date, help="only stories first published on or after this day (YYYY-MM-DD)")

@@ -81,10 +81,12 @@ def member_row(key: str, record: dict, first: dict | None, seen: datetime, utc, 
 def write_story_rows(store, conn, records: dict[str, dict], seen: datetime) -> None:
     """Upsert the members of a batch and the stories they belong to (inside the batch's
     transaction: a record and its story row commit together)."""
-    from . import _site, _utc
+    from newsbot.core.keys import site_of
+
+    from . import _utc
 
     firsts = _first_records(conn, {r["story"]["id"] for r in records.values()}, records)
-    rows = [member_row(k, r, firsts.get(r["story"]["id"]), seen, _utc, _site) for k, r in records.items()]
+    rows = [member_row(k, r, firsts.get(r["story"]["id"]), seen, _utc, site_of) for k, r in records.items()]
     t = schema.story_members
     store._upsert(conn, t, rows, [t.c.key],
                   lambda stmt: {c.name: getattr(stmt.excluded, c.name) for c in t.columns if c.name != "key"})
