@@ -17,8 +17,8 @@ from warcio.warcwriter import WARCWriter
 from .crawling import HTML, RouteServer, crawl, read_jsonl, robots_allow, story_page
 
 # Runs `newsbot reprocess` and prints the process's peak RSS (MiB) as the last stderr line.
-PEAK_PROBE = ("import resource, sys\nfrom newsbot.cli import main\nrc = main(['reprocess', '-q', *sys.argv[1:]])\n"
-              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr)\nsys.exit(rc)")
+PEAK_PROBE = ("import sys\nfrom newsbot.cli import main\nrc = main(['reprocess', '-q', *sys.argv[1:]])\n"
+              "print(int(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:'))) // 1024, file=sys.stderr)\nsys.exit(rc)")
 
 
 def reprocess_peak(*args) -> tuple[subprocess.CompletedProcess, int]:
