@@ -37,6 +37,7 @@ AGENCY_PAGES = [
     ("naeb", "129", "AFP", "Times of India: byline 'AFP / Updated: ...'"),
     ("naeb", "134", "AP", "USA Today: 'Includes information from The Associated Press'"),
     ("naeb", "185", "AP", "Chicago Tribune: 'By Brian Mahoney' + 'Associated Press'"),
+    ("naeb", "250", "Reuters", "Guardian: byline element and article:author 'Reuters' (the corpus truth names another writer)"),
     ("naeb", "231", "AFP", "Forbes India: 'By AFPRelaxnews'"),
     ("naeb", "253", "ANI", "Hindustan Times: byline 'ANI |', JSON-LD author Thing 'ANI'"),
     ("naeb", "260", "AP", "HuffPost: 'LOS ANGELES (AP) —' mid-page, JSON-LD author Organization 'AP'"),
