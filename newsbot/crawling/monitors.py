@@ -76,7 +76,7 @@ class RecordFailedMonitors(Action):
 
     def run_action(self):
         failed = [f"{r.monitor.name}: {r.reason}".strip() for r in self.result.monitors_failed_results]
-        self.data.crawler.stats.set_value("newsbot/crawling/monitors/failed", failed)
+        self.data.crawler.stats.set_value("newsbot/monitors/failed", failed)
         for line in failed:
             logger.error("MONITOR FAILED %s", line)
 

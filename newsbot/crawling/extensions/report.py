@@ -149,7 +149,7 @@ class CrawlReport:
             "robots_forbidden": stats.get("robotstxt/forbidden", 0),
             "offsite_filtered": stats.get("offsite/filtered", 0),
             "validation_errors": stats.get("spidermon/validation/items/errors", 0),
-            "monitors_failed": stats.get("newsbot/crawling/monitors/failed", []),
+            "monitors_failed": stats.get("newsbot/monitors/failed", []),
             "store_unavailable": bool(stats.get("newsbot/store/unavailable")),
             "store_unwritten": unwritten,
             "store_rejected": stats.get("newsbot/store/rejected", 0),

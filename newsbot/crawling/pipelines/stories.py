@@ -43,8 +43,8 @@ class StoryPipeline:
             item["story"] = self.joiner.join(item, record_key(item))
         except Exception as exc:  # one bad record never stops the crawl: it goes out without a story
             logger.error("story index failed for %s: %s", item.get("url"), exc)
-            self.stats.inc_value("newsbot/core/stories/errors")
+            self.stats.inc_value("newsbot/stories/errors")
             item["story"] = None
             return item
-        self.stats.inc_value(f"newsbot/core/stories/{item['story']['relation']}")
+        self.stats.inc_value(f"newsbot/stories/{item['story']['relation']}")
         return item
