@@ -243,17 +243,7 @@ class ArticleSpider(scrapy.Spider):
             yield self.discovery_failure(response, "bad_sitemap", why)
 
     def _sitemap_entries(self, response: Response, sitemap: Sitemap, depth: int):
-        if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                loc = entry.get("loc")
-                if not loc:
-                    continue
-                url, bad = self.entry_url(response, loc)
-                if bad is not None:
-                    yield bad
-                elif self.wants_sitemap(url, entry.get("lastmod")):
-                    yield self.sitemap_request(url, depth + 1, response.url)
-            return
+        index = sitemap.type == "sitemapindex"
         for entry in sitemap:
             loc = entry.get("loc")
             if not loc:
@@ -261,6 +251,9 @@ class ArticleSpider(scrapy.Spider):
             url, bad = self.entry_url(response, loc)
             if bad is not None:
                 yield bad
+            elif index:
+                if self.wants_sitemap(url, entry.get("lastmod")):
+                    yield self.sitemap_request(url, depth + 1, response.url)
             elif req := self.article_request(url, response.url, entry.get("lastmod")):
                 yield req
 
