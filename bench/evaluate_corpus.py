@@ -74,7 +74,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from trafilatura import bare_extraction  # noqa: E402
 from w3lib.encoding import html_to_unicode  # noqa: E402
 
-from newsbot.core.extract import extract  # noqa: E402
+from newsbot.core.extract import extract, generic as generic_locator  # noqa: E402
 from extract_bench import page_counts, summary  # noqa: E402
 
 EXTRACTORS = ("newsbot", "trafilatura")
@@ -111,10 +111,14 @@ class Out:
     error: str | None = None
 
 
+LOCATOR = "trafilatura"
+"""newsbot's generic locator for this run (--locator)."""
+
+
 def run_newsbot(raw: bytes, url: str | None) -> Out:
     t = time.perf_counter()
     try:
-        rec = extract(raw, url=url).to_dict()
+        rec = extract(raw, url=url, locator=LOCATOR).to_dict()
     except Exception as e:  # one page must not stop the run
         return Out(error=f"{type(e).__name__}: {e}"[:300], seconds=time.perf_counter() - t)
     dt = time.perf_counter() - t
@@ -232,6 +236,7 @@ CORPORA = {"naeb": pages_naeb, "fundus": pages_fundus, "trafilatura": pages_traf
 
 # ---------------------------------------------------------------- scoring
 def evaluate(name: str, base: Path, verbose: bool) -> dict:
+    before = Counter(generic_locator.located_by)
     rows = []
     for k, (pid, raw, url, truth) in enumerate(CORPORA[name](base)):
         if k == 0:  # one untimed call each: imports, stop lists and locale tables load once
@@ -282,7 +287,10 @@ def evaluate(name: str, base: Path, verbose: bool) -> dict:
     if name in ("fundus", "trafilatura"):
         res["access"] = dict(Counter(f"ld={t.extra['ld']} -> {(o['newsbot'].record or {}).get('access')}"
                                      for _, _, t, o in rows))
+    res["located_by"] = dict(Counter(generic_locator.located_by) - before)
     print_result(name, res, rows, verbose)
+    print(f"  newsbot's generic stories located by ({LOCATOR}): "
+          + ", ".join(f"{k} {v}" for k, v in sorted(res["located_by"].items())))
     return res
 
 
@@ -498,7 +506,11 @@ def main() -> int:
                     help="score the hand-written real-page checks (default bench/real_page_checks.json)")
     ap.add_argument("--json", metavar="FILE", help="write all figures here")
     ap.add_argument("--verbose", action="store_true", help="list each miss with both extractors' values")
+    ap.add_argument("--locator", default="trafilatura", choices=generic_locator.LOCATORS,
+                    help="newsbot's generic locator (NEWSBOT_GENERIC_LOCATOR)")
     args = ap.parse_args()
+    global LOCATOR
+    LOCATOR = args.locator
     root = REPO / args.corpus_root  # an absolute path stays as it is
     print(f"corpora under {root.resolve()}")
     out = {}

@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 import trafilatura  # noqa: E402
-from newsbot.core.extract import extract  # noqa: E402
+from newsbot.core.extract import extract, generic  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 BS_NAME = re.compile(r"-\d{12}_1\.html$")
@@ -84,8 +84,8 @@ def summary(counts: list) -> dict:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def run_newsbot(data: bytes, url: str | None) -> str:
-    return "\n".join(extract(data, url=url).to_dict()["body"])
+def run_newsbot(data: bytes, url: str | None, locator: str = "trafilatura") -> str:
+    return "\n".join(extract(data, url=url, locator=locator).to_dict()["body"])
 
 
 def run_trafilatura(html: str, url: str | None) -> str:
@@ -160,6 +160,8 @@ def main() -> int:
     ap.add_argument("--worst", type=int, default=0, metavar="K")
     ap.add_argument("--json", metavar="FILE", help="write the figures here")
     ap.add_argument("--cli", action="store_true", help="also run the newsbot extract command")
+    ap.add_argument("--locators", default="trafilatura,resiliparse",
+                    help="generic locators to run newsbot with, comma-separated (a row each)")
     args = ap.parse_args()
     corpus = REPO / args.corpus  # an absolute --corpus stays as it is
 
@@ -172,8 +174,13 @@ def main() -> int:
                       "html": raw.decode("utf-8", errors="replace"), "truth": truth[pid].get("articleBody") or ""})
     print(f"{len(pages)} pages from {corpus.resolve()}; trafilatura {trafilatura.__version__}")
 
-    runs = {"newsbot": timed(run_newsbot, [(p["raw"], p["url"]) for p in pages]),
-            "trafilatura": timed(run_trafilatura, [(p["html"], p["url"]) for p in pages])}
+    runs, located = {}, {}
+    for locator in filter(None, args.locators.split(",")):
+        name = "newsbot" if locator == "trafilatura" else f"newsbot ({locator})"
+        before = Counter(generic.located_by)
+        runs[name] = timed(run_newsbot, [(p["raw"], p["url"], locator) for p in pages])
+        located[name] = dict(Counter(generic.located_by) - before)
+    runs["trafilatura"] = timed(run_trafilatura, [(p["html"], p["url"]) for p in pages])
     if args.cli:
         runs["newsbot CLI (no url)"] = run_cli(pages)
         same = timed(run_newsbot, [(p["raw"], None) for p in pages])[0]
@@ -193,6 +200,9 @@ def main() -> int:
               f"{r['pages_per_s']:>9.1f}{r['empty']:>7}{r['errors']:>8}")
     if args.cli:
         print("(CLI pages/s includes interpreter start-up, imports and file reading)")
+    for name, by in located.items():
+        # Counted over the timed pass and its warm-up call: which extractor found each story.
+        print(f"{name}: stories located by " + ", ".join(f"{k} {v}" for k, v in sorted(by.items())))
 
     bs = bs_speed(REPO / args.bs_pages)
 

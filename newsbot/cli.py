@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 
 from newsbot.core.extract import PageError, extract
+from newsbot.core.extract.generic import LOCATORS
 from newsbot.core.record import encodable
 from newsbot.run.outcome import all_failed, exit_code
 
@@ -100,7 +101,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name, url in _inputs(args):
         try:
             data = _read(name)
-            record = encodable(extract(data, url=url or _source_url(name), profile=args.profile))
+            record = encodable(extract(data, url=url or _source_url(name), profile=args.profile,
+                                       locator=args.locator))
         except (OSError, PageError) as exc:
             failed += 1
             print(f"newsbot extract: {name}: {exc}", file=sys.stderr)
@@ -255,6 +257,9 @@ def check_settings(defaults, overrides: dict) -> None:
             continue
         if not ok:
             raise CrawlError(f"-s {name}={value}: must be {want}", 2)
+    locator = overrides.get("NEWSBOT_GENERIC_LOCATOR")
+    if locator is not None and locator not in LOCATORS:
+        raise CrawlError(f"-s NEWSBOT_GENERIC_LOCATOR={locator}: not a locator ({', '.join(LOCATORS)})", 2)
     level = str(overrides.get("LOG_LEVEL", defaults.get("LOG_LEVEL")) or "INFO").upper()
     if level not in LOG_LEVELS:
         raise CrawlError(f"-s LOG_LEVEL={level}: not a log level ({', '.join(LOG_LEVELS)})", 2)
@@ -615,6 +620,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the page's URL (one file only); picks the publisher profile")
     p.add_argument("--profile", help="force a publisher profile (e.g. business_standard)")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
+    p.add_argument("--locator", choices=LOCATORS, default="trafilatura",
+                   help="what finds the story on a page no profile knows (default: trafilatura, the cleanest "
+                        "bodies; resiliparse: several times faster)")
     p.set_defaults(func=cmd_extract)
 
     from newsbot.sample_site import DEFAULT_ROOT, SAMPLES

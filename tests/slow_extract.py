@@ -8,7 +8,7 @@ from newsbot.crawling.pipelines.extract import extract_record as real
 MARKER = b"<!-- takes-a-minute -->"
 
 
-def extract_record(body, url, content_type, profile):
+def extract_record(body, url, content_type, profile, locator="trafilatura"):
     if MARKER in body:
         time.sleep(60)
-    return real(body, url, content_type, profile)
+    return real(body, url, content_type, profile, locator)

@@ -152,7 +152,11 @@ NEWSBOT_PAGE_TIMEOUT_ABOVE = 512 * 1024
 """Pages of this many bytes or more run in a worker process with that deadline (a Python
 thread cannot be stopped); smaller pages, taken apart in well under a second, stay inline."""
 NEWSBOT_EXTRACTOR = "newsbot.crawling.pipelines.extract.extract_record"
-"""The importable function (body, url, content_type, profile) -> record dict."""
+"""The importable function (body, url, content_type, profile, locator) -> record dict."""
+NEWSBOT_GENERIC_LOCATOR = "trafilatura"
+"""What finds the story on a page no publisher profile knows: "trafilatura" (the cleanest
+bodies) or "resiliparse" (several times faster, bodies a little less clean; trafilatura
+still reads the pages where it finds little). See newsbot.core.extract.generic.LOCATORS."""
 
 # --- database store (issue 10) -----------------------------------------------------------------
 import os as _os  # noqa: E402

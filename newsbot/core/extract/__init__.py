@@ -36,24 +36,26 @@ __all__ = ["extract", "extract_page", "PageError", "fingerprint"]
 
 
 def extract(data: bytes | str, url: str | None = None, content_type: str | None = None,
-            profile: Profile | str | None = None) -> Article:
+            profile: Profile | str | None = None, locator: str = "trafilatura") -> Article:
     """Take one page (bytes or text, HTML or plain text) apart into an Article.
 
     url: where the page came from (picks the profile by domain); profile: force one.
+    locator: what finds the story on a page no profile knows (generic.LOCATORS).
     Raises PageError for input that is no page (empty, binary, too large).
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
     page = load_page(data, content_type)
-    return extract_page(page, url=url, profile=profile)
+    return extract_page(page, url=url, profile=profile, locator=locator)
 
 
-def extract_page(page: Page, url: str | None = None, profile: Profile | str | None = None) -> Article:
+def extract_page(page: Page, url: str | None = None, profile: Profile | str | None = None,
+                 locator: str = "trafilatura") -> Article:
     if isinstance(profile, str):
         profile = profiles.get(profile)
     if not page.is_html:
         return _from_text(page, url, profile or profiles.for_url(url))
-    return _from_html(page, url, profile)
+    return _from_html(page, url, profile, locator)
 
 
 def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
@@ -166,7 +168,7 @@ def _text_head(blocks: list[Block], art: Article, profile: Profile | None) -> li
     return labels + rest
 
 
-def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
+def _from_html(page: Page, url: str | None, profile: Profile | None, locator: str = "trafilatura") -> Article:
     # One parse per page: profile selectors, metadata and trafilatura all read this tree.
     flags: list[str] = []
     tree = html_tree(page.text, flags)
@@ -181,7 +183,10 @@ def _from_html(page: Page, url: str | None, profile: Profile | None) -> Article:
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"
-        loc = locate_generic(sel, url or canonical, len(page.text))
+        # Markup parsed flattened is deep enough to make Resiliparse's walk slow (quadratic
+        # past a few thousand levels): trafilatura reads the flattened tree instead.
+        flattened = "deep_markup_flattened" in flags
+        loc = locate_generic(sel, url or canonical, len(page.text), None if flattened else page.text, locator)
     locale = md.ld_text(ld.get("inLanguage")) or md.meta(tree, "og:locale") or tree.get("lang")
     rules = md.DateRules(tz=profile.timezone if profile else None,
                          day_first=profile.day_first if profile else md.day_first_for(url or canonical, locale))

@@ -12,6 +12,7 @@ from scrapy.utils.misc import load_object
 
 from newsbot.crawling.extensions.run import run_of
 from newsbot.core.extract import PageError, extract
+from newsbot.core.extract.generic import LOCATORS
 from newsbot.crawling.items import ArticleItem, PageItem, failure
 from newsbot.core.record import encodable
 from newsbot.crawling.workers import DeadlineWorker, PageTimeout, Workers
@@ -24,7 +25,7 @@ class ExtractPipeline:
     FailureItem with its reason (counted and logged), so one bad page never stops a run."""
 
     def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None,
-                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None):
+                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None, locator: str = "trafilatura"):
         self.stats = stats
         self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
         self.workers = workers or Workers(0)
@@ -32,16 +33,21 @@ class ExtractPipeline:
         # Pages of bounded_above bytes or more run in a worker with a deadline (NEWSBOT_PAGE_TIMEOUT).
         self.deadline = DeadlineWorker(page_timeout) if page_timeout > 0 else None
         self.bounded_above = bounded_above
+        self.locator = locator
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
+        locator = settings.get("NEWSBOT_GENERIC_LOCATOR") or "trafilatura"
+        if locator not in LOCATORS:  # a wrong name must stop the crawl at its start, not fail each page
+            raise ValueError(f"NEWSBOT_GENERIC_LOCATOR={locator!r}: not a locator ({', '.join(LOCATORS)})")
         run = run_of(crawler)
         folder = run.failed_pages_dir if run is not None else settings.get("NEWSBOT_FAILED_PAGES_DIR")
         pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
                    page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
                    bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
-                   extractor=load_object(settings.get("NEWSBOT_EXTRACTOR") or extract_record))
+                   extractor=load_object(settings.get("NEWSBOT_EXTRACTOR") or extract_record),
+                   locator=locator)
         if pipe.deadline is not None:
             crawler.signals.connect(pipe.deadline.close, signal=signals.engine_stopped)
         return pipe
@@ -50,7 +56,7 @@ class ExtractPipeline:
         if not isinstance(item, PageItem):
             return item
         self.stats.inc_value("newsbot/pages_extracted")
-        args = (item.body, item.url, item.content_type, item.profile)
+        args = (item.body, item.url, item.content_type, item.profile, self.locator)
         try:
             if self.deadline is not None and len(item.body) >= self.bounded_above:
                 record = await self.deadline.run(self.extractor, *args)
@@ -88,7 +94,8 @@ class ExtractPipeline:
         return str(path)
 
 
-def extract_record(body: bytes, url: str, content_type: str | None, profile: str | None) -> dict:
+def extract_record(body: bytes, url: str, content_type: str | None, profile: str | None,
+                   locator: str = "trafilatura") -> dict:
     """The record of one page as a plain dict (what crosses the process boundary)."""
-    return encodable(extract(body, url=url, content_type=content_type, profile=profile)).to_dict()
+    return encodable(extract(body, url=url, content_type=content_type, profile=profile, locator=locator)).to_dict()
 
