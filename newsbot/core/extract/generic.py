@@ -83,10 +83,10 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     # trafilatura leaves bylines out; an agency credit printed there ("By A / Associated
     # Press") is wire information, so byline elements are read as such.
     story_texts = {b.text for b in story}
-    byline = [b for el in _outermost(sel.root.xpath(BYLINE_XPATH)) for b in blockify(el, BYLINE)
+    byline = [b for el in _outermost(_BYLINES(sel.root)) for b in blockify(el, BYLINE)
               if b.text not in story_texts]
     # A wire trailer in its own element ("Reporting by ...; Editing by ...") comes after the story.
-    sign_off = [b for el in _outermost(sel.root.xpath(SIGN_OFF_XPATH)) for b in blockify(el, AFTER)
+    sign_off = [b for el in _outermost(_SIGN_OFFS(sel.root)) for b in blockify(el, AFTER)
                 if b.text not in story_texts]
     paywall: list[Block] = []
     for widget in paywall_widgets(containers, {b.text for b in story if len(b.text) > 80}):
@@ -186,7 +186,7 @@ def _element_lines(el) -> list[str]:
     """A cut child's lines as xml_lines gives them: a table row's cells joined by " | ",
     else its blocks."""
     if el.tag == "tr":
-        cells = [clean(c.xpath("string()")) for c in el if c.tag in ("td", "th")]
+        cells = [clean(_STRING(c)) for c in el if c.tag in ("td", "th")]
         row = " | ".join(c for c in cells if c)
         return [row] if row else []
     return [b.text for b in blockify(el, STORY)]
@@ -270,7 +270,7 @@ def caption_texts(root, lines: list[str]) -> set[str]:
     if not wanted:
         return out
     for el in CAPTION_XPATH(root):
-        text = clean(el.xpath("string()"))
+        text = clean(_STRING(el))
         if not text or len(text) > 600:
             continue
         if text in wanted:
@@ -415,7 +415,7 @@ text than this (a data dump, a hostile page) only its markup and URL rules are a
 def fallback_date(tree, url: str | None) -> str | None:
     """htmldate's date (the URL, the page's text and markup, as trafilatura asks it): slower
     than reading JSON-LD and meta tags, so asked only when those give none. A date only."""
-    extensive = tree.xpath("string-length(string())") <= EXTENSIVE_DATE_MAX_CHARS
+    extensive = _TEXT_CHARS(tree) <= EXTENSIVE_DATE_MAX_CHARS
     return find_date(tree, url=url, **set_date_params(extensive))
 
 
@@ -460,6 +460,10 @@ Press", "Associated Press" under the writer's name) is the story's wire credit."
 SIGN_OFF_XPATH = ("//body//*[self::p or self::div or self::span][contains(@class, 'sign-off') or contains(@class, 'signoff')]"
                   "[string-length(normalize-space()) < 400]")
 """Elements named for the wire trailer, which generic extractors leave out."""
+_BYLINES, _SIGN_OFFS = XPath(BYLINE_XPATH), XPath(SIGN_OFF_XPATH)
+_STRING = XPath("string()", smart_strings=False)
+_TEXT_CHARS = XPath("string-length(string())")
+"""Queries compiled once per process (a string query is compiled again on every call)."""
 
 
 def _outermost(elements: list) -> list:
