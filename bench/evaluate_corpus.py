@@ -3,10 +3,11 @@
 
     python bench/evaluate_corpus.py [--corpus-root ../shared/corpus] [--only naeb,fundus,trafilatura]
                                     [--checks [FILE]] [--json FILE] [--verbose]
+                                    [--locator trafilatura|resiliparse]
 
 Pages are read in place (relative paths from the repository root). Both extractors get every
 page in the same run:
-  newsbot      extract(raw_bytes, url=<the corpus URL>) -> the record
+  newsbot      extract(raw_bytes, url=<the corpus URL>, locator=--locator) -> the record
   trafilatura  bare_extraction(html, url=..., with_metadata=True): its standard extraction
                with metadata, html decoded as the bytes' declared or UTF-8 encoding.
 A page whose extraction raises is counted under "errors" and scores as empty.

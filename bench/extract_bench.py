@@ -2,14 +2,16 @@
 """Article-body quality and speed: newsbot's extract() beside trafilatura, in one run.
 
     python bench/extract_bench.py [--corpus ../shared/corpus/aeb] [--limit N]
-        [--bs-pages DIR] [--worst K] [--json FILE] [--cli]
+        [--bs-pages DIR] [--worst K] [--json FILE] [--cli] [--locators trafilatura,resiliparse]
 
 Corpus: the scrapinghub article-extraction-benchmark pages, read in place
 (html/<id>.html.gz and ground-truth.json {id: {articleBody, url}}). Relative paths
 are taken from the repository root (the parent of bench/).
 
 Extractors, on the same pages:
-  newsbot      extract(raw_bytes, url=ground-truth url); body = "\\n".join(record["body"])
+  newsbot      extract(raw_bytes, url=ground-truth url); body = "\\n".join(record["body"]);
+               a row per generic locator (--locators; "newsbot (resiliparse)" is
+               extract(..., locator="resiliparse")), with which extractor located each story
   trafilatura  trafilatura.extract(html, include_comments=False), html decoded as UTF-8,
                no url, tables kept: exactly what the benchmark's run_trafilatura.py does.
 
