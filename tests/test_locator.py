@@ -88,6 +88,33 @@ def test_a_story_resiliparse_finds_short_is_read_by_trafilatura(counts):
     assert rec.to_dict() == extract(blog_page(short), url="https://marlow.example/ferry").to_dict()
 
 
+def test_a_story_resiliparse_cuts_to_under_half_its_container_is_read_by_trafilatura(counts):
+    # Resiliparse leaves embedded posts (blockquote class="twitter-tweet") out of its main
+    # content; a story made mostly of reactions posted online would lose them, so trafilatura
+    # reads the page.
+    posts = [f"Post {n}: the new gates at the {place} held back the water this morning, and the path "
+             f"along the river is open again for the first time since the works began."
+             for n, place in enumerate(["north bank", "south bank", "weir", "lock", "old mill", "boathouse",
+                                        "ferry landing", "footbridge"])]
+    embeds = "".join(f'<blockquote class="twitter-tweet"><p lang="en">{p}</p>&mdash; Marlow resident '
+                     f'(@resident{n}) <a href="#">March 2, 2026</a></blockquote>' for n, p in enumerate(posts))
+    page = blog_page().replace(b"</div></article>", embeds.encode() + b"</div></article>")
+    rec = extract(page, url="https://marlow.example/reactions", locator="resiliparse")
+    assert counts() == {"trafilatura_after_resiliparse": 1}
+    assert rec.body[:len(STORY)] == STORY and all(p in rec.body for p in posts)
+
+
+def test_lines_outside_the_story_container_are_kept_as_unclassified():
+    # A site-wide notice Resiliparse keeps beside the story (outside the element that holds the
+    # story's paragraphs) is not story; nothing is dropped either.
+    notice = "We use cookies to run this site and to count its readers; read our notice to learn more."
+    page = blog_page().replace(b'<footer class="site-footer">', f'<div class="notice"><p>{notice}</p></div>'
+                               .encode() + b'<footer class="site-footer">')
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == STORY
+    assert notice not in rec.body
+
+
 def test_deep_markup_goes_to_trafilatura_on_the_flattened_tree(counts):
     # Resiliparse walks 10,000 nested elements in seconds (the time grows with the square of
     # the depth); the flattened tree trafilatura reads costs milliseconds.

@@ -62,19 +62,25 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     loc = Located()
     lines: list[str] | None = None
     items: set[str] = set()
+    outside: set[str] = set()
     if locator == "resiliparse" and page_text is not None:
         lines = resiliparse_lines(page_text, items)
-        if sum(len(line) for line in lines) >= RESCUE_CHARS:
+        container = story_container_text(sel.root)
+        if container is not None:
+            outside = {line for line in lines if line[:60] not in container}
+        kept = sum(len(line) for line in lines if line not in outside)
+        if kept >= RESCUE_CHARS and (container is None or kept >= RESILIPARSE_MIN_SHARE * len(container)):
             located_by["resiliparse"] += 1
         else:
             lines = None
+            outside = set()
     if lines is None:
         located_by["trafilatura" if locator == "trafilatura" else "trafilatura_after_resiliparse"] += 1
         lines, items = trafilatura_lines(sel, url, page_chars)
     containers = classed_containers(sel.root)
     boxes = furniture_texts(containers, lines)
     captions = caption_texts(sel.root, lines)
-    story = [Block(line, NOISE if line in boxes or line in captions else STORY) for line in lines]
+    story = [Block(line, NOISE if line in boxes or line in captions or line in outside else STORY) for line in lines]
     story = set_aside_repeats(set_aside_summary_items(story, items))
     linked = link_texts(sel.root, {line for line in lines if len(line) <= 200}) if _may_hold_links(lines) else set()
     story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
@@ -148,6 +154,47 @@ def resiliparse_lines(page_text: str, items: set[str] | None = None) -> list[str
 
 _LIST_ITEM = re.compile(r"^\s+(?:\u2022|\d+\.)\s")
 """How Resiliparse prints a list item: indented, after a bullet or its number."""
+
+
+_LONG_PARAGRAPHS = XPath("//p[string-length(normalize-space()) >= $n]")
+_FOLDED = XPath("normalize-space()", smart_strings=False)
+STORY_PARAGRAPH_CHARS = 100
+"""Paragraphs (p elements) this long or longer are the story's evidence for its container."""
+
+
+def story_container_text(root) -> str | None:
+    """The text of the story's container, folded as lines are: the deepest element holding
+    STORY_CONTAINER_SHARE of the text of the page's long paragraphs (a story split by figures
+    into sibling sections is held by their parent; an author's bio or a comment beside it is
+    left out). None on a page with fewer than three long paragraphs, or when only the page's
+    body holds them."""
+    paras = _LONG_PARAGRAPHS(root, n=STORY_PARAGRAPH_CHARS)
+    if len(paras) < 3:
+        return None
+    weight: dict = {}
+    depth: dict = {}
+    total = 0
+    for p in paras:
+        n = len(_FOLDED(p))
+        total += n
+        chain = list(p.iterancestors())
+        for k, el in enumerate(chain):
+            weight[el] = weight.get(el, 0) + n
+            depth[el] = len(chain) - k
+    want = STORY_CONTAINER_SHARE * total
+    best = max((el for el, w in weight.items() if w >= want), key=depth.get, default=None)
+    if best is None or best.tag in ("html", "body"):
+        return None
+    return clean(_STRING(best))  # folded as the lines were (no-break spaces too)
+
+
+STORY_CONTAINER_SHARE = 0.9
+"""Share of the long paragraphs' text the story's container holds: most of it, not all (an
+author's bio, a long comment or a caption sits elsewhere)."""
+RESILIPARSE_MIN_SHARE = 0.5
+"""Resiliparse's story is trusted when it holds at least this share of the story container's
+text; under it Resiliparse left out much of what looks like the story (embedded posts,
+summary lists, tables), and trafilatura reads the page."""
 
 
 CUT_ABOVE = 1_000_000
