@@ -88,9 +88,9 @@ def test_a_story_resiliparse_finds_short_is_read_by_trafilatura(counts):
     assert rec.to_dict() == extract(blog_page(short), url="https://marlow.example/ferry").to_dict()
 
 
-def test_a_story_resiliparse_cuts_to_under_half_its_container_is_read_by_trafilatura(counts):
+def test_a_story_resiliparse_cuts_a_hole_in_is_read_by_trafilatura(counts):
     # Resiliparse leaves embedded posts (blockquote class="twitter-tweet") out of its main
-    # content; a story made mostly of reactions posted online would lose them, so trafilatura
+    # content; between two paragraphs it prints, the story would have a hole, so trafilatura
     # reads the page.
     posts = [f"Post {n}: the new gates at the {place} held back the water this morning, and the path "
              f"along the river is open again for the first time since the works began."
@@ -98,10 +98,23 @@ def test_a_story_resiliparse_cuts_to_under_half_its_container_is_read_by_trafila
                                         "ferry landing", "footbridge"])]
     embeds = "".join(f'<blockquote class="twitter-tweet"><p lang="en">{p}</p>&mdash; Marlow resident '
                      f'(@resident{n}) <a href="#">March 2, 2026</a></blockquote>' for n, p in enumerate(posts))
-    page = blog_page().replace(b"</div></article>", embeds.encode() + b"</div></article>")
+    second = f"<p>{STORY[1]}</p>".encode()
+    page = blog_page().replace(second, second + embeds.encode())
     rec = extract(page, url="https://marlow.example/reactions", locator="resiliparse")
     assert counts() == {"trafilatura_after_resiliparse": 1}
-    assert rec.body[:len(STORY)] == STORY and all(p in rec.body for p in posts)
+    assert rec.body[:2] == STORY[:2] and rec.body[-4:] == STORY[-4:] and all(p in rec.body for p in posts)
+
+
+def test_teasers_after_the_story_are_no_hole(counts):
+    # Long paragraphs after the last one Resiliparse prints (the same embeds after the story,
+    # teasers, a footer) do not make it unsure.
+    posts = [f"Post {n}: the gates held back the water this morning, and the path along the river "
+             f"is open again for the first time since the works began in the spring." for n in range(3)]
+    embeds = "".join(f'<blockquote class="twitter-tweet"><p lang="en">{p}</p></blockquote>' for p in posts)
+    page = blog_page().replace(b"</div></article>", embeds.encode() + b"</div></article>")
+    rec = extract(page, url="https://marlow.example/reactions", locator="resiliparse")
+    assert counts() == {"resiliparse": 1}
+    assert rec.body == STORY
 
 
 def test_lines_outside_the_story_container_are_kept_as_unclassified():

@@ -42,9 +42,11 @@ LOCATORS = ("trafilatura", "resiliparse")
 - trafilatura (the default): its fast mode, with its fallback extractors for short stories;
   the best bodies newsbot measures.
 - resiliparse: Resiliparse's main-content text (compiled code on lexbor's tree, a
-  millisecond or two a page), trafilatura only for a page where it finds less than
-  RESCUE_CHARS of story. Several times faster, bodies a little less clean (see the README's
-  figures): for archives and corpora that crawl millions of pages."""
+  millisecond or two a page), checked against the story's container found on the page's
+  own tree (story_container): its lines outside the container are unclassified, and a page
+  where it leaves a hole in the container's run of long paragraphs (or, with no container,
+  finds under RESCUE_CHARS of story) goes to trafilatura. Faster, bodies a little less
+  clean (see the README's figures): for archives and corpora of millions of pages."""
 
 located_by: Counter = Counter()
 """How many stories each extractor found in this process ("resiliparse", "trafilatura",
@@ -65,11 +67,13 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     outside: set[str] = set()
     if locator == "resiliparse" and page_text is not None:
         lines = resiliparse_lines(page_text, items)
-        container = story_container_text(sel.root)
+        container = story_container(sel.root)
         if container is not None:
-            outside = {line for line in lines if line[:60] not in container}
-        kept = sum(len(line) for line in lines if line not in outside)
-        if kept >= RESCUE_CHARS and (container is None or kept >= RESILIPARSE_MIN_SHARE * len(container)):
+            outside = {line for line in lines if line[:60] not in container.text}
+            sure = not _holes(container.paragraphs, "\n".join(line for line in lines if line not in outside))
+        else:
+            sure = sum(len(line) for line in lines) >= RESCUE_CHARS
+        if sure:
             located_by["resiliparse"] += 1
         else:
             lines = None
@@ -162,39 +166,55 @@ STORY_PARAGRAPH_CHARS = 100
 """Paragraphs (p elements) this long or longer are the story's evidence for its container."""
 
 
-def story_container_text(root) -> str | None:
-    """The text of the story's container, folded as lines are: the deepest element holding
-    STORY_CONTAINER_SHARE of the text of the page's long paragraphs (a story split by figures
-    into sibling sections is held by their parent; an author's bio or a comment beside it is
-    left out). None on a page with fewer than three long paragraphs, or when only the page's
-    body holds them."""
+@dataclass
+class StoryContainer:
+    """The element that holds the story, as its text is compared with an extractor's lines."""
+
+    text: str
+    """Its text, folded as lines are (no-break spaces too)."""
+    paragraphs: list[str]
+    """The long paragraphs inside it, folded."""
+
+
+def story_container(root) -> StoryContainer | None:
+    """The deepest element holding STORY_CONTAINER_SHARE of the text of the page's long
+    paragraphs (a story split by figures into sibling sections is held by their parent; an
+    author's bio or a comment beside it is left out). None on a page with fewer than three
+    long paragraphs, or when only the page's body holds them."""
     paras = _LONG_PARAGRAPHS(root, n=STORY_PARAGRAPH_CHARS)
     if len(paras) < 3:
         return None
     weight: dict = {}
     depth: dict = {}
-    total = 0
+    texts = []
     for p in paras:
-        n = len(_FOLDED(p))
-        total += n
+        text = clean(_STRING(p))
+        texts.append(text)
         chain = list(p.iterancestors())
         for k, el in enumerate(chain):
-            weight[el] = weight.get(el, 0) + n
+            weight[el] = weight.get(el, 0) + len(text)
             depth[el] = len(chain) - k
-    want = STORY_CONTAINER_SHARE * total
+    want = STORY_CONTAINER_SHARE * sum(len(t) for t in texts)
     best = max((el for el, w in weight.items() if w >= want), key=depth.get, default=None)
     if best is None or best.tag in ("html", "body"):
         return None
-    return clean(_STRING(best))  # folded as the lines were (no-break spaces too)
+    inside = [t for p, t in zip(paras, texts) if any(a is best for a in p.iterancestors())]
+    return StoryContainer(clean(_STRING(best)), inside)
 
 
 STORY_CONTAINER_SHARE = 0.9
 """Share of the long paragraphs' text the story's container holds: most of it, not all (an
 author's bio, a long comment or a caption sits elsewhere)."""
-RESILIPARSE_MIN_SHARE = 0.5
-"""Resiliparse's story is trusted when it holds at least this share of the story container's
-text; under it Resiliparse left out much of what looks like the story (embedded posts,
-summary lists, tables), and trafilatura reads the page."""
+def _holes(paragraphs: list[str], printed: str) -> bool:
+    """Whether an extractor's story (printed) leaves out a long paragraph of the container
+    between two it prints: a hole in the story (an embedded post, a section it took for a
+    sidebar), where trafilatura reads the page instead. Paragraphs before the first or after
+    the last printed one are teasers and footers as often as story, and are not counted."""
+    found = [t[:60] in printed for t in paragraphs]
+    if not any(found):
+        return True
+    first, last = found.index(True), len(found) - 1 - found[::-1].index(True)
+    return not all(found[first:last + 1])
 
 
 CUT_ABOVE = 1_000_000
