@@ -7,6 +7,8 @@ paragraph, so the same separation code serves both.
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass
 
 from lxml import etree
@@ -47,6 +49,11 @@ INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "u", "small", "sup", "su
 FINE_INLINE_TAGS = INLINE_TAGS - {"span", "label"}
 GROUP_TAGS = frozenset({"li", "tr", "dt", "dd"})
 GROUP_CLASS_WORDS = ("card", "plan", "benefit", "item", "offer", "tier", "package")
+
+
+_GROUP_NUMBERS = itertools.count(1)
+"""A group's number, unique in the process. Not id(el): an element's lxml proxy is freed once
+walked, and the next proxy may get its id, so two groups (two plans) would read as one."""
 
 
 def _tag(el) -> str:
@@ -93,7 +100,7 @@ def blockify(root, zone: str = STORY, fine: bool = False, zone_of=None) -> list[
     def walk(el) -> None:
         pushed = False
         if el is not root and _is_group(el):
-            groups.append(id(el))
+            groups.append(next(_GROUP_NUMBERS))
             pushed = True
         if el.text:
             run.append(el.text)
