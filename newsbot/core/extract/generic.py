@@ -486,14 +486,15 @@ def fallback_date(tree, url: str | None) -> str | None:
     return find_date(tree, url=url, **set_date_params(extensive))
 
 
+_BYLINE_CLASS_WORDS = ("uthor", "yline", "byl", "BBL", "username", "writer", "screenname", "channel-name", "zuozhe",
+                       "bianji", "xiaobian", "submitted-by", "posted-by", "journalist-name")
+_BYLINE_ID_WORDS = ("uthor", "zuozhe", "bianji", "xiaobian")
 _BYLINE_HINT = XPath(
-    "boolean(//*[@rel='author' or @rel='me' or contains(@itemprop,'author') or contains(@data-component,'Byline')"
-    " or contains(@data-testid,'Author') or self::author or contains(@id,'uthor') or contains(@class,'uthor')"
-    " or contains(@class,'yline') or contains(@class,'byl') or contains(@class,'BBL') or contains(@class,'username')"
-    " or contains(@class,'writer') or contains(@class,'screenname') or contains(@class,'channel-name')"
-    " or contains(@class,'zuozhe') or contains(@class,'bianji') or contains(@class,'xiaobian') or contains(@id,'zuozhe')"
-    " or contains(@id,'bianji') or contains(@id,'xiaobian') or contains(@class,'submitted-by')"
-    " or contains(@class,'posted-by') or contains(@class,'journalist-name')])")
+    # Over attribute nodes, not every element with every test: a third of the time.
+    "boolean(//@class[" + " or ".join(f"contains(., '{w}')" for w in _BYLINE_CLASS_WORDS) + "]"
+    " or //@id[" + " or ".join(f"contains(., '{w}')" for w in _BYLINE_ID_WORDS) + "]"
+    " or //@rel[. = 'author' or . = 'me'] or //@itemprop[contains(., 'author')]"
+    " or //@data-component[contains(., 'Byline')] or //@data-testid[contains(., 'Author')] or //author)")
 """Whether any element could hold a byline for trafilatura's author search (its own class and
 id words): that search copies the whole page first, so a page with none is not searched."""
 
