@@ -512,7 +512,11 @@ def fallback_headline(tree) -> str | None:
     return clean(extract_title(tree) or "") or None
 
 
-BYLINE_XPATH = ("//body//*[self::p or self::div or self::span or self::address or self::h4 or self::h5]"
+BYLINE_XPATH = (# from the class attributes that could qualify (a few), not from every element
+                "//body//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'authName')"
+                " or contains(., 'author-name') or contains(., 'authorName') or contains(., 'AuthorName')"
+                " or contains(., 'credit')]/parent::*"
+                "[self::p or self::div or self::span or self::address or self::h4 or self::h5]"
                 "[contains(@class, 'byline') or contains(@class, 'Byline') or contains(@class, 'authName')"
                 " or contains(@class, 'author-name') or contains(@class, 'authorName') or contains(@class, 'AuthorName')"
                 # a "credit" element in the story's header, outside any figure or caption: the
