@@ -184,3 +184,16 @@ def test_a_crawl_with_the_resiliparse_locator_delivers_the_story(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     assert [r["body"] for r in run.records] == [STORY]
     assert run.failures == []
+
+
+def test_a_photo_credit_is_not_the_story_credit():
+    # A photo's credit ("Reuters" under a picture, a carousel's "Associated Press") is kept
+    # out of the story Resiliparse reads, as trafilatura leaves figures out.
+    photo = ('<div class="Img__PicImgCaption-x1">Reuters</div>'
+             '<div class="CarouselSlide"><span class="CarouselSlide-count">1 of 3 |</span>'
+             '<span>Workers at the gates. (Associated Press)</span></div>'
+             '<figure><img src="/g.jpg" alt=""><figcaption>The gates at dawn. AFP</figcaption></figure>')
+    page = blog_page().replace(b'<div class="entry-content">', b'<div class="entry-content">' + photo.encode())
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == STORY
+    assert rec.wire is None
