@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
+from parsel.csstranslator import css2xpath
 from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
 
 from newsbot.core.profiles.base import Profile
@@ -47,27 +49,62 @@ class Located:
     flags: list[str] = field(default_factory=list)
 
 
-def select(sel: Selector, query: str):
-    """A selector list for a CSS query, or an XPath one written as 'xpath:...'."""
-    if query.startswith("xpath:"):
-        return sel.xpath(query[6:])
-    return sel.css(query)
+_EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
+"""The namespaces parsel gives XPath queries (named only where a query uses them)."""
+_STRING = etree.XPath("string()", smart_strings=False)
+_NEXT_DATA = "script#__NEXT_DATA__::text"
 
 
-def first_text(sel: Selector, queries) -> str | None:
+@lru_cache(maxsize=None)
+def compiled(query: str) -> etree.XPath:
+    """A profile's CSS query (parsel's dialect: ::text, ::attr(name)), or an XPath one written
+    as 'xpath:...', compiled once per process: parsel would wrap every node of every query
+    on every page in a Selector."""
+    path = query[6:] if query.startswith("xpath:") else css2xpath(query)
+    return etree.XPath(path, namespaces={k: v for k, v in _EXSLT.items() if f"{k}:" in path}, smart_strings=False)
+
+
+def _compile_profiles() -> None:
+    """Every profile's queries compiled at import: a query cssselect or lxml cannot read fails
+    here, naming itself, not on some page."""
+    from newsbot.core.profiles import PROFILES
+
+    for p in PROFILES:
+        for q in (*p.headline, *p.standfirst, *p.authors, *p.date, *p.section, *p.topics, *p.story,
+                  *p.byline_credit, *p.noise, *p.paywall, *p.premium_marker, *p.after_story, _NEXT_DATA):
+            try:
+                compiled(q)
+            except Exception as exc:
+                raise ImportError(f"profile {p.name}: selector {q!r}: {exc}") from exc
+
+
+def select(root, query: str) -> list:
+    """The elements (or, for ::text and ::attr queries, the strings) a query finds under root."""
+    found = compiled(query)(root)
+    return found if isinstance(found, list) else [found]
+
+
+def _node_text(node) -> str:
+    """A node's text as parsel's `node.xpath("string()")` gives it; "" for a number or a boolean."""
+    if isinstance(node, str):
+        return node
+    return _STRING(node) if isinstance(node, etree._Element) else ""
+
+
+def first_text(root, queries) -> str | None:
     for q in queries:
-        for node in select(sel, q):
-            text = clean(" ".join(node.xpath("string()").getall()) if not isinstance(node.root, str) else node.root)
+        for node in select(root, q):
+            text = clean(_node_text(node))
             if text:
                 return text
     return None
 
 
-def all_texts(sel: Selector, queries) -> list[str]:
+def all_texts(root, queries) -> list[str]:
     for q in queries:
         out = []
-        for node in select(sel, q):
-            text = clean(node.root if isinstance(node.root, str) else node.xpath("string()").get())
+        for node in select(root, q):
+            text = clean(_node_text(node))
             if text and text not in out:
                 out.append(text)
         if out:
@@ -75,12 +112,15 @@ def all_texts(sel: Selector, queries) -> list[str]:
     return []
 
 
-def _first_element(sel: Selector, queries):
+def _first_element(root, queries):
     for q in queries:
-        for node in select(sel, q):
-            if clean(node.xpath("string()").get()):
-                return node.root
+        for node in select(root, q):
+            if isinstance(node, etree._Element) and clean(_STRING(node)):
+                return node
     return None
+
+
+_compile_profiles()
 
 
 def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
@@ -88,20 +128,22 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     loc = Located()
     # lxml hands out a new proxy object per access unless one is alive; holding every element
     # keeps id() stable for the region bookkeeping below.
-    elements = list(sel.root.iter())
-    loc.headline = first_text(sel, profile.headline)
-    loc.standfirst = first_text(sel, profile.standfirst)
-    loc.authors = [a for a in all_texts(sel, profile.authors) if len(a) < 80]
-    loc.date_text = first_text(sel, profile.date)
-    loc.section = first_text(sel, profile.section)
-    loc.topics = all_texts(sel, profile.topics)
+    root = sel.root
+    elements = list(root.iter())
+    loc.headline = first_text(root, profile.headline)
+    loc.standfirst = first_text(root, profile.standfirst)
+    loc.authors = [a for a in all_texts(root, profile.authors) if len(a) < 80]
+    loc.date_text = first_text(root, profile.date)
+    loc.section = first_text(root, profile.section)
+    loc.topics = all_texts(root, profile.topics)
     loc.premium_marker = any(
-        "premium" in clean(n.xpath("string()").get()).lower() or "Paywall" in (n.attrib.get("class") or "")
-        for q in profile.premium_marker for n in select(sel, q)
+        isinstance(n, etree._Element) and (
+            "premium" in clean(_STRING(n)).lower() or "Paywall" in (n.attrib.get("class") or ""))
+        for q in profile.premium_marker for n in select(root, q)
     )
 
-    noise = {id(n.root) for q in profile.noise for n in select(sel, q)}
-    paywalls = [n.root for q in profile.paywall for n in select(sel, q)]
+    noise = {id(n) for q in profile.noise for n in select(root, q)}
+    paywalls = [n for q in profile.paywall for n in select(root, q)]
     paywall_ids = {id(p) for p in paywalls}
 
     def zone_of(el):
@@ -111,9 +153,9 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
             return NOISE
         return None
 
-    story = _first_element(sel, profile.story)
+    story = _first_element(root, profile.story)
     if story is None and profile.story_fallback_json:
-        story = _next_data_story(sel, profile.story_fallback_json)
+        story = _next_data_story(root, profile.story_fallback_json)
         if story is not None:
             loc.flags.append("story_from_next_data")
     if story is None:
@@ -122,17 +164,17 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     order = {id(el): i for i, el in enumerate(elements)}
     regions: list[tuple[int, list[Block]]] = []
     for q in profile.byline_credit:
-        for n in select(sel, q):
-            regions.append((order.get(id(n.root), -1), blockify(n.root, BYLINE)))
+        for n in select(root, q):
+            regions.append((order.get(id(n), -1), blockify(n, BYLINE)))
     regions.append((order.get(id(story), len(order)), blockify(story, STORY, zone_of=zone_of)))
     inside_story = {id(el) for el in story.iter()}
     for p in paywalls:
         if id(p) not in inside_story and not _inside_any(p, paywall_ids):
             regions.append((order.get(id(p), len(order)), blockify(p, PAYWALL, fine=True)))
     for q in profile.after_story:
-        for n in select(sel, q):
-            if id(n.root) not in inside_story:
-                regions.append((order.get(id(n.root), len(order)), blockify(n.root, AFTER)))
+        for n in select(root, q):
+            if id(n) not in inside_story:
+                regions.append((order.get(id(n), len(order)), blockify(n, AFTER)))
     regions.sort(key=lambda r: r[0])
     loc.blocks = [b for _, blocks in regions for b in blocks]
     return loc
@@ -147,8 +189,8 @@ def _inside_any(el, ids) -> bool:
     return False
 
 
-def _next_data_story(sel: Selector, path: tuple[str, ...]):
-    raw = sel.css("script#__NEXT_DATA__::text").get()
+def _next_data_story(root, path: tuple[str, ...]):
+    raw = next(iter(select(root, _NEXT_DATA)), None)
     if not raw:
         return None
     try:
