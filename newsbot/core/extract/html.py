@@ -53,6 +53,9 @@ _EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org
 """The namespaces parsel gives XPath queries (named only where a query uses them)."""
 _STRING = etree.XPath("string()", smart_strings=False)
 _NEXT_DATA = "script#__NEXT_DATA__::text"
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_FOLDED_TEXT = etree.XPath("normalize-space()")
+"""An element's text length and text, whitespace folded, computed in C (compiled once)."""
 
 
 @lru_cache(maxsize=None)
@@ -218,7 +221,7 @@ def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
-        if el.xpath("string-length(normalize-space())") > 6000:
+        if _TEXT_LENGTH(el) > 6000:
             continue  # a page-wide wrapper, not a widget (counted in C before any splitting)
         blocks = blockify(el, PAYWALL, fine=True)
         if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
@@ -281,7 +284,7 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     for el, attrs in containers:
         if el.tag not in _CONTAINER_TAGS or not FURNITURE_HINT.search(attrs):
             continue
-        text = el.xpath("normalize-space()")  # the box's text, whitespace folded, in C
+        text = _FOLDED_TEXT(el)  # the box's text, whitespace folded, in C
         if not text or len(text) > 1500:
             continue
         # Set lookups, not substring scans: a page of thousands of boxes and lines stays linear.
@@ -395,7 +398,7 @@ def subscription_promos(root) -> list:
         if seen > PROMO_LINKS_MAX:
             break  # each look measures the link's parent: a page of thousands stays linear
         for el in (a, a.getparent()):
-            if el is None or el.xpath("string-length(normalize-space())") > PROMO_MAX_CHARS:
+            if el is None or _TEXT_LENGTH(el) > PROMO_MAX_CHARS:
                 break
             lines = [b.text for b in blockify(el, PAYWALL, fine=True)]
             if any("newsletter" in t.lower() for t in lines):
@@ -426,7 +429,7 @@ def walled_story(root, body: list[str]) -> str | None:
         if not cls:
             continue
         hit = next((c for c in cls.lower().split() if c in WALLED_CONTENT_CLASSES), None)
-        if hit and any(p[:60] in el.xpath("normalize-space()") for p in long_lines[:3]):
+        if hit and any(p[:60] in _FOLDED_TEXT(el) for p in long_lines[:3]):
             return hit
     return None
 
