@@ -16,6 +16,19 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_FOLD_EXCEPTIONS = frozenset("\u0130\u0131\u017f\u212a")
+"""Characters re.IGNORECASE equates with an ASCII letter that str.lower() does not turn into
+it (dotted and dotless I, long s, the Kelvin sign)."""
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether text may hold one of `words` (lower-case ASCII) in any case, as a re.I pattern
+    would match them: a substring test in C before a costly pattern, which never says no
+    where the pattern would match (an alternation of words costs sre as much as the pattern)."""
+    low = text.lower()
+    return any(w in low for w in words) or not _FOLD_EXCEPTIONS.isdisjoint(text)
+
+
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A comparison key: NFKC, curly quotes and dashes made plain, lower case, spaces collapsed."""
