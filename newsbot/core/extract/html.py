@@ -418,17 +418,26 @@ to cut them for non-subscribers (Google's paywall guide names the class in hasPa
 many pages set the class and no JSON-LD): the page ships the story, a meter stands in front."""
 
 
+_WALLED_STEMS = ("paywall", "subscriber", "premium-content", "metered", "locked-content")
+"""Every WALLED_CONTENT_CLASSES name holds one of these: a substring test before the split."""
+_CLASSED = etree.XPath("descendant-or-self::*[@class]")
+"""The page's elements with a class, in document order (lxml makes no proxy for the rest)."""
+
+
 def walled_story(root, body: list[str]) -> str | None:
     """The walled-content class of an element holding the story's paragraphs (one of the
     body's long paragraphs inside it), or None."""
     long_lines = [p for p in body if len(p) > 80]
     if not long_lines:
         return None
-    for el in root.iter():
-        cls = el.get("class") if isinstance(el.tag, str) else None
+    for el in _CLASSED(root):
+        cls = el.get("class")
         if not cls:
             continue
-        hit = next((c for c in cls.lower().split() if c in WALLED_CONTENT_CLASSES), None)
+        low = cls.lower()
+        if not any(stem in low for stem in _WALLED_STEMS):
+            continue
+        hit = next((c for c in low.split() if c in WALLED_CONTENT_CLASSES), None)
         if hit and any(p[:60] in _FOLDED_TEXT(el) for p in long_lines[:3]):
             return hit
     return None

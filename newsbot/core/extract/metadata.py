@@ -849,7 +849,8 @@ def headline_labels(tree) -> list[str]:
         return []
     out = []
     for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b", "li"):  # li: an eyebrow list's item
-        if not _LABEL_CLASS.search(el.get("class", "")) or _IN_NAV(el):
+        cls = el.get("class")
+        if not cls or not _LABEL_CLASS.search(cls) or _IN_NAV(el):
             continue
         text = headline_text(el.text_content())
         if 2 <= len(text) < 60 and text not in out:
