@@ -19,7 +19,7 @@ from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
 
 from newsbot.core.profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
-from .text import clean
+from .text import clean, may_hold
 
 FURNITURE_HINT = re.compile(
     r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
@@ -374,6 +374,8 @@ def flatten_deep_markup(text: str, max_depth: int) -> tuple[str, int]:
 SUBSCRIBE_HREF = re.compile(r"subscri|suscri|assin|abonn|/abo(?:\b|nnement)|//abo\.|buysub|/offers?\b|/plans?\b|"
                             r"checkout", re.I)
 NOT_A_PLAN_HREF = re.compile(r"newsletter|unsubscri|manage|account|profile|log-?in|sign-?in|gift|donat", re.I)
+_SUBSCRIBE_STEMS = ("subscri", "suscri", "assin", "abonn", "/abo", "buysub", "/offer", "/plan", "checkout")
+"""Every SUBSCRIBE_HREF form holds one of these."""
 PROMO_MAX_CHARS = 200
 PROMO_LINKS_MAX = 60
 """Subscription links looked at per page (a site's header, menu and footer print a few)."""
@@ -392,7 +394,7 @@ def subscription_promos(root) -> list:
     seen = 0
     for a in root.iter("a"):
         href = (a.get("href") or "").split("?")[0]  # the query is tracking ("o=login_ep")
-        if not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
+        if not may_hold(href, _SUBSCRIBE_STEMS) or not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
             continue
         seen += 1
         if seen > PROMO_LINKS_MAX:

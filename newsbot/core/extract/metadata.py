@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import etree
 
-from .text import clean, fold
+from .text import clean, fold, may_hold
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
@@ -841,6 +841,11 @@ _LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|loc
                           r"eyebrow", re.I)
 
 
+_LABEL_STEMS = ("premium", "plus", "badge", "exclusive", "exklusiv", "abo", "paid", "locked", "subscriber", "label",
+                "kicker", "flag", "eyebrow")
+"""Every _LABEL_CLASS word, as substrings."""
+
+
 def headline_labels(tree) -> list[str]:
     """Short labels printed in the headline's block by an element named for one ("zplus-badge",
     "premium-label"): where a page marks a story for subscribers ("Exklusiv für Abonnenten", "Premium")."""
@@ -850,7 +855,7 @@ def headline_labels(tree) -> list[str]:
     out = []
     for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b", "li"):  # li: an eyebrow list's item
         cls = el.get("class")
-        if not cls or not _LABEL_CLASS.search(cls) or _IN_NAV(el):
+        if not cls or not may_hold(cls, _LABEL_STEMS) or not _LABEL_CLASS.search(cls) or _IN_NAV(el):
             continue
         text = headline_text(el.text_content())
         if 2 <= len(text) < 60 and text not in out:
