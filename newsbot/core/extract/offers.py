@@ -207,7 +207,7 @@ def find_price(line: str) -> tuple[str | None, float | None, str | None, int]:
     """(price as printed, amount, ISO currency, end offset) of a line's first price; an
     unrendered price gives its placeholder text with amount None."""
     m = PRICE.search(line)
-    u = _UNRENDERED_PRICE.search(line)
+    u = _UNRENDERED_PRICE.search(line) if may_hold(line, _UNRENDERED_WORDS) else None
     if m and (not u or m.start() <= u.start()):
         amount, currency = parse_money(m.group(0))
         return m.group(0), amount, currency, m.end()
