@@ -54,6 +54,9 @@ _EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org
 _STRING = etree.XPath("string()", smart_strings=False)
 _NEXT_DATA = "script#__NEXT_DATA__::text"
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+"""An element's place in document order (the elements before it: preceding ones and ancestors)."""
+_AFTER_ALL = float("inf")
 _FOLDED_TEXT = etree.XPath("normalize-space()")
 """An element's text length and text, whitespace folded, computed in C (compiled once)."""
 
@@ -129,10 +132,7 @@ _compile_profiles()
 def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     """Regions by the profile's selectors; None when the page has no story the profile finds."""
     loc = Located()
-    # lxml hands out a new proxy object per access unless one is alive; holding every element
-    # keeps id() stable for the region bookkeeping below.
     root = sel.root
-    elements = list(root.iter())
     loc.headline = first_text(root, profile.headline)
     loc.standfirst = first_text(root, profile.standfirst)
     loc.authors = [a for a in all_texts(root, profile.authors) if len(a) < 80]
@@ -145,7 +145,10 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
         for q in profile.premium_marker for n in select(root, q)
     )
 
-    noise = {id(n) for q in profile.noise for n in select(root, q)}
+    # lxml hands out a new proxy object per access unless one is alive: the noise and paywall
+    # elements are held so that id() names them for the region bookkeeping below.
+    noise_elements = [n for q in profile.noise for n in select(root, q)]
+    noise = {id(n) for n in noise_elements}
     paywalls = [n for q in profile.paywall for n in select(root, q)]
     paywall_ids = {id(p) for p in paywalls}
 
@@ -164,20 +167,26 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     if story is None:
         return None
 
-    order = {id(el): i for i, el in enumerate(elements)}
-    regions: list[tuple[int, list[Block]]] = []
+    def order(el) -> float:
+        # Document order, counted in C for the few region elements (a story parsed from
+        # __NEXT_DATA__ is no part of the page: it goes after everything).
+        return _POSITION(el) if el.getroottree().getroot() is root else _AFTER_ALL
+
+    def inside_story(el) -> bool:
+        return el is story or _is_descendant(el, story)
+
+    regions: list[tuple[float, list[Block]]] = []
     for q in profile.byline_credit:
         for n in select(root, q):
-            regions.append((order.get(id(n), -1), blockify(n, BYLINE)))
-    regions.append((order.get(id(story), len(order)), blockify(story, STORY, zone_of=zone_of)))
-    inside_story = {id(el) for el in story.iter()}
+            regions.append((order(n), blockify(n, BYLINE)))
+    regions.append((order(story), blockify(story, STORY, zone_of=zone_of)))
     for p in paywalls:
-        if id(p) not in inside_story and not _inside_any(p, paywall_ids):
-            regions.append((order.get(id(p), len(order)), blockify(p, PAYWALL, fine=True)))
+        if not inside_story(p) and not _inside_any(p, paywall_ids):
+            regions.append((order(p), blockify(p, PAYWALL, fine=True)))
     for q in profile.after_story:
         for n in select(root, q):
-            if id(n) not in inside_story:
-                regions.append((order.get(id(n), len(order)), blockify(n, AFTER)))
+            if not inside_story(n):
+                regions.append((order(n), blockify(n, AFTER)))
     regions.sort(key=lambda r: r[0])
     loc.blocks = [b for _, blocks in regions for b in blocks]
     return loc
