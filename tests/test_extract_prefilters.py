@@ -76,7 +76,7 @@ def test_folding_characters_defeat_the_word_test():
     (regions._WALLED_STEMS, re.compile("|".join(regions.WALLED_CONTENT_CLASSES))),
     (metadata._LABEL_STEMS, metadata._LABEL_CLASS),
     (wire._CAPTION_WORDS, wire.CAPTION),
-])
+], ids=["subscribe_href", "walled_class", "label_class", "caption"])
 def test_stems_cover_every_word_of_the_pattern(words, pattern):
     hrefs = ["/subscribe", "/SUSCRIBITE", "/assinatura", "/abonnement", "https://abo.example.de/x", "/buysub",
              "/offers", "/plans/annual", "/checkout", "paywall-content", "subscriber-only", "premium-content",

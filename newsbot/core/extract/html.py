@@ -54,11 +54,11 @@ _EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org
 _STRING = etree.XPath("string()", smart_strings=False)
 _NEXT_DATA = "script#__NEXT_DATA__::text"
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_FOLDED_TEXT = etree.XPath("normalize-space()")
+"""An element's text length and text, whitespace folded, computed in C (compiled once)."""
 _POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 """An element's place in document order (the elements before it: preceding ones and ancestors)."""
 _AFTER_ALL = float("inf")
-_FOLDED_TEXT = etree.XPath("normalize-space()")
-"""An element's text length and text, whitespace folded, computed in C (compiled once)."""
 
 
 @lru_cache(maxsize=None)
