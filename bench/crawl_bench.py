@@ -9,9 +9,13 @@ pages), serves it on 127.0.0.1, then crawls it
 - bare: the same spider and discovery with no pipelines, feeds, monitors or state (pages
   are fetched and dropped);
 
-and prints pages per second of each, their ratio, and each crawl's peak memory. The full
-crawl also runs on a smaller copy (--small-copies) to show whether peak memory grows with
-the number of pages. Each crawl runs in its own process so peak RSS is its own.
+and prints pages per second of each, their ratio, each crawl's peak memory and the CPU time a
+page costs in the crawler, its worker processes and the server (the server runs in this
+process; start-up included). Both crawls also run on a smaller copy (--small-copies): whether
+peak memory grows with the number of pages, and, from the two sizes, the time one more page
+costs and each crawl's fixed cost (start-up, imports), so the per-page ratio can be read
+apart from the start-up. Each crawl runs in its own process so peak RSS is its own. On a
+2-CPU machine the bare crawl and the server already keep both CPUs busy: see README.
 """
 
 from __future__ import annotations
@@ -44,8 +48,9 @@ t = time.perf_counter()
 run_crawl("business_standard", {"base_url": args["base"], "listing_pages": "0"}, args["settings"])
 elapsed = time.perf_counter() - t
 import scrapy  # noqa
-print(json.dumps({"elapsed": elapsed, "max_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "worker_max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"elapsed": elapsed, "max_rss_kib": me.ru_maxrss, "worker_max_rss_kib": kids.ru_maxrss,
+                  "crawler_cpu_s": me.ru_utime + me.ru_stime, "workers_cpu_s": kids.ru_utime + kids.ru_stime}))
 """
 
 
@@ -59,10 +64,13 @@ def build(copies: int, out: Path) -> int:
 def crawl(base: str, settings: dict, workdir: Path) -> dict:
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="newsbot.crawling.settings")
     args = json.dumps({"base": base, "settings": settings})
+    served = time.process_time()  # this process does nothing else meanwhile: its CPU is the server's
     out = subprocess.run([sys.executable, "-c", CHILD, args], cwd=workdir, env=env, capture_output=True, text=True)
+    served = time.process_time() - served
     if out.returncode != 0:
         raise SystemExit(f"crawl failed:\n{out.stderr[-3000:]}")
     result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["server_cpu_s"] = served
     return result
 
 
@@ -97,6 +105,9 @@ def run_site(copies: int, label: str, bare_too: bool, latency: float = 0.0, work
                       f"{r['pages_per_second']} pages/s, peak RSS {r['peak_rss_mib']} MiB"
                       + (f" (largest child process {r['worker_peak_rss_mib']} MiB)" if r["worker_peak_rss_mib"] else ""),
                       flush=True)
+                print(f"{'':>13} CPU ms a page: crawler {1000 * r['crawler_cpu_s'] / pages:.1f}, "
+                      f"workers {1000 * r['workers_cpu_s'] / pages:.1f}, server {1000 * r['server_cpu_s'] / pages:.1f} "
+                      f"(start-up included)", flush=True)
         finally:
             server.shutdown()
         return results
@@ -118,15 +129,24 @@ def main() -> int:
     t0 = time.time()
     latency = args.latency_ms / 1000
     large = run_site(args.copies, "large", bare_too=True, latency=latency, workers=args.workers)
-    small = run_site(args.small_copies, "small", bare_too=False, latency=latency, workers=args.workers)
+    small = run_site(args.small_copies, "small", bare_too=True, latency=latency, workers=args.workers)
     ratio = large["full"]["pages_per_second"] / large["bare"]["pages_per_second"]
+    # The same figures without each crawl's fixed cost (start-up: the full crawl imports the
+    # extractor, datasketch and scipy, opens its state): the cost of one more page, from the
+    # two sizes.
+    extra = {mode: (large[mode]["elapsed"] - small[mode]["elapsed"]) / (large[mode]["pages"] - small[mode]["pages"])
+             for mode in ("full", "bare")}
+    fixed = {mode: small[mode]["elapsed"] - small[mode]["pages"] * extra[mode] for mode in ("full", "bare")}
     growth = large["full"]["peak_rss_mib"] - small["full"]["peak_rss_mib"]
     print(f"\nfull/bare rate ratio: {ratio:.2f} (target >= 0.8)")
+    print(f"per extra page: full {1000 * extra['full']:.1f} ms, bare {1000 * extra['bare']:.1f} ms: ratio "
+          f"{extra['bare'] / extra['full']:.2f}; fixed cost full {fixed['full']:.1f} s, bare {fixed['bare']:.1f} s")
     print(f"peak RSS, full pipeline: {small['full']['peak_rss_mib']} MiB at {small['article_pages']} pages, "
           f"{large['full']['peak_rss_mib']} MiB at {large['article_pages']} pages ({growth:+.1f} MiB)")
     print(f"bench time {time.time() - t0:.0f}s")
     if args.json:
-        Path(args.json).write_text(json.dumps({"large": large, "small": small, "ratio": ratio}, indent=2))
+        Path(args.json).write_text(json.dumps({"large": large, "small": small, "ratio": ratio,
+                                               "per_page_s": extra, "fixed_s": fixed}, indent=2))
     return 0
 
 

@@ -113,6 +113,41 @@ def test_schema_validation_marks_invalid_records(workers):
     assert crawler.stats.get_value("spidermon/validation/items/errors") == 1
 
 
+@pytest.mark.parametrize("workers", [0, 1])
+def test_record_refused_by_the_compiled_check_reaches_failures_with_spidermons_errors(workers):
+    """A record the compiled schema check refuses is judged by spidermon's validator: its
+    errors (the same messages as jsonschema gives) ride to the failures feed with the reason."""
+    from spidermon.contrib.validation import JSONSchemaValidator
+
+    from newsbot.core.schema import ARTICLE_SCHEMA
+    from newsbot.crawling.pipelines.validate import RecordValidationPipeline, passes
+
+    settings = dict(NEWSBOT_WORKERS=workers, SPIDERMON_ENABLED=True,
+                    SPIDERMON_VALIDATION_SCHEMAS={ArticleItem: "newsbot.core.schema.ARTICLE_SCHEMA"},
+                    SPIDERMON_VALIDATION_ADD_ERRORS_TO_ITEMS=True, SPIDERMON_VALIDATION_ERRORS_FIELD="_validation")
+    pipe, crawler = _pipe(RecordValidationPipeline, **settings)
+    invalid, _ = _pipe(InvalidRecordPipeline, **settings)
+    bad = record()
+    bad["headline"] = 12
+    bad["paywall"] = {"offers": "none"}
+    del bad["body"]
+    assert not passes([ARTICLE_SCHEMA], dict(bad))
+    _, want = JSONSchemaValidator(ARTICLE_SCHEMA).validate(dict(bad))
+
+    async def run():
+        try:
+            return await pipe.process_item(bad)
+        finally:
+            pipe.workers.close()
+
+    out = invalid.process_item(asyncio.run(run()))
+    assert isinstance(out, FailureItem) and out["reason"] == "invalid_record"
+    assert out["errors"] == want and {"headline", "body", "paywall"} <= set(want)
+    assert out["record"]["headline"] == 12
+    assert crawler.stats.get_value("spidermon/validation/items/errors") == 1
+    assert invalid.stats.get_value("newsbot/failures/invalid_record") == 1
+
+
 def test_state_pipeline_skips_unchanged_and_marks_updates(tmp_path):
     crawler, state = crawler_with_state(tmp_path)
     pipe = IncrementalStatePipeline.from_crawler(crawler)

@@ -80,3 +80,60 @@ def test_schema_rejects_a_bad_access_value(schema_validator):
     assert list(schema_validator.iter_errors(rec)) == []
     rec["access"] = "sometimes"
     assert list(schema_validator.iter_errors(rec))
+
+
+def _mutations(rec: dict):
+    """Broken copies of a valid record: each field given values of the wrong kind, a required
+    field missing, a field the schema does not know, nested objects broken."""
+    wrong = [None, 7, 1.5, True, "text", [], [1], {}, {"x": 1}]
+    for key in rec:
+        for value in wrong:
+            if value != rec[key]:
+                yield {**rec, key: value}
+        yield {k: v for k, v in rec.items() if k != key}
+    yield {**rec, "surplus": 1}
+    if rec.get("paywall"):
+        pw = rec["paywall"]
+        for key in pw:
+            for value in wrong:
+                yield {**rec, "paywall": {**pw, key: value}}
+        for offer in pw.get("offers", [])[:1]:
+            for key in offer:
+                for value in wrong:
+                    yield {**rec, "paywall": {**pw, "offers": [{**offer, key: value}]}}
+    if rec.get("wire"):
+        for key in rec["wire"]:
+            for value in wrong:
+                yield {**rec, "wire": {**rec["wire"], key: value}}
+    story = {"id": "k", "relation": "first", "similarity": 1.0, "resemblance": 1.0, "containment": 1.0,
+             "agency": None, "url": "https://x.example/a", "publisher": None, "published_at": None}
+    yield {**rec, "story": story}
+    for key in story:
+        for value in wrong:
+            yield {**rec, "story": {**story, key: value}}
+
+
+def test_compiled_schema_check_agrees_with_jsonschema(schema_validator):
+    """The crawl's fast check (fastjsonschema, compiled once) accepts exactly the records
+    jsonschema accepts: it decides the valid ones alone, so it must never pass a bad one."""
+    from newsbot.core.extract import extract
+    from newsbot.crawling.pipelines.validate import passes
+
+    from .conftest import PAGES, expected
+
+    schema = schema_validator.schema
+    records = []
+    for page in sorted(PAGES.glob("*.expected.json"))[:12]:
+        stem = page.name[: -len(".expected.json")]
+        source = next(p for p in PAGES.glob(stem + ".*") if not p.name.endswith(".expected.json"))
+        records.append(extract(source.read_bytes(), url=expected(stem).get("url")).to_dict())
+    assert any(r["paywall"] for r in records) and any(r["wire"] for r in records)
+    checked = disagree = refused = 0
+    for rec in records:
+        for candidate in [rec, *_mutations(rec)]:
+            valid = schema_validator.is_valid(candidate)
+            checked += 1
+            refused += not valid
+            disagree += passes([schema], candidate) != valid
+    assert refused > 1000 and checked - refused > 50
+    assert disagree == 0

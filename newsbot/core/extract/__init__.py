@@ -8,7 +8,6 @@ call `extract()`.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from html import unescape
 import json
@@ -19,7 +18,7 @@ from parsel import Selector
 
 from newsbot.core import profiles
 from newsbot.core.profiles.base import Profile
-from newsbot.core.record import Article, Paywall
+from newsbot.core.record import Article, Paywall, plain
 from . import metadata as md
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_title_lines,
@@ -390,8 +389,8 @@ def _paywall_and_label_lines(pw, unclassified: list[str]) -> list[str]:
 def fingerprint(art: Article) -> str:
     """SHA-1 over the parts whose change makes a new version of the story."""
     key = {"body": art.body, "disclaimer": art.disclaimer,
-           "wire": dataclasses.asdict(art.wire) if art.wire else None,
-           "paywall": dataclasses.asdict(art.paywall) if art.paywall else None}
+           "wire": plain(art.wire) if art.wire else None,
+           "paywall": plain(art.paywall) if art.paywall else None}
     return hashlib.sha1(json.dumps(key, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

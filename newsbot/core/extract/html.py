@@ -9,15 +9,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
+from parsel.csstranslator import css2xpath
 from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
 
 from newsbot.core.profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
-from .text import clean
+from .text import clean, may_hold
 
 FURNITURE_HINT = re.compile(
     r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
@@ -49,27 +51,68 @@ class Located:
     flags: list[str] = field(default_factory=list)
 
 
-def select(sel: Selector, query: str):
-    """A selector list for a CSS query, or an XPath one written as 'xpath:...'."""
-    if query.startswith("xpath:"):
-        return sel.xpath(query[6:])
-    return sel.css(query)
+_EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
+"""The namespaces parsel gives XPath queries (named only where a query uses them)."""
+_STRING = etree.XPath("string()", smart_strings=False)
+_NEXT_DATA = "script#__NEXT_DATA__::text"
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_FOLDED_TEXT = etree.XPath("normalize-space()")
+"""An element's text length and text, whitespace folded, computed in C (compiled once)."""
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
+"""An element's place in document order (the elements before it: preceding ones and ancestors)."""
+_AFTER_ALL = float("inf")
 
 
-def first_text(sel: Selector, queries) -> str | None:
+@lru_cache(maxsize=None)
+def compiled(query: str) -> etree.XPath:
+    """A profile's CSS query (parsel's dialect: ::text, ::attr(name)), or an XPath one written
+    as 'xpath:...', compiled once per process: parsel would wrap every node of every query
+    on every page in a Selector."""
+    path = query[6:] if query.startswith("xpath:") else css2xpath(query)
+    return etree.XPath(path, namespaces={k: v for k, v in _EXSLT.items() if f"{k}:" in path}, smart_strings=False)
+
+
+def _compile_profiles() -> None:
+    """Every profile's queries compiled at import: a query cssselect or lxml cannot read fails
+    here, naming itself, not on some page."""
+    from newsbot.core.profiles import PROFILES
+
+    for p in PROFILES:
+        for q in (*p.headline, *p.standfirst, *p.authors, *p.date, *p.section, *p.topics, *p.story,
+                  *p.byline_credit, *p.noise, *p.paywall, *p.premium_marker, *p.after_story, _NEXT_DATA):
+            try:
+                compiled(q)
+            except Exception as exc:
+                raise ImportError(f"profile {p.name}: selector {q!r}: {exc}") from exc
+
+
+def select(root, query: str) -> list:
+    """The elements (or, for ::text and ::attr queries, the strings) a query finds under root."""
+    found = compiled(query)(root)
+    return found if isinstance(found, list) else [found]
+
+
+def _node_text(node) -> str:
+    """A node's text as parsel's `node.xpath("string()")` gives it; "" for a number or a boolean."""
+    if isinstance(node, str):
+        return node
+    return _STRING(node) if isinstance(node, etree._Element) else ""
+
+
+def first_text(root, queries) -> str | None:
     for q in queries:
-        for node in select(sel, q):
-            text = clean(" ".join(node.xpath("string()").getall()) if not isinstance(node.root, str) else node.root)
+        for node in select(root, q):
+            text = clean(_node_text(node))
             if text:
                 return text
     return None
 
 
-def all_texts(sel: Selector, queries) -> list[str]:
+def all_texts(root, queries) -> list[str]:
     for q in queries:
         out = []
-        for node in select(sel, q):
-            text = clean(node.root if isinstance(node.root, str) else node.xpath("string()").get())
+        for node in select(root, q):
+            text = clean(_node_text(node))
             if text and text not in out:
                 out.append(text)
         if out:
@@ -77,33 +120,38 @@ def all_texts(sel: Selector, queries) -> list[str]:
     return []
 
 
-def _first_element(sel: Selector, queries):
+def _first_element(root, queries):
     for q in queries:
-        for node in select(sel, q):
-            if clean(node.xpath("string()").get()):
-                return node.root
+        for node in select(root, q):
+            if isinstance(node, etree._Element) and clean(_STRING(node)):
+                return node
     return None
+
+
+_compile_profiles()
 
 
 def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     """Regions by the profile's selectors; None when the page has no story the profile finds."""
     loc = Located()
-    # lxml hands out a new proxy object per access unless one is alive; holding every element
-    # keeps id() stable for the region bookkeeping below.
-    elements = list(sel.root.iter())
-    loc.headline = first_text(sel, profile.headline)
-    loc.standfirst = first_text(sel, profile.standfirst)
-    loc.authors = [a for a in all_texts(sel, profile.authors) if len(a) < 80]
-    loc.date_text = first_text(sel, profile.date)
-    loc.section = first_text(sel, profile.section)
-    loc.topics = all_texts(sel, profile.topics)
+    root = sel.root
+    loc.headline = first_text(root, profile.headline)
+    loc.standfirst = first_text(root, profile.standfirst)
+    loc.authors = [a for a in all_texts(root, profile.authors) if len(a) < 80]
+    loc.date_text = first_text(root, profile.date)
+    loc.section = first_text(root, profile.section)
+    loc.topics = all_texts(root, profile.topics)
     loc.premium_marker = any(
-        "premium" in clean(n.xpath("string()").get()).lower() or "Paywall" in (n.attrib.get("class") or "")
-        for q in profile.premium_marker for n in select(sel, q)
+        isinstance(n, etree._Element) and (
+            "premium" in clean(_STRING(n)).lower() or "Paywall" in (n.attrib.get("class") or ""))
+        for q in profile.premium_marker for n in select(root, q)
     )
 
-    noise = {id(n.root) for q in profile.noise for n in select(sel, q)}
-    paywalls = [n.root for q in profile.paywall for n in select(sel, q)]
+    # lxml hands out a new proxy object per access unless one is alive: the noise and paywall
+    # elements are held so that id() names them for the region bookkeeping below.
+    noise_elements = [n for q in profile.noise for n in select(root, q)]
+    noise = {id(n) for n in noise_elements}
+    paywalls = [n for q in profile.paywall for n in select(root, q)]
     paywall_ids = {id(p) for p in paywalls}
 
     def zone_of(el):
@@ -113,28 +161,34 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
             return NOISE
         return None
 
-    story = _first_element(sel, profile.story)
+    story = _first_element(root, profile.story)
     if story is None and profile.story_fallback_json:
-        story = _next_data_story(sel, profile.story_fallback_json)
+        story = _next_data_story(root, profile.story_fallback_json)
         if story is not None:
             loc.flags.append("story_from_next_data")
     if story is None:
         return None
 
-    order = {id(el): i for i, el in enumerate(elements)}
-    regions: list[tuple[int, list[Block]]] = []
+    def order(el) -> float:
+        # Document order, counted in C for the few region elements (a story parsed from
+        # __NEXT_DATA__ is no part of the page: it goes after everything).
+        return _POSITION(el) if el.getroottree().getroot() is root else _AFTER_ALL
+
+    def inside_story(el) -> bool:
+        return el is story or _is_descendant(el, story)
+
+    regions: list[tuple[float, list[Block]]] = []
     for q in profile.byline_credit:
-        for n in select(sel, q):
-            regions.append((order.get(id(n.root), -1), blockify(n.root, BYLINE)))
-    regions.append((order.get(id(story), len(order)), blockify(story, STORY, zone_of=zone_of)))
-    inside_story = {id(el) for el in story.iter()}
+        for n in select(root, q):
+            regions.append((order(n), blockify(n, BYLINE)))
+    regions.append((order(story), blockify(story, STORY, zone_of=zone_of)))
     for p in paywalls:
-        if id(p) not in inside_story and not _inside_any(p, paywall_ids):
-            regions.append((order.get(id(p), len(order)), blockify(p, PAYWALL, fine=True)))
+        if not inside_story(p) and not _inside_any(p, paywall_ids):
+            regions.append((order(p), blockify(p, PAYWALL, fine=True)))
     for q in profile.after_story:
-        for n in select(sel, q):
-            if id(n.root) not in inside_story:
-                regions.append((order.get(id(n.root), len(order)), blockify(n.root, AFTER)))
+        for n in select(root, q):
+            if not inside_story(n):
+                regions.append((order(n), blockify(n, AFTER)))
     regions.sort(key=lambda r: r[0])
     loc.blocks = [b for _, blocks in regions for b in blocks]
     return loc
@@ -149,8 +203,8 @@ def _inside_any(el, ids) -> bool:
     return False
 
 
-def _next_data_story(sel: Selector, path: tuple[str, ...]):
-    raw = sel.css("script#__NEXT_DATA__::text").get()
+def _next_data_story(root, path: tuple[str, ...]):
+    raw = next(iter(select(root, _NEXT_DATA)), None)
     if not raw:
         return None
     try:
@@ -178,7 +232,7 @@ def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
-        if el.xpath("string-length(normalize-space())") > 6000:
+        if _TEXT_LENGTH(el) > 6000:
             continue  # a page-wide wrapper, not a widget (counted in C before any splitting)
         blocks = blockify(el, PAYWALL, fine=True)
         if not 0 < len(blocks) <= 60 or sum(len(b.text) for b in blocks) > 4000:
@@ -239,7 +293,7 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     for el, attrs in containers:
         if el.tag not in _CONTAINER_TAGS or not FURNITURE_HINT.search(attrs):
             continue
-        text = el.xpath("normalize-space()")  # the box's text, whitespace folded, in C
+        text = _FOLDED_TEXT(el)  # the box's text, whitespace folded, in C
         if not text or len(text) > 1500:
             continue
         # Set lookups, not substring scans: a page of thousands of boxes and lines stays linear.
@@ -329,6 +383,8 @@ def flatten_deep_markup(text: str, max_depth: int) -> tuple[str, int]:
 SUBSCRIBE_HREF = re.compile(r"subscri|suscri|assin|abonn|/abo(?:\b|nnement)|//abo\.|buysub|/offers?\b|/plans?\b|"
                             r"checkout", re.I)
 NOT_A_PLAN_HREF = re.compile(r"newsletter|unsubscri|manage|account|profile|log-?in|sign-?in|gift|donat", re.I)
+_SUBSCRIBE_STEMS = ("subscri", "suscri", "assin", "abonn", "/abo", "buysub", "/offer", "/plan", "checkout")
+"""Every SUBSCRIBE_HREF form holds one of these."""
 PROMO_MAX_CHARS = 200
 PROMO_LINKS_MAX = 60
 """Subscription links looked at per page (a site's header, menu and footer print a few)."""
@@ -347,13 +403,13 @@ def subscription_promos(root) -> list:
     seen = 0
     for a in root.iter("a"):
         href = (a.get("href") or "").split("?")[0]  # the query is tracking ("o=login_ep")
-        if not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
+        if not may_hold(href, _SUBSCRIBE_STEMS) or not SUBSCRIBE_HREF.search(href) or NOT_A_PLAN_HREF.search(href):
             continue
         seen += 1
         if seen > PROMO_LINKS_MAX:
             break  # each look measures the link's parent: a page of thousands stays linear
         for el in (a, a.getparent()):
-            if el is None or el.xpath("string-length(normalize-space())") > PROMO_MAX_CHARS:
+            if el is None or _TEXT_LENGTH(el) > PROMO_MAX_CHARS:
                 break
             lines = [b.text for b in blockify(el, PAYWALL, fine=True)]
             if any("newsletter" in t.lower() for t in lines):
@@ -373,18 +429,27 @@ to cut them for non-subscribers (Google's paywall guide names the class in hasPa
 many pages set the class and no JSON-LD): the page ships the story, a meter stands in front."""
 
 
+_WALLED_STEMS = ("paywall", "subscriber", "premium-content", "metered", "locked-content")
+"""Every WALLED_CONTENT_CLASSES name holds one of these: a substring test before the split."""
+_CLASSED = etree.XPath("descendant-or-self::*[@class]")
+"""The page's elements with a class, in document order (lxml makes no proxy for the rest)."""
+
+
 def walled_story(root, body: list[str]) -> str | None:
     """The walled-content class of an element holding the story's paragraphs (one of the
     body's long paragraphs inside it), or None."""
     long_lines = [p for p in body if len(p) > 80]
     if not long_lines:
         return None
-    for el in root.iter():
-        cls = el.get("class") if isinstance(el.tag, str) else None
+    for el in _CLASSED(root):
+        cls = el.get("class")
         if not cls:
             continue
-        hit = next((c for c in cls.lower().split() if c in WALLED_CONTENT_CLASSES), None)
-        if hit and any(p[:60] in el.xpath("normalize-space()") for p in long_lines[:3]):
+        low = cls.lower()
+        if not any(stem in low for stem in _WALLED_STEMS):
+            continue
+        hit = next((c for c in low.split() if c in WALLED_CONTENT_CLASSES), None)
+        if hit and any(p[:60] in _FOLDED_TEXT(el) for p in long_lines[:3]):
             return hit
     return None
 

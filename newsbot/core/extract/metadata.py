@@ -18,8 +18,9 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
+from lxml import etree
 
-from .text import clean, fold
+from .text import clean, fold, may_hold
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report",
@@ -66,7 +67,7 @@ def article_object(objects: list[dict]) -> dict:
 def ld_objects(tree, flags: list[str] | None = None) -> list[dict]:
     """Every JSON-LD object on the page (top level and @graph members), in page order."""
     out: list[dict] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in _LD_SCRIPTS(tree):
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -254,7 +255,7 @@ _META_CACHE: dict[int, tuple] = {}
 
 
 def canonical(tree, base_url: str | None) -> str | None:
-    for href in tree.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href'):
+    for href in _CANONICAL_HREFS(tree):
         if href.strip() and not href.strip().startswith(("javascript:", "#")):
             return urljoin(base_url or "", href.strip())
     og = meta(tree, "og:url")
@@ -421,7 +422,7 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.I)
 
 def _local_times(tree, day_first: bool | None):
     """Times the page prints or declares without a zone, in page order (at most a few dozen)."""
-    for value in tree.xpath("//time/@datetime")[:20]:
+    for value in _TIME_DATETIMES(tree)[:20]:
         local = parse_iso(clean(value).replace(" ", "T", 1))
         if local is not None and local.tzinfo is None:
             yield local
@@ -431,7 +432,7 @@ def _local_times(tree, day_first: bool | None):
             local = parse_iso(clean(value).replace(" ", "T", 1))
             if local is not None and local.tzinfo is None:
                 yield local
-    for el in [e for e in tree.xpath(_PRINTED_DATE_XPATH) if _DATE_CLASS.search(e.get("class", ""))][:6]:
+    for el in [e for e in _PRINTED_DATES(tree) if _DATE_CLASS.search(e.get("class", ""))][:6]:
         text = clean(" ".join(el.itertext()))
         if not _CLOCK.search(text) or not _YEAR.search(text) or re.search(r"\bupdated\b", text, re.I):
             continue
@@ -454,16 +455,14 @@ def _published_candidates(tree, ld: dict, printed: str | None):
     for name in PUBLISHED_META:
         for value in index.get(name, ()):
             yield f"meta:{name}", value
-    for value in tree.xpath('//*[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
-                            ' | //time[@pubdate]/@datetime'):
+    for value in _ITEMPROP_PUBLISHED(tree):
         yield "time:datePublished", value
     if printed:
         yield "printed", printed
-    for value in tree.xpath('(//article//time[@datetime] | //main//time[@datetime])[1]/@datetime'
-                            ' | (//header//time[@datetime])[1]/@datetime'):
+    for value in _STORY_TIMES(tree):
         yield "time", value
     # A printed date line in an element named for it ("Published: 03/04/2026, 09:15 IST").
-    for el in [e for e in tree.xpath(_PRINTED_DATE_XPATH) if _DATE_CLASS.search(e.get("class", ""))][:6]:
+    for el in [e for e in _PRINTED_DATES(tree) if _DATE_CLASS.search(e.get("class", ""))][:6]:
         text = clean(" ".join(el.itertext()))
         if text and not re.search(r"\bupdated\b", text, re.I):
             yield "printed", text
@@ -784,17 +783,17 @@ BYLINE_REGION_CHARS = 6000
 def _headline_region(tree):
     """The block around the page's first h1 where its byline is printed: the <article>
     holding it, else its parents up to BYLINE_REACH levels; None without an h1."""
-    h1 = next(iter(tree.xpath("//body//h1[string-length(normalize-space()) > 2][1]")), None)
+    h1 = next(iter(_FIRST_H1(tree)), None)
     if h1 is None:
         return None
-    article = next(iter(h1.xpath("ancestor::article[1]")), None)
+    article = next(iter(_ARTICLE_ANCESTOR(h1)), None)
     if article is not None:
         return article
     region = h1
     for _ in range(BYLINE_REACH):
         parent = region.getparent()
         if parent is None or parent.tag == "body" or \
-                parent.xpath("string-length(normalize-space())") > BYLINE_REGION_CHARS:
+                _TEXT_LENGTH(parent) > BYLINE_REGION_CHARS:
             break
         region = parent
     return region
@@ -814,8 +813,8 @@ def _byline_elements(tree) -> list[str]:
         return bool(_BYLINE_CLASS.search(cls)) and not any(
             _NOT_BYLINE_CLASS.search(t) for t in cls.split() if _BYLINE_CLASS.search(t))
 
-    found = [el for el in region.xpath("." + _BYLINE_XPATH.removeprefix("//body")) if named(el)
-             and not el.xpath("ancestor::nav|ancestor::footer|ancestor::aside")]
+    found = [el for el in _BYLINE_IN_REGION(region) if named(el)
+             and not _IN_NAV_FOOTER_ASIDE(el)]
     # Bylines printed after the story's first paragraph belong to other stories (cards, lists).
     order = {el: i for i, el in enumerate(region.iter())}
     first_para = next((order[p] for p in region.iter("p") if len(clean(p.text_content())) > 150), None)
@@ -842,6 +841,11 @@ _LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|loc
                           r"eyebrow", re.I)
 
 
+_LABEL_STEMS = ("premium", "plus", "badge", "exclusive", "exklusiv", "abo", "paid", "locked", "subscriber", "label",
+                "kicker", "flag", "eyebrow")
+"""Every _LABEL_CLASS word, as substrings."""
+
+
 def headline_labels(tree) -> list[str]:
     """Short labels printed in the headline's block by an element named for one ("zplus-badge",
     "premium-label"): where a page marks a story for subscribers ("Exklusiv für Abonnenten", "Premium")."""
@@ -850,7 +854,8 @@ def headline_labels(tree) -> list[str]:
         return []
     out = []
     for el in region.iter("span", "div", "p", "a", "strong", "em", "i", "b", "li"):  # li: an eyebrow list's item
-        if not _LABEL_CLASS.search(el.get("class", "")) or el.xpath("ancestor::nav"):
+        cls = el.get("class")
+        if not cls or not may_hold(cls, _LABEL_STEMS) or not _LABEL_CLASS.search(cls) or _IN_NAV(el):
             continue
         text = headline_text(el.text_content())
         if 2 <= len(text) < 60 and text not in out:
@@ -887,9 +892,8 @@ def _meta_authors(tree) -> list[str]:
 
 def _author_elements(tree) -> list[str]:
     out: list[str] = []
-    for el in tree.xpath('//*[@itemprop="author"][not(ancestor::*[@itemprop="author"])]'
-                         ' | //a[@rel="author"]'):
-        name_el = el.xpath('.//*[@itemprop="name"]')
+    for el in _AUTHOR_ELEMENTS(tree):
+        name_el = _ITEMPROP_NAME(el)
         text = name_el[0].get("content") or " ".join(name_el[0].itertext()) if name_el else (
             el.get("content") or " ".join(el.itertext()))
         for n in split_names(text or ""):
@@ -963,3 +967,23 @@ def site_name(tree, ld: dict, objects: list[dict], url: str | None = None) -> st
     if og:
         return og
     return meta(tree, "application-name") or _title_suffix_site(tree, url) or og_raw
+
+
+# The page's XPath queries, compiled once per process (a tree.xpath(string) call compiles its
+# query on every page).
+_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+_CANONICAL_HREFS = etree.XPath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href')
+_TIME_DATETIMES = etree.XPath("//time/@datetime")
+_PRINTED_DATES = etree.XPath(_PRINTED_DATE_XPATH)
+_ITEMPROP_PUBLISHED = etree.XPath('//*[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content'
+                                  ' | //time[@pubdate]/@datetime')
+_STORY_TIMES = etree.XPath('(//article//time[@datetime] | //main//time[@datetime])[1]/@datetime'
+                           ' | (//header//time[@datetime])[1]/@datetime')
+_FIRST_H1 = etree.XPath("//body//h1[string-length(normalize-space()) > 2][1]")
+_ARTICLE_ANCESTOR = etree.XPath("ancestor::article[1]")
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_BYLINE_IN_REGION = etree.XPath("." + _BYLINE_XPATH.removeprefix("//body"))
+_IN_NAV_FOOTER_ASIDE = etree.XPath("ancestor::nav|ancestor::footer|ancestor::aside")
+_IN_NAV = etree.XPath("ancestor::nav")
+_AUTHOR_ELEMENTS = etree.XPath('//*[@itemprop="author"][not(ancestor::*[@itemprop="author"])] | //a[@rel="author"]')
+_ITEMPROP_NAME = etree.XPath('.//*[@itemprop="name"]')

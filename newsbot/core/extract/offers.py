@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from price_parser import Price
 
 from newsbot.core.record import Offer
+from .text import may_hold
 
 # --- vocabularies: one table each, the patterns generated from them ---------------------------
 
@@ -167,8 +168,12 @@ def has_price(text: str) -> bool:
     return bool(PRICE.search(text))
 
 
+_UNRENDERED_WORDS = ("undefined", "nan", "null", "{{")
+"""What every _UNRENDERED_PRICE match holds: the placeholder."""
+
+
 def has_unrendered_price(text: str) -> bool:
-    return bool(_UNRENDERED_PRICE.search(text))
+    return may_hold(text, _UNRENDERED_WORDS) and bool(_UNRENDERED_PRICE.search(text))
 
 
 def is_price_line(text: str) -> bool:
@@ -202,7 +207,7 @@ def find_price(line: str) -> tuple[str | None, float | None, str | None, int]:
     """(price as printed, amount, ISO currency, end offset) of a line's first price; an
     unrendered price gives its placeholder text with amount None."""
     m = PRICE.search(line)
-    u = _UNRENDERED_PRICE.search(line)
+    u = _UNRENDERED_PRICE.search(line) if may_hold(line, _UNRENDERED_WORDS) else None
     if m and (not u or m.start() <= u.start()):
         amount, currency = parse_money(m.group(0))
         return m.group(0), amount, currency, m.end()

@@ -46,12 +46,15 @@ _HTML_SNIFF = re.compile(
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|p|div|article)[\s>]", re.IGNORECASE)
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    # Control bytes other than tab/newline/CR/form feed/escape mark a binary file.
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Control bytes other than tab/newline/CR/form feed/escape mark a binary file (counted in C).
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > max(8, len(sample) // 50)
 
 

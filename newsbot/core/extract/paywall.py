@@ -12,7 +12,7 @@ import re
 from newsbot.core.record import Benefit, Paywall
 from . import offers
 from .blocks import Block
-from .text import fold
+from .text import fold, may_hold
 
 METER = re.compile(
     r"(?:reached your (?:free )?(?:article )?limit|you have (?P<left>\d+|no|one|two|three|four|five) free "
@@ -57,8 +57,16 @@ PREMIUM_LABEL = re.compile(r"^(?:premium|plus|pro|prime|exclusive|exklusiv|abo|[
 when it stands beside a paywall."""
 
 
+_SUBSCRIBER_STEMS = ("subscriber", "members", "abonnenten", "suscriptores", "assinantes", "abonn", "abbonati",
+                     "prenumerator", "subskrybent")
+"""ASCII stems of SUBSCRIBER_WORDS: both SUBSCRIBER_ONLY forms hold one."""
+_METER_WORDS = ("limit", "free", "artikel", "gratis")
+"""Every METER and METER_MORE form holds one of these or a digit."""
+_DIGIT = re.compile(r"\d")
+
+
 def is_subscriber_only(text: str) -> bool:
-    return len(text) < 200 and bool(SUBSCRIBER_ONLY.search(text))
+    return len(text) < 200 and may_hold(text, _SUBSCRIBER_STEMS) and bool(SUBSCRIBER_ONLY.search(text))
 
 
 def is_premium_label(text: str) -> bool:
@@ -90,7 +98,8 @@ BENEFITS_HEADING = re.compile(r"what(?:'|’)?s included|(?:subscriber|subscript
 
 
 def is_meter(text: str) -> bool:
-    return len(text) < 200 and bool(METER.search(text) or METER_MORE.search(text))
+    return len(text) < 200 and (bool(_DIGIT.search(text)) or may_hold(text, _METER_WORDS)) and bool(
+        METER.search(text) or METER_MORE.search(text))
 
 
 def is_header(text: str) -> bool:

@@ -15,7 +15,7 @@ from . import wire as wires
 from .agencies import names_unnamed_agencies
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block
 from .disclaimer import is_disclaimer
-from .paywall import is_cta, is_header, is_meter, parse_paywall, starts_paywall
+from .paywall import is_cta, parse_paywall, starts_paywall
 from .text import fold
 
 # Page furniture: lines that are never story. One table of the phrases a line starts with,
@@ -193,7 +193,8 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             # The "Disclaimer:" label is the page's heading for the text, not the text.
             disclaimers_found.append(_DISCLAIMER_LABEL.sub("", t))
             continue
-        hit = wires.line_credit(t, byline=b.zone == BYLINE)
+        caption = wires.is_caption(t)  # asked once: a caption is no credit, and unclassified
+        hit = None if caption else wires.uncaptioned_line_credit(t, byline=b.zone == BYLINE)
         if hit is None and b.zone in (STORY, AFTER) and i - last_credit <= 2:
             desk = wires.desk_initials(t)
             if desk:
@@ -210,12 +211,11 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             hits.append((i, hit))
             last_credit = i
             continue
-        if b.zone in (NOISE, AFTER, BYLINE) or wires.is_caption(t) or is_furniture(t, furniture):
+        if b.zone in (NOISE, AFTER, BYLINE) or caption or is_furniture(t, furniture):
             label[i] = "unclassified"
             continue
-        if b.zone == STORY and len(t) <= PAYWALL_LINE_MAX and (is_meter(t) or is_header(t)):
-            label[i] = "paywall"
-            continue
+        # No meter or header line is left here: step 1 asked every story line up to the first
+        # one (starts_paywall), and every story line from it on is paywall or credit above.
         label[i] = "body"
 
     # IANS prints its desk initials right after the sign-off; a desk line before any sign-off

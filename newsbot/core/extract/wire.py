@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.core.record import Contributor, Wire
+from .text import may_hold
 from .agencies import (ANY_PATTERN, CODE_PATTERN, CREDIT_CODE_PATTERN, CREDIT_PATTERN, NAME_PATTERN, PRINTED_FORMS,
                        agency_in, agency_of, names_unnamed_agencies)
 
@@ -150,9 +151,13 @@ CAPTION = re.compile(
 )
 
 
+_CAPTION_WORDS = ("photo", "image", "pic", "foto", "bild", "zdj", "kuva", "credit", "grab")
+"""Every CAPTION alternative holds one of these (photograph, picture, imagen, bilde, screengrab ...)."""
+
+
 def is_caption(text: str) -> bool:
     """A photo caption or picture credit (never the story's wire credit)."""
-    return len(text) < 400 and bool(CAPTION.search(text))
+    return len(text) < 400 and may_hold(text, _CAPTION_WORDS) and bool(CAPTION.search(text))
 
 
 def _names(text: str) -> list[str]:
@@ -289,6 +294,13 @@ def line_credit(text: str, byline: bool = False) -> WireHit | None:
     A credit that names no agency ("Additional reporting by Jane Roe" on a staff story,
     "With inputs from agencies") is returned with agency None: it is credit, not story."""
     if len(text) > 300 or is_caption(text):
+        return None
+    return uncaptioned_line_credit(text, byline)
+
+
+def uncaptioned_line_credit(text: str, byline: bool = False) -> WireHit | None:
+    """line_credit for a line already known not to be a caption (the separation asks both)."""
+    if len(text) > 300:
         return None
     if m := _SIGN_OFF.match(text):
         return WireHit(agency_of(m["bare"] or m["dash"] or m["paren"]), text)

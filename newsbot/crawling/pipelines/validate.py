@@ -1,16 +1,19 @@
 """Validation against the record's JSON Schema, and what happens to invalid records.
 
 RecordValidationPipeline is spidermon's ItemValidationPipeline (same settings, validator,
-stats and `_validation` errors field) with one change: the schema check runs in the
-crawl's worker processes (newsbot/crawling/workers.py), off the crawler's thread.
-InvalidRecordPipeline then moves a record with errors to the failures feed, whole, instead
-of letting a record that breaks the contract reach the main feed.
+stats and `_validation` errors field) with one change: each record is first checked by the
+schema compiled once per process (fastjsonschema, ~0.04 ms a record, inline: less than the
+trip to a worker), and only a record it refuses goes to spidermon's JSON Schema validator
+(jsonschema, ~1-3 ms, in the crawl's worker processes when there are any), which names the
+errors exactly as before. InvalidRecordPipeline then moves a record with errors to the
+failures feed, whole, instead of letting a record that breaks the contract reach the main feed.
 """
 
 from __future__ import annotations
 
 import logging
 
+import fastjsonschema
 from itemadapter import ItemAdapter
 from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from spidermon.contrib.validation import JSONSchemaValidator
@@ -19,6 +22,31 @@ from newsbot.crawling.items import ArticleItem, failure
 from newsbot.crawling.workers import Workers
 
 logger = logging.getLogger(__name__)
+
+
+_COMPILED: dict[int, tuple[dict, object]] = {}
+
+
+def compiled_check(schema: dict):
+    """The schema compiled to a Python function by fastjsonschema, once per schema object and
+    process (the schema keeps its id while spidermon's validator holds it)."""
+    entry = _COMPILED.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        entry = _COMPILED[id(schema)] = (schema, fastjsonschema.compile(schema))
+    return entry[1]
+
+
+def passes(schemas: list[dict], record: dict) -> bool:
+    """Whether every compiled schema accepts the record. A refusal (or a record the compiled
+    code cannot read) is not the verdict: spidermon's validator then decides and names the
+    errors, so fastjsonschema can only make a valid record cheaper, never let a bad one by
+    (tests/test_record_schema.py holds it to jsonschema on valid and broken records)."""
+    try:
+        for schema in schemas:
+            compiled_check(schema)(record)
+    except Exception:  # JsonSchemaValueException, or a value the generated code trips on
+        return False
+    return True
 
 
 def validate_with_schemas(schemas: list[dict], record: dict) -> tuple[bool, dict]:
@@ -48,6 +76,8 @@ class RecordValidationPipeline(ItemValidationPipeline):
         record = dict(item) if isinstance(item, dict) else adapter.asdict()
         self.stats.add_item()
         self.stats.add_fields(len(record))
+        if passes(schemas, record):
+            return item
         ok, errors = await self.workers.run(validate_with_schemas, schemas, record)
         if not ok:
             self._add_error_stats(errors)
