@@ -197,3 +197,16 @@ def test_a_photo_credit_is_not_the_story_credit():
     rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
     assert rec.body == STORY
     assert rec.wire is None
+
+
+def test_a_cookie_dialog_printed_in_full_is_not_story():
+    # Consent tools (OneTrust's markup shape) print their whole preference centre in the page.
+    dialog = ('<div id="onetrust-consent-sdk"><div class="ot-sdk-container"><h2>Cookie List</h2>'
+              + "".join(f"<p>We use cookies of kind {n} to measure how readers use this site and to show them "
+                        f"advertising that suits them; you can turn them off in the settings below.</p>"
+                        for n in range(6)) + "</div></div>"
+              '<div class="privacy-bar"><p>This site stores cookies on your browser to collect information '
+              "about how you use it; by going on you agree to that.</p></div>")
+    page = blog_page().replace(b"</main>", b"</main>" + dialog.encode())
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == STORY

@@ -135,11 +135,15 @@ def trafilatura_lines(sel: Selector, url: str | None, page_chars: int) -> tuple[
 RESILIPARSE_OPTIONS = dict(preserve_formatting=True, main_content=True, list_bullets=True, alt_texts=False,
                            links=False, form_fields=False, noscript=False, comments=False, post_meta=False,
                            skip_elements=["figure", "figcaption", "[class*=caption i]", "[class*=credit i]",
-                                          "[class*=carousel i]", "[class*=gallery i]"])
+                                          "[class*=carousel i]", "[class*=gallery i]",
+                                          "[id*=cookie i]", "[class*=cookie i]", "[id*=consent i]",
+                                          "[class*=consent i]", "[id*=onetrust i]", "[class*=onetrust i]",
+                                          "[class*=privacy i]", "[id*=privacy i]", "[class*=gdpr i]", "[id*=gdpr i]"])
 """Resiliparse's main content without what newsbot does not keep as story: comment sections,
 a post's meta line (date, author: the record has those as fields), image alt texts, and
 photos' captions, credits and carousels ("Reuters" under a photo is not the story's credit;
-trafilatura leaves figures out too). Class words match in any case ("PicImgCaption")."""
+trafilatura leaves figures out too), and cookie and consent dialogs (OneTrust's and the
+like, which some pages print in full). Class words match in any case ("PicImgCaption")."""
 
 
 def resiliparse_lines(page_text: str, items: set[str] | None = None) -> list[str]:
