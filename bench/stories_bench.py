@@ -31,6 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsbot.core.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
+from newsbot.core.stories.index import pack_paragraphs  # noqa: E402
 from newsbot.core.stories.signature import NUM_PERM, band_keys  # noqa: E402
 
 WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "na", "lo", "pe")
@@ -62,14 +63,15 @@ def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
             raw = hv.astype("<u4").tobytes()
             members.append((mid, key, key, "https:" + key, "Synthetic", "2026-01-01T00:00:00+00:00", "PTI",
                             "h", "first", 1.0, raw, 300,
-                            "{" + ",".join(f'"{int(p)}":200' for p in paras[i]) + "}", ""))
+                            pack_paragraphs({int(p): 200 for p in paras[i]}), ""))
             bands += [(h, mid) for h in keys[i]]
             phash += [(int(p), mid) for p in paras[i]]
         next_id += k
         db.execute("BEGIN")
         db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", members)
-        db.executemany("INSERT OR IGNORE INTO bands (h, m) VALUES (?, ?)", bands)
-        db.executemany("INSERT OR IGNORE INTO paras (h, m) VALUES (?, ?)", phash)
+        # In key order: each chunk walks the two B-trees once instead of at random.
+        db.executemany("INSERT OR IGNORE INTO bands (h, m) VALUES (?, ?)", sorted(bands))
+        db.executemany("INSERT OR IGNORE INTO paras (h, m) VALUES (?, ?)", sorted(phash))
         db.execute("COMMIT")
     return time.perf_counter() - started
 
