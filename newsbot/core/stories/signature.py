@@ -70,16 +70,18 @@ def _band_seeds() -> np.ndarray:
 def band_keys(hashvalues: np.ndarray) -> np.ndarray:
     """The LSH band keys of one signature (or of a 2-D array of them, one per row): the r
     values of each of datasketch's b bands folded into one signed 64-bit key, the band's
-    number mixed in so equal values in two bands give two keys."""
+    number mixed in so equal values in two bands give two keys. (Unsigned array arithmetic
+    wraps without a warning; the steps are in place, a handful of numpy calls a record.)"""
     ranges = band_ranges()
-    r = ranges[0][1] - ranges[0][0]
-    hv = np.atleast_2d(hashvalues)[:, : len(ranges) * r].astype(np.uint64).reshape(-1, len(ranges), r)
-    key = _band_seeds()
-    with np.errstate(over="ignore"):
-        for k in range(r):
-            key = (key ^ hv[:, :, k]) * _BAND_MULT
-    keys = key.view(np.int64)
-    return keys[0] if np.ndim(hashvalues) == 1 else keys
+    r, b = ranges[0][1] - ranges[0][0], len(ranges)
+    hv = np.asarray(hashvalues)
+    values = hv[..., : b * r].astype(np.uint64).reshape(*hv.shape[:-1], b, r)
+    key = _band_seeds() ^ values[..., 0]
+    key *= _BAND_MULT
+    for k in range(1, r):
+        key ^= values[..., k]
+        key *= _BAND_MULT
+    return key.view(np.int64)
 
 
 def _int64(data: bytes) -> int:
