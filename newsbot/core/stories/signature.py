@@ -148,17 +148,19 @@ def _word_hash(word: str) -> int:
 
 
 def word_hashes(words: list[str]) -> np.ndarray:
-    """The hash of every word, from the cache where it is (it mostly is)."""
+    """The hash of every word, from the cache where it is (it mostly is: the cache is only
+    searched for the missing words when one is met)."""
     cache = _WORD_HASHES
+    try:
+        return np.fromiter(map(cache.__getitem__, words), dtype=np.uint32, count=len(words))
+    except KeyError:
+        pass
     missing = set(words).difference(cache)
-    if missing:
-        if len(cache) + len(missing) <= _WORD_CACHE_SIZE:
-            cache.update((w, _word_hash(w)) for w in missing)
-        else:
-            extra = {w: _word_hash(w) for w in missing}
-            return np.fromiter((extra[w] if w in extra else cache[w] for w in words), dtype=np.uint32,
-                              count=len(words))
-    return np.fromiter(map(cache.__getitem__, words), dtype=np.uint32, count=len(words))
+    if len(cache) + len(missing) <= _WORD_CACHE_SIZE:
+        cache.update((w, _word_hash(w)) for w in missing)
+        return np.fromiter(map(cache.__getitem__, words), dtype=np.uint32, count=len(words))
+    extra = {w: _word_hash(w) for w in missing}
+    return np.fromiter((extra[w] if w in extra else cache[w] for w in words), dtype=np.uint32, count=len(words))
 
 
 def shingle_hashes(words: list[str]) -> set[int]:
