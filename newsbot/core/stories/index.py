@@ -226,9 +226,8 @@ class SQLiteStoryIndex:
                                f"SELECT * FROM ({self._SELECT}WHERE m.id IN ({shared}) AND m.key <> ?)",
                                (key, *args, key)).fetchall()
         members = [self._member(r) for r in rows]
-        if members and members[0].key == key:
-            return members[0], members[1:]
-        return None, members
+        known = next((m for m in members if m.key == key), None)
+        return known, [m for m in members if m is not known]
 
     def paragraph_stories(self, paragraphs: Iterable[int]) -> dict[int, int]:
         paragraphs = list(paragraphs)
