@@ -133,16 +133,21 @@ class StoryJoiner:
         sig = signature(record.get("body") or [])
         agency = own_agency(record)
         with self.index.joining():
-            known = self.index.member(key)
-            story, relation, similarity, r, c, first = self._decide(key, sig, agency, known)
+            # No text: nothing to join by, the record is only looked up by its key.
+            known, candidates = (self.index.lookup(key, sig.bands(), list(sig.paragraphs)) if sig.size
+                                 else self.index.lookup(key, [], []))
+            story, relation, similarity, r, c, first = self._decide(key, sig, agency, known, candidates)
             member = Member(key=key, story=story, url=record.get("canonical_url") or record.get("url") or key,
                             publisher=record.get("publisher"), published_at=record.get("published_at"),
                             agency=agency, headline=record.get("headline"), relation=relation,
                             similarity=similarity, signature=sig)
             self.index.add(member, new=known is None)
-            if agency:
+            # The story's agency as its records printed it (the first one wins), read with the
+            # candidates: only a story without one yet is written to.
+            story_agency = self._read_story_agency(story, known, candidates, first)
+            if agency and not story_agency:
                 self.index.set_story_agency(story, agency)
-            story_agency = self.index.story_agency(story)
+                story_agency = agency
         head = first or member
         if relation in ("copy", "edited") and story_agency and not record.get("wire"):
             record["wire"] = {"agency": story_agency, "credit": None, "dateline": None, "desk": [],
@@ -152,13 +157,22 @@ class StoryJoiner:
                 "resemblance": round(r, 3), "containment": round(c, 3), "agency": story_agency,
                 "url": head.url, "publisher": head.publisher, "published_at": head.published_at}
 
-    def _decide(self, key: str, sig: Signature, agency: str | None, known: Member | None):
+    @staticmethod
+    def _read_story_agency(story: str, known: Member | None, candidates: list[Member],
+                           first: Member | None) -> str | None:
+        """The agency recorded for `story`, from the members the lookup read (each carries its
+        story's): none of them is in a story new with this record."""
+        for m in ([first] if first else []) + ([known] if known else []) + candidates:
+            if m.story == story:
+                return m.story_agency
+        return None
+
+    def _decide(self, key: str, sig: Signature, agency: str | None, known: Member | None, candidates: list[Member]):
         """(story, relation, similarity, resemblance, containment, the story's first record or None)."""
         if known is not None and known.relation == "first":
             return key, "first", 1.0, 1.0, 1.0, None
         if sig.size == 0:
             return key, "first", 1.0, 1.0, 1.0, None  # no text, nothing to join by
-        candidates = [m for m in self.index.candidates(sig.bands(), sig.paragraphs) if m.key != key]
         matches = [measure(sig, m) for m in candidates]
         reuse = []
         if agency is None and any(mt.containment < OWN_TEXT and reused_paragraphs(sig, mt.member, set())[0]
@@ -170,14 +184,22 @@ class StoryJoiner:
         if reuse:
             share, best = max(reuse, key=lambda x: (x[0], x[1].member.key))
             return (best.member.story, "partial", share, best.resemblance, best.containment,
-                    self.index.member(best.member.story))
-        agencies = {m.story: self.index.story_agency(m.story) for m in candidates
-                    if agency and m.agency is None}
-        same = [mt for mt in matches if same_story(mt, sig, agency, agencies.get(mt.member.story))]
+                    self._first_of(best.member.story, candidates, best.member))
+        same = [mt for mt in matches if same_story(mt, sig, agency, mt.member.story_agency if agency and
+                                                   mt.member.agency is None else None)]
         if same:
             best = max(same, key=lambda mt: (mt.score, mt.member.key))
             story = best.member.story
-            first = next((m for m in candidates if m.key == story), None) or self.index.member(story) or best.member
+            first = self._first_of(story, candidates, best.member)
             relation, similarity, r, c = relation_to_first(sig, first)
             return story, relation, similarity, r, c, first
         return key, "first", 1.0, 1.0, 1.0, None
+
+    def _first_of(self, story: str, candidates: list[Member], member: Member) -> Member:
+        """The story's first record: among the candidates mostly, else read from the index
+        (a member carries its story's agency, so it is kept when the first is read anew)."""
+        first = next((m for m in candidates if m.key == story), None) or self.index.member(story)
+        if first is None:
+            return member
+        first.story_agency = first.story_agency or member.story_agency
+        return first

@@ -30,10 +30,25 @@ _WORD = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 
 
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}<>“”‘’«»-–—/*"
+"""Punctuation stripped from a whitespace token's ends before the whole-word test: a word
+with such marks around it ("market," "(PTI)") is still one word."""
+
+
 def normalise(text: str) -> list[str]:
-    """Lower-case words, accents and typographic quotes folded; figures kept whole (81,234.5)."""
+    """Lower-case words, accents and typographic quotes folded; figures kept whole (81,234.5).
+    The words of _WORD.findall, found faster: a token that is one word once its punctuation
+    is stripped (most are) skips the regular expression, which costs most of the signature."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _WORD.findall(text)
+    words: list[str] = []
+    append, findall = words.append, _WORD.findall
+    for token in text.split():
+        core = token.strip(_EDGE_PUNCTUATION)
+        if core.isalnum():
+            append(core)
+        elif core:
+            words.extend(findall(token))
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -47,20 +62,26 @@ def band_ranges() -> tuple[tuple[int, int], ...]:
 _BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
+@lru_cache(maxsize=1)
+def _band_seeds() -> np.ndarray:
+    return np.arange(1, len(band_ranges()) + 1, dtype=np.uint64) * _BAND_MULT
+
+
 def band_keys(hashvalues: np.ndarray) -> np.ndarray:
     """The LSH band keys of one signature (or of a 2-D array of them, one per row): the r
     values of each of datasketch's b bands folded into one signed 64-bit key, the band's
-    number mixed in so equal values in two bands give two keys."""
+    number mixed in so equal values in two bands give two keys. (Unsigned array arithmetic
+    wraps without a warning; the steps are in place, a handful of numpy calls a record.)"""
     ranges = band_ranges()
-    r = ranges[0][1] - ranges[0][0]
-    hv = np.atleast_2d(hashvalues)[:, : len(ranges) * r].astype(np.uint64).reshape(-1, len(ranges), r)
-    with np.errstate(over="ignore"):
-        key = np.arange(1, len(ranges) + 1, dtype=np.uint64) * _BAND_MULT
-        key = np.broadcast_to(key, hv.shape[:2]).copy()
-        for k in range(r):
-            key = (key ^ hv[:, :, k]) * _BAND_MULT
-    keys = key.view(np.int64)
-    return keys[0] if np.ndim(hashvalues) == 1 else keys
+    r, b = ranges[0][1] - ranges[0][0], len(ranges)
+    hv = np.asarray(hashvalues)
+    values = hv[..., : b * r].astype(np.uint64).reshape(*hv.shape[:-1], b, r)
+    key = _band_seeds() ^ values[..., 0]
+    key *= _BAND_MULT
+    for k in range(1, r):
+        key ^= values[..., k]
+        key *= _BAND_MULT
+    return key.view(np.int64)
 
 
 def _int64(data: bytes) -> int:
@@ -115,34 +136,46 @@ class Signature:
 
 
 _WORD_HASHES: dict[str, int] = {}
-_MASK = np.uint64(0xFFFFFFFF)
-_MULT = np.uint64(0x01000193)
+_WORD_CACHE_SIZE = 500_000
+"""Words whose hashes are kept (a bounded cache: news vocabularies repeat)."""
+_MULT = np.uint32(0x01000193)
 
 
 def _word_hash(word: str) -> int:
-    h = _WORD_HASHES.get(word)
-    if h is None:
-        h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
-        if len(_WORD_HASHES) < 500_000:  # a bounded cache: news vocabularies repeat
-            _WORD_HASHES[word] = h
-    return h
+    """A word's 32-bit hash: blake2b, the same in every process and run (the index persists;
+    Python's hash() is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
 
 
-def shingle_hashes(words: list[str]) -> np.ndarray:
-    """The distinct 32-bit hashes of the text's word shingles (SHINGLE_WORDS words each),
-    combined from per-word hashes with numpy rather than hashing every shingle's bytes."""
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
+def word_hashes(words: list[str]) -> np.ndarray:
+    """The hash of every word, from the cache where it is (it mostly is: the cache is only
+    searched for the missing words when one is met)."""
     cache = _WORD_HASHES
-    for x in set(words).difference(cache):
-        _word_hash(x)
-    get = cache.get
-    w = np.array([get(x) if x in cache else _word_hash(x) for x in words], dtype=np.uint64)
+    try:
+        return np.fromiter(map(cache.__getitem__, words), dtype=np.uint32, count=len(words))
+    except KeyError:
+        pass
+    missing = set(words).difference(cache)
+    if len(cache) + len(missing) <= _WORD_CACHE_SIZE:
+        cache.update((w, _word_hash(w)) for w in missing)
+        return np.fromiter(map(cache.__getitem__, words), dtype=np.uint32, count=len(words))
+    extra = {w: _word_hash(w) for w in missing}
+    return np.fromiter((extra[w] if w in extra else cache[w] for w in words), dtype=np.uint32, count=len(words))
+
+
+def shingle_hashes(words: list[str]) -> set[int]:
+    """The distinct 32-bit hashes of the text's word shingles (SHINGLE_WORDS words each),
+    combined from per-word hashes with numpy rather than hashing every shingle's bytes (32-bit
+    arithmetic wraps, so no mask is needed)."""
+    if not words:
+        return set()
+    w = word_hashes(words)
     n = max(1, len(w) - SHINGLE_WORDS + 1)
-    h = np.zeros(n, dtype=np.uint64)
-    for k in range(min(SHINGLE_WORDS, len(w))):
-        h = ((h * _MULT) & _MASK) ^ w[k:k + n]
-    return np.unique(h)
+    h = w[:n].copy()
+    for k in range(1, min(SHINGLE_WORDS, len(w))):
+        h *= _MULT
+        h ^= w[k:k + n]
+    return set(h.tolist())
 
 
 SCHEME = "affine32"
@@ -174,11 +207,12 @@ def signature(paragraphs: list[str]) -> Signature:
         words.extend(w)
         if len(p) >= MIN_PARAGRAPH_CHARS:
             paras[_int64(" ".join(w).encode())] = len(p)
-    sh = shingle_hashes(words[:MAX_WORDS])
+    numbers = frozenset(w for w in set(words) if w[0].isdigit() and _NUMBER.match(w))
+    del words[MAX_WORDS:]
+    sh = shingle_hashes(words)
     mh = _minhash()
-    if len(sh):
+    if sh:
         mh.update_batch(sh)
-    numbers = frozenset(w for w in words if w[0].isdigit() and _NUMBER.match(w))
     return Signature(hashvalues=np.array(mh.hashvalues, dtype=np.uint32), size=len(sh),
                      paragraphs=paras, numbers=numbers)
 

