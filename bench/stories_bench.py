@@ -39,7 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsbot.core.stories import SQLiteStoryIndex, StoryJoiner  # noqa: E402
-from newsbot.core.stories.index import pack_paragraphs  # noqa: E402
+from newsbot.core.stories.index import CRAWL_COMMIT_JOINS, CRAWL_COMMIT_SECONDS, pack_paragraphs  # noqa: E402
 from newsbot.core.stories.signature import NUM_PERM, band_keys  # noqa: E402
 
 WORDS = [f"{a}{b}{c}" for a in ("ka", "ro", "mi", "te", "su", "na", "lo", "pe")
@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="nbstories") as tmp:
             path = Path(tmp) / "stories.sqlite3"
-            index = SQLiteStoryIndex(path, commit_every=200)  # as the crawl's pipeline opens it
+            # As the crawl's pipeline opens it: a commit a second.
+            index = SQLiteStoryIndex(path, commit_every=CRAWL_COMMIT_JOINS, commit_seconds=CRAWL_COMMIT_SECONDS)
             fill_s = fill(index, size)
             joiner = StoryJoiner(index)
             recs = queries(args.queries)

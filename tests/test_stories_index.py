@@ -139,3 +139,25 @@ def test_words_are_those_of_the_word_pattern():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
     for text in texts:
         assert normalise(text) == _WORD.findall(unicodedata.normalize("NFKC", text).casefold()), text
+
+
+def test_the_crawls_index_commits_by_the_second_not_by_a_count(tmp_path):
+    # A crawl's joins are committed once a second: another process (the next run, a second
+    # crawl on the same state) sees them by then, whatever the count; a killed crawl loses
+    # at most that second.
+    from newsbot.core.stories.index import CRAWL_COMMIT_JOINS, CRAWL_COMMIT_SECONDS, open_index
+    import time
+
+    path = tmp_path / "stories.sqlite3"
+    index = open_index(str(path), commit_every=CRAWL_COMMIT_JOINS, commit_seconds=CRAWL_COMMIT_SECONDS)
+    joiner = StoryJoiner(index)
+    other = sqlite3.connect(path)
+    try:
+        joiner.join(record("https://a.example/1", WIRE_BODY, agency="PTI"))
+        assert other.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 0  # still in the transaction
+        time.sleep(CRAWL_COMMIT_SECONDS + 0.1)
+        joiner.join(record("https://b.example/1", WIRE_BODY[:-1]))
+        assert other.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 2
+    finally:
+        other.close()
+        index.close()

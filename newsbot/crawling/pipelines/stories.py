@@ -9,6 +9,7 @@ import logging
 from newsbot.crawling.items import ArticleItem
 from newsbot.core.keys import record_key
 from newsbot.core.stories import StoryJoiner, index_location, open_index
+from newsbot.core.stories.index import CRAWL_COMMIT_JOINS, CRAWL_COMMIT_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +29,9 @@ class StoryPipeline:
 
     def open_spider(self, spider=None):
         if self.enabled:
-            # One commit per 200 joins or per second (SQLite): a crash loses at most that much of the index.
-            self.joiner = StoryJoiner(open_index(self.where, commit_every=200))
+            # One commit a second (SQLite): a crash loses at most that much of the index.
+            self.joiner = StoryJoiner(open_index(self.where, commit_every=CRAWL_COMMIT_JOINS,
+                                                 commit_seconds=CRAWL_COMMIT_SECONDS))
 
     def close_spider(self, spider=None):
         if self.joiner is not None:
