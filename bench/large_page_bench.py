@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How extraction time grows with page size on the generic path (a hostile or huge page).
 
-    python bench/large_page_bench.py [--sizes 1000,4000,16000]
+    python bench/large_page_bench.py [--sizes 1000,4000,16000] [--locator trafilatura|resiliparse]
 
 Builds pages of N story paragraphs, each beside a small "related" box (the furniture scan's
 worst case: thousands of boxes and lines), and prints size, seconds and seconds per MB. Work
@@ -30,12 +30,13 @@ def page(n: int) -> bytes:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,4000,16000", help="paragraph counts, comma-separated")
+    ap.add_argument("--locator", default="trafilatura", help="the generic locator (NEWSBOT_GENERIC_LOCATOR)")
     args = ap.parse_args()
     print(f"{'paragraphs':>10}{'KB':>8}{'seconds':>9}{'s per MB':>10}")
     for n in (int(x) for x in args.sizes.split(",")):
         data = page(n)
         t = time.perf_counter()
-        extract(data, url="https://example.org/big")
+        extract(data, url="https://example.org/big", locator=args.locator)
         dt = time.perf_counter() - t
         print(f"{n:>10}{len(data) // 1024:>8}{dt:>9.2f}{dt / (len(data) / 1e6):>10.2f}")
     return 0

@@ -210,3 +210,13 @@ def test_a_cookie_dialog_printed_in_full_is_not_story():
     page = blog_page().replace(b"</main>", b"</main>" + dialog.encode())
     rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
     assert rec.body == STORY
+
+
+def test_a_page_of_tens_of_thousands_of_paragraphs_is_read_whole():
+    # Looking each of Resiliparse's lines up in the container's text grows with the square of
+    # such a page; past a bound it is left out, and the story still comes out whole.
+    paras = [f"Paragraph {n}: the harbour board voted to rebuild the northern pier before the winter "
+             f"storms, its chair told the meeting." for n in range(30_000)]
+    page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>"
+    rec = extract(page.encode(), url="https://marlow.example/pier", locator="resiliparse")
+    assert rec.body == paras

@@ -68,6 +68,10 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     if locator == "resiliparse" and page_text is not None:
         lines = resiliparse_lines(page_text, items)
         container = story_container(sel.root)
+        if container is not None and len(lines) * len(container.text) > CONTAINER_CHECK_MAX:
+            # Each line is looked for in the container's text: on a page of tens of thousands
+            # of lines that work grows with the square of the page, so it is not done.
+            container = None
         if container is not None:
             outside = {line for line in lines if line[:60] not in container.text}
             sure = not _holes(container.paragraphs, "\n".join(line for line in lines if line not in outside))
@@ -210,6 +214,9 @@ def story_container(root) -> StoryContainer | None:
     return StoryContainer(clean(_STRING(best)), inside)
 
 
+CONTAINER_CHECK_MAX = 2_000_000_000
+"""Lines times characters of the container's text past which the lines are not checked
+against the container (a substring search for each line): about a tenth of a second."""
 STORY_CONTAINER_SHARE = 0.9
 """Share of the long paragraphs' text the story's container holds: most of it, not all (an
 author's bio, a long comment or a caption sits elsewhere)."""
