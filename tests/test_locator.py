@@ -220,3 +220,34 @@ def test_a_page_of_tens_of_thousands_of_paragraphs_is_read_whole():
     page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>"
     rec = extract(page.encode(), url="https://marlow.example/pier", locator="resiliparse")
     assert rec.body == paras
+
+
+def _modes(monkeypatch) -> list[bool]:
+    """The fast flags of each trafilatura run from here on."""
+    runs: list[bool] = []
+    real = generic._trafilatura
+
+    def counting(tree, url, fast):
+        runs.append(fast)
+        return real(tree, url, fast)
+
+    monkeypatch.setattr(generic, "_trafilatura", counting)
+    return runs
+
+
+def test_a_short_story_both_extractors_find_short_skips_trafilaturas_fallbacks(monkeypatch):
+    runs = _modes(monkeypatch)
+    short = ["The ferry will not run on Sunday while the landing stage is repaired, the council said."]
+    rec = extract(blog_page(short), url="https://marlow.example/ferry")
+    assert short[0] in " ".join(rec.body)
+    assert runs == [True]  # Resiliparse found it short too: the fallbacks would find no more
+
+
+def test_a_story_only_resiliparse_finds_long_gets_trafilaturas_fallbacks(monkeypatch):
+    # A story set in a <footer> element: trafilatura's fast mode drops footers and keeps a line
+    # of it, Resiliparse reads the story, so trafilatura's fallbacks run.
+    runs = _modes(monkeypatch)
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    page = blog_page().replace(paras.encode(), f"<footer>{paras}</footer>".encode())
+    extract(page, url="https://marlow.example/2026/03/flood-gates")
+    assert runs == [True, False]
