@@ -471,9 +471,10 @@ def _published_candidates(tree, ld: dict, printed: str | None):
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|dateline|published|publish|pubdate|posted|timestamp|byline-time|"
                          r"publish-?date|post-?date|article-?date|entry-?date)(?:$|[\s_-])", re.I)
 _PRINTED_DATE_XPATH = (
-    "//body//*[not(self::script or self::style)][contains(@class,'date') or contains(@class,'publish')"
-    " or contains(@class,'posted') or contains(@class,'timestamp') or contains(@class,'byline-time')]"
-    "[string-length(normalize-space()) < 80]")
+    # From the class attributes that could qualify, not by testing every element: half the time.
+    "//body//@class[contains(., 'date') or contains(., 'publish') or contains(., 'posted')"
+    " or contains(., 'timestamp') or contains(., 'byline-time')]/parent::*"
+    "[not(self::script or self::style or self::body)][string-length(normalize-space()) < 80]")
 
 
 def modified_date(tree, ld: dict, rules: DateRules) -> str | None:
