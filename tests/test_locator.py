@@ -251,3 +251,13 @@ def test_a_story_only_resiliparse_finds_long_gets_trafilaturas_fallbacks(monkeyp
     page = blog_page().replace(paras.encode(), f"<footer>{paras}</footer>".encode())
     extract(page, url="https://marlow.example/2026/03/flood-gates")
     assert runs == [True, False]
+
+
+@pytest.mark.parametrize("locator", generic.LOCATORS)
+def test_text_with_a_lone_surrogate_is_read_and_flagged(locator):
+    # A str holding a code point no encoding can write (text decoded with surrogateescape)
+    # is taken apart, its bad bytes repaired and flagged, not a UnicodeEncodeError.
+    page = blog_page().decode().replace(STORY[0], STORY[0] + " \ud800")
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator=locator)
+    assert rec.body[1:] == STORY[1:] and rec.body[0].startswith(STORY[0])
+    assert "encoding_repaired" in rec.flags

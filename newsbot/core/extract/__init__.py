@@ -43,7 +43,9 @@ def extract(data: bytes | str, url: str | None = None, content_type: str | None 
     Raises PageError for input that is no page (empty, binary, too large).
     """
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        # A lone surrogate (text decoded with surrogateescape, a bad JSON \u escape) is no
+        # character: its bytes go in as they are and are repaired, flagged, like any bad byte.
+        data = data.encode("utf-8", "surrogatepass")
     page = load_page(data, content_type)
     return extract_page(page, url=url, profile=profile, locator=locator)
 
