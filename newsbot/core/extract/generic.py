@@ -189,7 +189,6 @@ _LIST_ITEM = re.compile(r"^\s+(?:\u2022|\d+\.)\s")
 
 
 _LONG_PARAGRAPHS = XPath("//p[string-length(normalize-space()) >= $n]")
-_FOLDED = XPath("normalize-space()", smart_strings=False)
 STORY_PARAGRAPH_CHARS = 100
 """Paragraphs (p elements) this long or longer are the story's evidence for its container."""
 
@@ -236,6 +235,8 @@ against the container (a substring search for each line): about a tenth of a sec
 STORY_CONTAINER_SHARE = 0.9
 """Share of the long paragraphs' text the story's container holds: most of it, not all (an
 author's bio, a long comment or a caption sits elsewhere)."""
+
+
 def _holes(paragraphs: list[str], printed: str) -> bool:
     """Whether an extractor's story (printed) leaves out a long paragraph of the container
     between two it prints: a hole in the story (an embedded post, a section it took for a
