@@ -261,3 +261,14 @@ def test_text_with_a_lone_surrogate_is_read_and_flagged(locator):
     rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator=locator)
     assert rec.body[1:] == STORY[1:] and rec.body[0].startswith(STORY[0])
     assert "encoding_repaired" in rec.flags
+
+
+def test_a_story_whose_own_classes_name_a_skipped_word_is_still_read(counts):
+    # WordPress puts the post's tags and categories on its article ("tag-privacy",
+    # "category-gallery"): Resiliparse skips such an element whole, the container check sees
+    # the story missing, and trafilatura reads it.
+    page = blog_page().replace(b'<article class="post type-post">',
+                               b'<article class="post type-post tag-privacy tag-cookies category-gallery">')
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == STORY
+    assert counts() == {"trafilatura_after_resiliparse": 1}
