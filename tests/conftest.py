@@ -11,7 +11,28 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PAGES = FIXTURES / "pages"
-SHARED = ROOT.parent / "shared"
+
+
+def shared_folder() -> Path:
+    """The project's shared folder (the seed page, the corpora): NEWSBOT_SHARED, else the
+    "shared" folder beside this checkout, else beside the repository it was cloned from (a
+    fresh clone in a temporary folder, as CI makes one)."""
+    import os
+    import subprocess
+
+    if os.environ.get("NEWSBOT_SHARED"):
+        return Path(os.environ["NEWSBOT_SHARED"])
+    beside = ROOT.parent / "shared"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"], capture_output=True, text=True)
+    source = Path(origin.stdout.strip()) if origin.returncode == 0 else None
+    if source is not None and source.is_dir() and (source.parent / "shared").is_dir():
+        return source.parent / "shared"
+    return beside
+
+
+SHARED = shared_folder()
 SEED = SHARED / "seed" / "bs-ians-dual-track.txt"
 SEED_URL = "https://www.business-standard.com/article/news-ians/seed-118050600166_1.html"
 

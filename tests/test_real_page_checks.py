@@ -10,7 +10,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from evaluate_corpus import CHECKS_FILE, GROUP_OF, check_page  # noqa: E402
 
-CORPUS = REPO / ".." / "shared" / "corpus"
+from .conftest import SHARED  # noqa: E402
+
+CORPUS = SHARED / "corpus"
 KNOWN = set(GROUP_OF) | {"corpus", "file", "url", "why"}
 
 
@@ -18,7 +20,7 @@ def results(entry, record):
     return {label: ok for _, label, _, _, ok in check_page(entry, record)}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus (beside the clone, as in CI)")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus (../shared/corpus, NEWSBOT_SHARED)")
 def test_check_set_names_real_pages_and_known_fields_only():
     pages = json.loads(CHECKS_FILE.read_text(encoding="utf-8"))["pages"]
     assert len(pages) >= 80

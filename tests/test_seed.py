@@ -10,7 +10,7 @@ from newsbot.core.extract import extract
 
 from .conftest import SEED, SEED_URL
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed")
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs the shared seed page (../shared/seed, NEWSBOT_SHARED)")
 
 
 @pytest.fixture(scope="module")
