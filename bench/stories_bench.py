@@ -5,22 +5,22 @@
 
 For each size a fresh SQLite index (a file under a temporary folder, as a crawl keeps it) is
 filled with that many stories: synthetic members with random MinHash signatures, LSH band
-keys and paragraph hashes, written in bulk in key order (filling is not what is measured;
-1M takes about 2.5 minutes). Then --queries records with real text are joined one by one
+keys and paragraph hashes, written in bulk in key order into the large tables (filling is not
+what is measured; 1M takes 2 to 3 minutes). Then records with real text are joined one by one
 through StoryJoiner.join, the crawl's path, with the index opened as the crawl's pipeline
-opens it (a commit every 200 joins): a third new wire stories, a third copies of them (last
+opens it (a commit a second): a third new wire stories, a third copies of them (last
 paragraph cut, one word changed), a third stories of their own. Each join signs the text
 (datasketch MinHash, 128 permutations), looks the record and its candidates up in one
-statement (its key, its 25 LSH bands, its paragraph hashes), compares the candidates and
-inserts the record (one statement for the 25 band keys, one for the paragraphs).
+statement (its key, its 25 LSH bands, its paragraph hashes, in the large tables and the
+staged ones) and inserts the record (its keys into the small staging tables). By default as
+many records are joined as make the index merge its staged keys into the large tables once
+(one_merge_cycle: 24,000 at 10k and 100k, 57,000 at 1M), so the rate printed pays for a
+merge as a long crawl does; --queries N joins N instead.
 
 Printed per size: records/s by the clock and per CPU second of this process (user + system;
 one core: the benchmark is one process; on a loaded machine the CPU second is the fairer
-figure), the kernel's share of that CPU time, copies found, the index file's size, and the
-peak RSS. The kernel's share is the index's page writes: every join puts about 30 rows at
-random places of B-trees (25 band keys, the paragraphs, the key), so past ~100k stories
-almost every one dirties its own page, and each dirty page costs SQLite's WAL about four
-system calls (frame header and page written, then read back and copied at the checkpoint).
+figure), the kernel's share of that CPU time (the index's page writes), copies found, the
+index file's size, the peak RSS, and each merge made (records staged: seconds).
 """
 
 from __future__ import annotations
@@ -81,7 +81,17 @@ def fill(index: SQLiteStoryIndex, n: int, seed: int = 1) -> float:
         db.executemany("INSERT OR IGNORE INTO bands (h, m) VALUES (?, ?)", sorted(bands))
         db.executemany("INSERT OR IGNORE INTO paras (h, m) VALUES (?, ?)", sorted(phash))
         db.execute("COMMIT")
+    # Written straight into the large tables: nothing of theirs is staged.
+    db.execute("UPDATE staging SET merged_through = (SELECT max(id) FROM members)")
     return time.perf_counter() - started
+
+
+def one_merge_cycle(size: int) -> int:
+    """Joins enough to make the index merge its staged keys once (a merge is due at
+    STAGED_JOINS_MIN staged records, or 1/STAGED_SHARE of the index), plus two seconds'
+    worth: the rate printed then pays for one merge, as a long crawl does."""
+    due = max(SQLiteStoryIndex.STAGED_JOINS_MIN, -(-size // (SQLiteStoryIndex.STAGED_SHARE - 1)))
+    return due + 4000
 
 
 def queries(n: int, seed: int = 7) -> list[dict]:
@@ -108,11 +118,12 @@ def peak_rss_mib() -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
-    ap.add_argument("--queries", type=int, default=3000)
+    ap.add_argument("--queries", type=int, default=0,
+                    help="records joined per size (default: one merge cycle, see one_merge_cycle)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'indexed':>10} {'fill s':>8} {'records/s':>10} {'per CPU s':>10} {'sys %':>6} {'copies found':>13} "
-          f"{'index MiB':>10} {'peak RSS MiB':>13}")
+          f"{'index MiB':>10} {'peak RSS MiB':>13} {'merges (staged, s)':>20}")
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="nbstories") as tmp:
             path = Path(tmp) / "stories.sqlite3"
@@ -120,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             index = SQLiteStoryIndex(path, commit_every=CRAWL_COMMIT_JOINS, commit_seconds=CRAWL_COMMIT_SECONDS)
             fill_s = fill(index, size)
             joiner = StoryJoiner(index)
-            recs = queries(args.queries)
+            recs = queries(args.queries or one_merge_cycle(size))
             started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
             stories = [joiner.join(r) for r in recs]
             index.flush()  # the last joins' commit counts too
@@ -128,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
             user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
             cpu = user + system
             found = sum(1 for r, s in zip(recs, stories) if r["publisher"] == "C" and s["relation"] != "first")
+            merges = " ".join(f"{n:,}:{sec:.1f}" for n, sec in index.merges) or "none"
             index.close()
             size_mib = sum(f.stat().st_size for f in Path(tmp).iterdir()) / 2**20
         print(f"{size:>10,} {fill_s:>8.1f} {len(recs) / elapsed:>10,.0f} {len(recs) / cpu:>10,.0f} "
               f"{100 * system / cpu:>6.0f} "
               f"{found:>6}/{len(recs) // 3:<6} "
-              f"{size_mib:>10,.0f} {peak_rss_mib():>13,.0f}", flush=True)
+              f"{size_mib:>10,.0f} {peak_rss_mib():>13,.0f} {merges:>20}", flush=True)
     return 0
 
 

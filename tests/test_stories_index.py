@@ -161,3 +161,131 @@ def test_the_crawls_index_commits_by_the_second_not_by_a_count(tmp_path):
     finally:
         other.close()
         index.close()
+
+
+def _story_text(n: int) -> list[str]:
+    """A story of its own (no two share a paragraph or many shingles)."""
+    return [f"Report {n} paragraph {k}: the council number {n} met on item {k * 7 + n} and voted on "
+            f"budget line {n * 31 + k} for the district's roads, schools and clinics." for k in range(5)]
+
+
+def _keys_of(db, table: str, mid: int) -> set[int]:
+    return {h for (h,) in db.execute(f"SELECT h FROM {table} WHERE m = ?", (mid,))}
+
+
+def test_staged_keys_find_their_story_before_and_after_a_merge(tmp_path):
+    # New records' keys wait in small staging tables and are merged into the large ones in
+    # key order: a copy must meet its story wherever the first record's keys are.
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3", commit_every=1000)
+    index.STAGED_JOINS_MIN, index.STAGED_SHARE = 5, 1_000_000
+    joiner = StoryJoiner(index)
+    firsts = [joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI")) for n in range(4)]
+    assert index.staged() == 4 and index.merges == []
+    assert joiner.join(record("https://b.example/0", _story_text(0)[:4]))["id"] == firsts[0]["id"]  # staged
+    joiner.join(record("https://a.example/4", _story_text(4), agency="PTI"))
+    index.flush()  # 6 staged >= 5: merged with the commit
+    assert [n for n, _ in index.merges] == [6] and index.staged() == 0
+    db = index.db
+    assert db.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM paras_staged").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(DISTINCT m) FROM bands").fetchone()[0] == 6
+    # After the merge the same lookups find the same stories, from the large tables.
+    copy = joiner.join(record("https://c.example/1", _story_text(1)[1:]))
+    assert (copy["id"], copy["relation"]) == (firsts[1]["id"], "copy")
+    again = joiner.join(record("https://c.example/4", _story_text(4)[:4]))
+    assert again["id"] == "//a.example/4"
+    index.close()
+
+
+def test_a_record_joined_again_changed_leaves_no_old_keys(tmp_path):
+    # A page crawled again with another text: its old band keys and paragraph hashes go, in
+    # the large tables and the staged ones, so the old text no longer finds it.
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3")
+    index.STAGED_JOINS_MIN, index.STAGED_SHARE = 1, 1_000_000
+    joiner = StoryJoiner(index)
+    joiner.join(record("https://a.example/1", _story_text(1), agency="PTI"))
+    index.flush()  # merged: the first text's keys are in the large tables
+    [(old_id,)] = index.db.execute("SELECT id FROM members").fetchall()
+    assert _keys_of(index.db, "bands", old_id)
+    index.STAGED_JOINS_MIN = 10**9  # the second text stays staged
+    joiner.join(record("https://a.example/1", _story_text(2), agency="PTI"))
+    [(new_id,)] = index.db.execute("SELECT id FROM members").fetchall()  # SQLite may give the old id again
+    old, new = signature(_story_text(1)), signature(_story_text(2))
+    for table, keys in (("bands", old.bands()), ("paras", old.paragraphs)):
+        for t in (table, table + "_staged"):
+            assert not set(keys) & {h for (h,) in index.db.execute(f"SELECT h FROM {t}")}, t
+    assert _keys_of(index.db, "bands", new_id) == set()
+    assert _keys_of(index.db, "bands_staged", new_id) == set(new.bands())
+    assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["relation"] == "first"
+    assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["id"] == "//a.example/1"
+    index.close()
+
+
+
+
+def test_an_index_of_schema_2_is_migrated_with_nothing_staged(tmp_path):
+    path = tmp_path / "stories.sqlite3"
+    write_schema_1_index(path, "//a.example/1", WIRE_BODY, "PTI")
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX members_story")
+    db.create_function("pack", 1, lambda text: pack_paragraphs({int(h): n for h, n in json.loads(text).items()}))
+    db.execute("UPDATE members SET paras = pack(paras)")
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    index = SQLiteStoryIndex(path)
+    assert index.staged() == 0  # its keys are in the large tables already
+    story = StoryJoiner(index).join(record("https://b.example/1", WIRE_BODY[:5], publisher="Q"))
+    assert (story["id"], story["relation"]) == ("//a.example/1", "copy")
+    assert index.staged() == 1
+    index.close()
+
+
+KILLED_JOINER = """
+import sys, time
+from newsbot.core.stories import SQLiteStoryIndex, StoryJoiner
+from tests.test_stories import record
+from tests.test_stories_index import _story_text
+index = SQLiteStoryIndex(sys.argv[1], commit_every=10_000, commit_seconds=0.05)
+index.STAGED_JOINS_MIN, index.STAGED_SHARE = 7, 1_000_000  # merges all the time
+joiner = StoryJoiner(index)
+n = 0
+while True:
+    joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
+    if n % 2:
+        joiner.join(record(f"https://b.example/{n}", _story_text(n - 1)[:4]))
+    n += 1
+    if n == 40:
+        print("joining", flush=True)
+"""
+
+
+def test_an_index_killed_while_joining_and_merging_opens_whole(tmp_path):
+    # kill -9 in the middle of joins, commits and merges: the file opens, passes SQLite's
+    # integrity check, and every committed record is findable by its keys, staged or merged.
+    import os
+    import signal
+    import time
+
+    path = tmp_path / "stories.sqlite3"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_JOINER, str(path)], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parent.parent)
+    try:
+        assert proc.stdout.readline().strip() == "joining"
+        time.sleep(1.0)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    index = SQLiteStoryIndex(path)
+    db = index.db
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    members = list(index.members())
+    assert len(members) >= 40
+    ids = dict(db.execute("SELECT key, id FROM members"))
+    for m in members:
+        keys = _keys_of(db, "bands", ids[m.key]) | _keys_of(db, "bands_staged", ids[m.key])
+        assert keys == set(m.signature.bands()), m.key
+    # Joining goes on where it stopped: a copy of a story committed before the kill finds it.
+    story = StoryJoiner(index).join(record("https://c.example/5", _story_text(5)[1:]))
+    assert story["id"] == "//a.example/5"
+    index.close()

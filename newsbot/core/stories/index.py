@@ -3,7 +3,9 @@ hashes, so a new record meets its story by a few lookups, not by a comparison wi
 record. One small protocol, two places to keep it: SQLite (one machine; a file beside the
 run state, or in memory) and Redis (distributed runs: every worker sees one index). Both
 serialise the join (lookup, decide, insert) under a lock, so two processes never found two
-stories for one wire story."""
+stories for one wire story. In SQLite new keys are staged in small tables and merged into the
+large ones in key order (SQLiteStoryIndex.STAGED_JOINS_MIN): the index's writes stay few as it
+grows."""
 
 from __future__ import annotations
 
@@ -111,10 +113,12 @@ class StoryIndex(Protocol):
 class SQLiteStoryIndex:
     """The index in a SQLite file (or ":memory:")."""
 
-    SCHEMA_VERSION = 2
+    SCHEMA_VERSION = 3
     """1: paragraphs as JSON text, an unused index on members(story). 2: paragraphs as a blob
-    (pack_paragraphs). A file of schema 1 is migrated in place when opened (signatures,
-    band keys and paragraph hashes are unchanged, so its stories are kept)."""
+    (pack_paragraphs). 3: new band and paragraph keys staged in small tables and merged into
+    the large ones in key order (see STAGED_JOINS_MIN). A file of an older schema is migrated
+    in place when opened (signatures, band keys and paragraph hashes are unchanged, so its
+    stories are kept)."""
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS members (
         id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, story TEXT NOT NULL, url TEXT NOT NULL,
@@ -123,8 +127,22 @@ class SQLiteStoryIndex:
         numbers TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS bands (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS paras (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS bands_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS paras_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS staging (one INTEGER PRIMARY KEY CHECK (one = 1), merged_through INTEGER NOT NULL);
+    INSERT OR IGNORE INTO staging (one, merged_through) VALUES (1, 0);
     CREATE TABLE IF NOT EXISTS story_agencies (story TEXT PRIMARY KEY, agency TEXT NOT NULL);
     """
+    STAGED_JOINS_MIN = 20_000
+    """New records' band and paragraph keys go to two small staging tables, merged into the
+    large ones once at least this many records (and a twentieth of the index: STAGED_SHARE)
+    are staged. Why: each record puts ~35 keys at random places of the large B-trees, so past
+    ~100k stories every join dirtied ~35 pages of its own, and SQLite wrote each at the next
+    commit. The staging tables stay small enough to be cached, and a merge walks the large
+    trees once in key order, writing each of their pages once for all the staged keys."""
+    STAGED_SHARE = 20
+    """...and at least 1/STAGED_SHARE of the indexed records: a merge rewrites most pages of
+    the large tables, so it is made rarer as they grow (its cost per record stays flat)."""
     COLUMNS = "id, key, story, url, publisher, published_at, agency, headline, relation, similarity, sig, size, paras, numbers"
     _SELECT = ("SELECT " + ", ".join("m." + c.strip() for c in COLUMNS.split(",")) + ", sa.agency "
                "FROM members m LEFT JOIN story_agencies sa ON sa.story = m.story ")
@@ -150,11 +168,16 @@ class SQLiteStoryIndex:
         # gave no more joins per CPU second.)
         self.db.execute("PRAGMA cache_size=-65536")
         self.db.execute("PRAGMA mmap_size=268435456")
+        # A merge writes most pages of the large tables to the WAL; once they are checkpointed
+        # the file is cut back rather than left at that size.
+        self.db.execute("PRAGMA journal_size_limit=67108864")
         self._open_schema()
         self._thread_lock = threading.RLock()
         self._depth = 0
+        self.merges: list[tuple[int, float]] = []
+        """The merges this process made: records staged, seconds taken (the benchmark prints them)."""
         bands = len(band_ranges())
-        self._insert_bands = ("INSERT OR IGNORE INTO bands (h, m) VALUES "
+        self._insert_bands = ("INSERT OR IGNORE INTO bands_staged (h, m) VALUES "
                               + ",".join(f"(?{i},?{bands + 1})" for i in range(1, bands + 1)))
 
     def _open_schema(self) -> None:
@@ -174,6 +197,8 @@ class SQLiteStoryIndex:
             for statement in self.SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            # Records indexed before schema 3 are in the large tables already.
+            self.db.execute("UPDATE staging SET merged_through = (SELECT coalesce(max(id), 0) FROM members)")
             self.db.execute(f"PRAGMA user_version={self.SCHEMA_VERSION}")
             self.db.execute("COMMIT")
         except BaseException:
@@ -200,14 +225,16 @@ class SQLiteStoryIndex:
         row = self.db.execute(self._SELECT + "WHERE m.key = ?", (key,)).fetchone()
         return self._member(row) if row else None
 
-    def _shared(self, bands: list[int], paragraphs: list[int]) -> tuple[str, list[int]]:
-        """The subquery of member ids sharing a band or a paragraph (at most CANDIDATE_LIMIT)."""
+    def _shared(self, bands: list[int], paragraphs: list[int], first: int = 1) -> tuple[str, list[int]]:
+        """The subquery of member ids sharing a band or a paragraph (at most CANDIDATE_LIMIT),
+        in the large tables or the staged ones; its parameters are numbered from `first`."""
         parts = []
-        if bands:
-            parts.append(f"SELECT m FROM bands WHERE h IN ({','.join('?' * len(bands))})")
-        if paragraphs:
-            parts.append(f"SELECT m FROM paras WHERE h IN ({','.join('?' * len(paragraphs))})")
-        return f"SELECT m FROM ({' UNION '.join(parts)}) LIMIT ?", [*bands, *paragraphs, CANDIDATE_LIMIT]
+        for keys, tables in ((bands, ("bands", "bands_staged")), (paragraphs, ("paras", "paras_staged"))):
+            if keys:
+                marks = ",".join(f"?{first + i}" for i in range(len(keys)))
+                first += len(keys)
+                parts += [f"SELECT m FROM {table} WHERE h IN ({marks})" for table in tables]
+        return f"SELECT m FROM ({' UNION '.join(parts)}) LIMIT ?{first}", [*bands, *paragraphs, CANDIDATE_LIMIT]
 
     def candidates(self, bands: Iterable[int], paragraphs: Iterable[int]) -> list[Member]:
         bands, paragraphs = list(bands), list(paragraphs)
@@ -221,10 +248,10 @@ class SQLiteStoryIndex:
             return self.member(key), []
         # One statement: the record itself (first row, if known) and the records it shares a
         # band or a paragraph with, each with its story's agency.
-        shared, args = self._shared(bands, paragraphs)
-        rows = self.db.execute(f"SELECT * FROM ({self._SELECT}WHERE m.key = ?) UNION ALL "
-                               f"SELECT * FROM ({self._SELECT}WHERE m.id IN ({shared}) AND m.key <> ?)",
-                               (key, *args, key)).fetchall()
+        shared, args = self._shared(bands, paragraphs, first=2)
+        rows = self.db.execute(f"SELECT * FROM ({self._SELECT}WHERE m.key = ?1) UNION ALL "
+                               f"SELECT * FROM ({self._SELECT}WHERE m.id IN ({shared}) AND m.key <> ?1)",
+                               (key, *args)).fetchall()
         members = [self._member(r) for r in rows]
         known = next((m for m in members if m.key == key), None)
         return known, [m for m in members if m is not known]
@@ -233,19 +260,19 @@ class SQLiteStoryIndex:
         paragraphs = list(paragraphs)
         if not paragraphs:
             return {}
-        q = ",".join("?" * len(paragraphs))
-        rows = self.db.execute(f"SELECT p.h, COUNT(DISTINCT m.story) FROM paras p JOIN members m ON m.id = p.m "
-                               f"WHERE p.h IN ({q}) GROUP BY p.h", paragraphs)
+        q = ",".join(f"?{i}" for i in range(1, len(paragraphs) + 1))
+        rows = self.db.execute(f"SELECT p.h, COUNT(DISTINCT m.story) FROM (SELECT h, m FROM paras WHERE h IN ({q}) "
+                               f"UNION ALL SELECT h, m FROM paras_staged WHERE h IN ({q})) p "
+                               f"JOIN members m ON m.id = p.m GROUP BY p.h", paragraphs)
         return {h: n for h, n in rows}
 
     def add(self, member: Member, new: bool = False) -> None:
         sig = member.signature
         with self._transaction():
-            old = None if new else self.db.execute("SELECT id FROM members WHERE key = ?", (member.key,)).fetchone()
+            old = None if new else self.db.execute("SELECT id, sig, size FROM members WHERE key = ?",
+                                                   (member.key,)).fetchone()
             if old:
-                self.db.execute("DELETE FROM bands WHERE m = ?", old)
-                self.db.execute("DELETE FROM paras WHERE m = ?", old)
-                self.db.execute("DELETE FROM members WHERE id = ?", old)
+                self._remove(*old)
             cur = self.db.execute(
                 "INSERT INTO members (key, story, url, publisher, published_at, agency, headline, relation, "
                 "similarity, sig, size, paras, numbers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -257,8 +284,56 @@ class SQLiteStoryIndex:
             self.db.execute(self._insert_bands, (*sig.bands(), mid))
             if sig.paragraphs:
                 n = len(sig.paragraphs)
-                self.db.execute("INSERT OR IGNORE INTO paras (h, m) VALUES "
+                self.db.execute("INSERT OR IGNORE INTO paras_staged (h, m) VALUES "
                                 + ",".join(f"(?{i},?{n + 1})" for i in range(1, n + 1)), (*sig.paragraphs, mid))
+
+    def _remove(self, mid: int, sig_blob: bytes, size: int) -> None:
+        """A record's row and its keys, found by its own band keys and paragraph hashes (a
+        search by member id alone would read the whole band table)."""
+        paras = self.db.execute("SELECT paras FROM members WHERE id = ?", (mid,)).fetchone()[0]
+        old = from_blob(sig_blob, size, unpack_paragraphs(paras) if isinstance(paras, bytes) else
+                        paragraphs_from_json(paras), frozenset())
+        for keys, tables in ((old.bands() if size else [], ("bands", "bands_staged")),
+                             (list(old.paragraphs), ("paras", "paras_staged"))):
+            if keys:
+                marks = ",".join("?" * len(keys))
+                for table in tables:
+                    self.db.execute(f"DELETE FROM {table} WHERE m = ? AND h IN ({marks})", (mid, *keys))
+        self.db.execute("DELETE FROM members WHERE id = ?", (mid,))
+
+    def staged(self) -> int:
+        """How many records joined since the last merge have their keys in the staging tables."""
+        return self.db.execute("SELECT (SELECT coalesce(max(id), 0) FROM members) - merged_through "
+                               "FROM staging").fetchone()[0]
+
+    def merge_staged(self, force: bool = False) -> bool:
+        """Move the staged keys into the large tables when enough are staged (see
+        STAGED_JOINS_MIN; force: whatever is staged). Whether a merge was made."""
+        with self._thread_lock:
+            outer = not self.db.in_transaction
+            if outer:
+                self.db.execute("BEGIN IMMEDIATE")
+            try:
+                staged, indexed = self.db.execute(
+                    "SELECT (SELECT coalesce(max(id), 0) FROM members) - merged_through, "
+                    "(SELECT coalesce(max(id), 0) FROM members) FROM staging").fetchone()
+                due = staged > 0 and (force or staged >= max(self.STAGED_JOINS_MIN, indexed // self.STAGED_SHARE))
+                if due:
+                    started = time.perf_counter()
+                    # Read in key order (the staging tables' own order): one walk down each large tree.
+                    self.db.execute("INSERT OR IGNORE INTO bands (h, m) SELECT h, m FROM bands_staged")
+                    self.db.execute("DELETE FROM bands_staged")
+                    self.db.execute("INSERT OR IGNORE INTO paras (h, m) SELECT h, m FROM paras_staged")
+                    self.db.execute("DELETE FROM paras_staged")
+                    self.db.execute("UPDATE staging SET merged_through = (SELECT coalesce(max(id), 0) FROM members)")
+                    self.merges.append((staged, time.perf_counter() - started))
+                if outer:
+                    self.db.execute("COMMIT")
+            except BaseException:
+                if outer:
+                    self.db.execute("ROLLBACK")
+                raise
+            return due
 
     def story_agency(self, story: str) -> str | None:
         row = self.db.execute("SELECT agency FROM story_agencies WHERE story = ?", (story,)).fetchone()
@@ -293,9 +368,10 @@ class SQLiteStoryIndex:
                     self.flush()
 
     def flush(self) -> None:
-        """Commit what was joined."""
+        """Commit what was joined (with a merge of the staged keys, when one is due)."""
         with self._thread_lock:
             if self.db.in_transaction:
+                self.merge_staged()
                 self.db.execute("COMMIT")
             self._pending = 0
 
