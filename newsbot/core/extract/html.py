@@ -431,7 +431,9 @@ many pages set the class and no JSON-LD): the page ships the story, a meter stan
 
 
 _WALLED_STEMS = ("paywall", "subscriber", "premium-content", "metered", "locked-content")
-"""Every WALLED_CONTENT_CLASSES name holds one of these: a substring test before the split."""
+"""Every WALLED_CONTENT_CLASSES name holds one of these."""
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+"""Every class attribute's text, as plain strings (no element proxies made)."""
 _CLASSED = etree.XPath("descendant-or-self::*[@class]")
 """The page's elements with a class, in document order (lxml makes no proxy for the rest)."""
 
@@ -442,11 +444,11 @@ def walled_story(root, body: list[str]) -> str | None:
     long_lines = [p for p in body if len(p) > 80]
     if not long_lines:
         return None
+    every_class = " ".join(_CLASS_VALUES(root)).lower()
+    if not any(stem in every_class for stem in _WALLED_STEMS):
+        return None  # most pages: one test of the page's class text, not one per element
     for el in _CLASSED(root):
-        cls = el.get("class")
-        if not cls:
-            continue
-        low = cls.lower()
+        low = el.get("class").lower()
         if not any(stem in low for stem in _WALLED_STEMS):
             continue
         hit = next((c for c in low.split() if c in WALLED_CONTENT_CLASSES), None)
