@@ -289,3 +289,42 @@ def test_an_index_killed_while_joining_and_merging_opens_whole(tmp_path):
     story = StoryJoiner(index).join(record("https://c.example/5", _story_text(5)[1:]))
     assert story["id"] == "//a.example/5"
     index.close()
+
+
+class _FailingMerges:
+    """The index's connection, with the merge's last statement failing as on a full disk."""
+
+    def __init__(self, db):
+        self._db = db
+
+    def execute(self, sql, *args):
+        if sql.startswith("DELETE FROM paras_staged"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._db.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+
+def test_a_merge_that_fails_keeps_the_keys_staged_and_the_joins_committed(tmp_path):
+    path = tmp_path / "stories.sqlite3"
+    index = SQLiteStoryIndex(path, commit_every=1000)
+    index.STAGED_JOINS_MIN, index.STAGED_SHARE = 2, 1_000_000
+    joiner = StoryJoiner(index)
+    real = index.db
+    index.db = _FailingMerges(real)
+    for n in range(3):
+        joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
+    index.flush()  # the merge fails half-way: undone, the joins committed all the same
+    assert index.merge_errors == 1 and index.merges == []
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 3
+    assert other.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0  # the half-made merge undone
+    assert other.execute("SELECT COUNT(DISTINCT m) FROM bands_staged").fetchone()[0] == 3
+    other.close()
+    assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["id"] == "//a.example/1"
+    index.db = real  # space again: the next commit merges all four records' keys
+    index.flush()
+    assert [n for n, _ in index.merges] == [4] and index.staged() == 0
+    assert real.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
+    index.close()

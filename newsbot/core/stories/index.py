@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sqlite3
 import struct
 import threading
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
 from .signature import Signature, band_ranges, from_blob
+
+logger = logging.getLogger(__name__)
 
 CANDIDATE_LIMIT = 500
 """Members read per lookup at most: past it, a band or paragraph is boilerplate, not a story."""
@@ -174,6 +177,8 @@ class SQLiteStoryIndex:
         self._open_schema()
         self._thread_lock = threading.RLock()
         self._depth = 0
+        self.merge_errors = 0
+        """Merges that failed (and left their keys staged) in this process."""
         self.merges: list[tuple[int, float]] = []
         """The merges this process made: records staged, seconds taken (the benchmark prints them)."""
         bands = len(band_ranges())
@@ -308,11 +313,12 @@ class SQLiteStoryIndex:
 
     def merge_staged(self, force: bool = False) -> bool:
         """Move the staged keys into the large tables when enough are staged (see
-        STAGED_JOINS_MIN; force: whatever is staged). Whether a merge was made."""
+        STAGED_JOINS_MIN; force: whatever is staged). Whether a merge was made. The merge is
+        all or nothing (a savepoint inside the caller's transaction): a failed one leaves
+        the keys staged, where lookups still find them, and raises."""
         with self._thread_lock:
             outer = not self.db.in_transaction
-            if outer:
-                self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT merge_staged")
             try:
                 staged, indexed = self.db.execute(
                     "SELECT (SELECT coalesce(max(id), 0) FROM members) - merged_through, "
@@ -327,11 +333,13 @@ class SQLiteStoryIndex:
                     self.db.execute("DELETE FROM paras_staged")
                     self.db.execute("UPDATE staging SET merged_through = (SELECT coalesce(max(id), 0) FROM members)")
                     self.merges.append((staged, time.perf_counter() - started))
-                if outer:
-                    self.db.execute("COMMIT")
+                self.db.execute("COMMIT" if outer else "RELEASE merge_staged")
             except BaseException:
                 if outer:
                     self.db.execute("ROLLBACK")
+                else:
+                    self.db.execute("ROLLBACK TO merge_staged")
+                    self.db.execute("RELEASE merge_staged")
                 raise
             return due
 
@@ -371,7 +379,13 @@ class SQLiteStoryIndex:
         """Commit what was joined (with a merge of the staged keys, when one is due)."""
         with self._thread_lock:
             if self.db.in_transaction:
-                self.merge_staged()
+                try:
+                    self.merge_staged()
+                except sqlite3.Error as exc:
+                    # A merge that cannot be written (a full disk) must not cost the joins: they
+                    # are committed staged, and the merge is tried again at the next commit.
+                    self.merge_errors += 1
+                    logger.warning("story index %s: merge of staged keys failed, kept staged: %s", self.path, exc)
                 self.db.execute("COMMIT")
             self._pending = 0
 
