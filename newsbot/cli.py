@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 from newsbot.core.extract import PageError, extract
-from newsbot.core.extract.generic import LOCATORS
+from newsbot.core.extract.generic import LOCATORS, check_locator
 from newsbot.core.record import encodable
 from newsbot.run.outcome import all_failed, exit_code
 
@@ -258,8 +258,11 @@ def check_settings(defaults, overrides: dict) -> None:
         if not ok:
             raise CrawlError(f"-s {name}={value}: must be {want}", 2)
     locator = overrides.get("NEWSBOT_GENERIC_LOCATOR")
-    if locator is not None and locator not in LOCATORS:
-        raise CrawlError(f"-s NEWSBOT_GENERIC_LOCATOR={locator}: not a locator ({', '.join(LOCATORS)})", 2)
+    if locator is not None:
+        try:
+            check_locator(locator)
+        except ValueError as exc:
+            raise CrawlError(f"-s NEWSBOT_GENERIC_LOCATOR={locator}: {exc}", 2) from None
     level = str(overrides.get("LOG_LEVEL", defaults.get("LOG_LEVEL")) or "INFO").upper()
     if level not in LOG_LEVELS:
         raise CrawlError(f"-s LOG_LEVEL={level}: not a log level ({', '.join(LOG_LEVELS)})", 2)

@@ -48,6 +48,14 @@ LOCATORS = ("trafilatura", "resiliparse")
   finds under RESCUE_CHARS of story) goes to trafilatura. Faster, bodies a little less
   clean (see the README's figures): for archives and corpora of millions of pages."""
 
+def check_locator(name: str) -> str:
+    """`name` when it names one of LOCATORS, else ValueError saying which it may be: the one
+    check behind extract(), the crawl's settings check and the extract pipeline."""
+    if name not in LOCATORS:
+        raise ValueError(f"not a locator: {name!r} (one of {', '.join(LOCATORS)})")
+    return name
+
+
 located_by: Counter = Counter()
 """How many stories each extractor found in this process ("resiliparse", "trafilatura",
 "trafilatura_after_resiliparse"): the benchmarks print it."""
@@ -59,8 +67,7 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     so the tree stays whole for the widgets and the metadata). page_chars: the page's size;
     long runs are cut for trafilatura only on pages of CUT_ABOVE characters or more.
     page_text: the page's text, for the resiliparse locator (it parses its own tree)."""
-    if locator not in LOCATORS:
-        raise ValueError(f"unknown locator {locator!r} (one of {', '.join(LOCATORS)})")
+    check_locator(locator)
     loc = Located()
     lines: list[str] | None = None
     items: set[str] = set()
@@ -154,11 +161,14 @@ def _may_be_longer(page_text: str | None, second_opinion: int | None) -> bool:
 
 RESILIPARSE_OPTIONS = dict(preserve_formatting=True, main_content=True, list_bullets=True, alt_texts=False,
                            links=False, form_fields=False, noscript=False, comments=False, post_meta=False,
-                           skip_elements=["figure", "figcaption", "[class*=caption i]", "[class*=credit i]",
-                                          "[class*=carousel i]", "[class*=gallery i]",
-                                          "[id*=cookie i]", "[class*=cookie i]", "[id*=consent i]",
-                                          "[class*=consent i]", "[id*=onetrust i]", "[class*=onetrust i]",
-                                          "[class*=privacy i]", "[id*=privacy i]", "[class*=gdpr i]", "[id*=gdpr i]"])
+                           # One selector list: lexbor matches it in one pass (a list of 16
+                           # selectors cost 0.2 ms a page more, for the same text).
+                           skip_elements=[", ".join([
+                               "figure", "figcaption", "[class*=caption i]", "[class*=credit i]",
+                               "[class*=carousel i]", "[class*=gallery i]",
+                               "[id*=cookie i]", "[class*=cookie i]", "[id*=consent i]",
+                               "[class*=consent i]", "[id*=onetrust i]", "[class*=onetrust i]",
+                               "[class*=privacy i]", "[id*=privacy i]", "[class*=gdpr i]", "[id*=gdpr i]"])])
 """Resiliparse's main content without what newsbot does not keep as story: comment sections,
 a post's meta line (date, author: the record has those as fields), image alt texts, and
 photos' captions, credits and carousels ("Reuters" under a photo is not the story's credit;

@@ -12,7 +12,7 @@ from scrapy.utils.misc import load_object
 
 from newsbot.crawling.extensions.run import run_of
 from newsbot.core.extract import PageError, extract
-from newsbot.core.extract.generic import LOCATORS
+from newsbot.core.extract.generic import check_locator
 from newsbot.crawling.items import ArticleItem, PageItem, failure
 from newsbot.core.record import encodable
 from newsbot.crawling.workers import DeadlineWorker, PageTimeout, Workers
@@ -39,8 +39,10 @@ class ExtractPipeline:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         locator = settings.get("NEWSBOT_GENERIC_LOCATOR") or "trafilatura"
-        if locator not in LOCATORS:  # a wrong name must stop the crawl at its start, not fail each page
-            raise ValueError(f"NEWSBOT_GENERIC_LOCATOR={locator!r}: not a locator ({', '.join(LOCATORS)})")
+        try:  # a wrong name must stop the crawl at its start, not fail each page
+            check_locator(locator)
+        except ValueError as exc:
+            raise ValueError(f"NEWSBOT_GENERIC_LOCATOR: {exc}") from None
         run = run_of(crawler)
         folder = run.failed_pages_dir if run is not None else settings.get("NEWSBOT_FAILED_PAGES_DIR")
         pipe = cls(crawler.stats, folder, workers=Workers.of(crawler),
