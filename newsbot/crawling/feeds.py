@@ -4,6 +4,7 @@ the feed exporter that confirms delivery to the run (newsbot/run/).
 - `uri_params` (FEED_URI_PARAMS): %(run)s and %(output)s from the run.
 - `UnbufferedFileFeedStorage`: local feed files written through at once (no buffer), so a
   record written is on disk when the write returns.
+- `JsonLinesItemExporter`: Scrapy's, encoding a record once for all its JSON lines feeds.
 - `FeedExporter`: Scrapy's, with three changes: a feed that names no `item_classes` (a
   user's `-o out.jsonl`) takes article records only; the run's own records and failures
   feeds (`Run.feeds`) are added for whichever kind no configured feed takes; and every
@@ -17,9 +18,11 @@ import asyncio
 import logging
 from pathlib import Path
 
+from scrapy.exporters import JsonLinesItemExporter as ScrapyJsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter as ScrapyFeedExporter
 from scrapy.extensions.feedexport import FileFeedStorage, StdoutFeedStorage
 from scrapy.utils.misc import load_object
+from scrapy.utils.python import to_bytes
 
 from newsbot.crawling.extensions.run import run_of
 from newsbot.crawling.items import ArticleItem, FailureItem
@@ -69,6 +72,31 @@ class _CheckedFile:
         return getattr(self.raw, name)
 
 
+class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
+    """Scrapy's JSON lines exporter (FEED_EXPORTERS jsonlines, jsonl, jl), encoding a record
+    once for every feed that writes it with the same options (a local file and S3, or the
+    run's feed and `-o -:jsonl`): the line is the one Scrapy's exporter writes."""
+
+    _last: tuple | None = None
+    """(record, options, line) of the record last encoded: the feeds of one record are
+    written one after the other, so the last one is all there is to share. Compared by
+    identity, and held until the next record (one record of memory)."""
+
+    def __init__(self, file, **kwargs):
+        super().__init__(file, **kwargs)
+        self._options = (repr(self.fields_to_export), self.export_empty_fields, self.encoding,
+                         repr(sorted(self._kwargs.items())))
+
+    def export_item(self, item) -> None:
+        last = JsonLinesItemExporter._last
+        if last is not None and last[0] is item and last[1] == self._options:
+            line = last[2]
+        else:
+            line = to_bytes(self.encoder.encode(dict(self.get_serialized_fields(item))) + "\n", self.encoding)
+            JsonLinesItemExporter._last = (item, self._options, line)
+        self.file.write(line)
+
+
 class FeedExporter(ScrapyFeedExporter):
     def __init__(self, crawler):
         run = run_of(crawler)
@@ -92,6 +120,7 @@ class FeedExporter(ScrapyFeedExporter):
             run.feeds_closed = self._closed
 
     async def close_spider(self, spider):
+        JsonLinesItemExporter._last = None
         try:
             await super().close_spider(spider)
         finally:
@@ -113,6 +142,7 @@ class FeedExporter(ScrapyFeedExporter):
                         claimed.add(kind)
 
     def item_scraped(self, item, spider):
+        JsonLinesItemExporter._last = None  # a line is shared among one record's feeds only
         slots = [s for s in self.slots if s.filter.accepts(item)]
         if any(self.feeds[s.uri_template]["batch_item_count"] for s in self.slots):
             failed = self._export_batched(item, spider, slots)

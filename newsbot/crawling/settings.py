@@ -132,6 +132,8 @@ NEWSBOT_STORIES_ENABLED = True
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_FIELDS = None
+# A record written to several JSON lines feeds is encoded once (newsbot/crawling/feeds.py).
+FEED_EXPORTERS = {name: "newsbot.crawling.feeds.JsonLinesItemExporter" for name in ("jsonlines", "jsonl", "jl")}
 FEED_STORAGES = {"": "newsbot.crawling.feeds.UnbufferedFileFeedStorage", "file": "newsbot.crawling.feeds.UnbufferedFileFeedStorage"}
 
 # --- bounds: one page or one sitemap never stalls a crawl -----------------------------------
