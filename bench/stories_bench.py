@@ -146,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{100 * system / cpu:>6.0f} "
               f"{found:>6}/{len(recs) // 3:<6} "
               f"{size_mib:>10,.0f} {peak_rss_mib():>13,.0f} {merges:>20}", flush=True)
+    # A hostile page: 20,000 one-word paragraphs, each a paragraph hash to look up and store.
+    with tempfile.TemporaryDirectory(prefix="nbstories") as tmp:
+        joiner = StoryJoiner(SQLiteStoryIndex(Path(tmp) / "stories.sqlite3"))
+        body = [f"line{n:06d}" + "x" * 50 for n in range(20_000)]
+        started = time.perf_counter()
+        joiner.join({"url": "https://long.example/1", "body": body, "wire": None, "flags": []})
+        joiner.join({"url": "https://long.example/2", "body": body[:19_000], "wire": None, "flags": []})
+        print(f"a page of 20,000 paragraphs and a copy of it: {time.perf_counter() - started:.2f} s for both joins")
+        joiner.index.close()
     return 0
 
 

@@ -328,3 +328,21 @@ def test_a_merge_that_fails_keeps_the_keys_staged_and_the_joins_committed(tmp_pa
     assert [n for n, _ in index.merges] == [4] and index.staged() == 0
     assert real.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
     index.close()
+
+
+def test_a_page_of_twenty_thousand_paragraphs_joins_and_is_replaced(tmp_path):
+    # A hostile page prints 20,000 short paragraphs: each is a paragraph hash to look up and
+    # store, more than SQLite binds in one statement (32,766 parameters, each key asked of
+    # two tables); they go in as one JSON array.
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3")
+    joiner = StoryJoiner(index)
+    body = [f"line{n:06d}" + "x" * 50 for n in range(20_000)]  # one word each: all 20,000 are hashed
+    assert joiner.join(record("https://a.example/long", body))["relation"] == "first"
+    [(mid,)] = index.db.execute("SELECT id FROM members").fetchall()
+    assert len(_keys_of(index.db, "paras_staged", mid)) == 20_000
+    copy = joiner.join(record("https://b.example/long", body[:19_000]))
+    assert (copy["id"], copy["relation"]) == ("//a.example/long", "copy")
+    joiner.join(record("https://a.example/long", body[:10]))  # the page again, cut to ten lines
+    [(mid,)] = index.db.execute("SELECT id FROM members WHERE key = '//a.example/long'").fetchall()
+    assert len(_keys_of(index.db, "paras_staged", mid)) == 10
+    index.close()

@@ -24,6 +24,12 @@ from .signature import Signature, band_ranges, from_blob
 
 logger = logging.getLogger(__name__)
 
+INLINE_KEYS_MAX = 500
+"""Paragraph hashes bound one by one in a statement at most; a page with more (a hostile one
+prints 20,000 short paragraphs) passes them as one JSON array read by json_each, linear in
+their number. Not numbered parameters: SQLite looks those up one by one, and 20,000 of them
+took 0.6 s a statement. (Bound one by one, a few hashes cost 16 µs a lookup less than JSON.)"""
+
 CANDIDATE_LIMIT = 500
 """Members read per lookup at most: past it, a band or paragraph is boilerplate, not a story."""
 
@@ -230,16 +236,22 @@ class SQLiteStoryIndex:
         row = self.db.execute(self._SELECT + "WHERE m.key = ?", (key,)).fetchone()
         return self._member(row) if row else None
 
-    def _shared(self, bands: list[int], paragraphs: list[int], first: int = 1) -> tuple[str, list[int]]:
+    @staticmethod
+    def _shared(bands: list[int], paragraphs: list[int]) -> tuple[str, list]:
         """The subquery of member ids sharing a band or a paragraph (at most CANDIDATE_LIMIT),
-        in the large tables or the staged ones; its parameters are numbered from `first`."""
-        parts = []
-        for keys, tables in ((bands, ("bands", "bands_staged")), (paragraphs, ("paras", "paras_staged"))):
-            if keys:
-                marks = ",".join(f"?{first + i}" for i in range(len(keys)))
-                first += len(keys)
-                parts += [f"SELECT m FROM {table} WHERE h IN ({marks})" for table in tables]
-        return f"SELECT m FROM ({' UNION '.join(parts)}) LIMIT ?{first}", [*bands, *paragraphs, CANDIDATE_LIMIT]
+        in the large tables or the staged ones, and its parameters (positional: each key is
+        given twice, one statement text per count, cached). Past INLINE_KEYS_MAX paragraphs
+        the hashes go in as one JSON array instead."""
+        marks = ",".join("?" * len(bands))
+        if len(paragraphs) <= INLINE_KEYS_MAX:
+            paras, values = ",".join("?" * len(paragraphs)), paragraphs
+        else:
+            paras, values = "SELECT value FROM json_each(?)", [json.dumps(paragraphs)]
+        return (f"SELECT m FROM (SELECT m FROM bands WHERE h IN ({marks}) "
+                f"UNION SELECT m FROM bands_staged WHERE h IN ({marks}) "
+                f"UNION SELECT m FROM paras WHERE h IN ({paras}) "
+                f"UNION SELECT m FROM paras_staged WHERE h IN ({paras})) LIMIT ?",
+                [*bands, *bands, *values, *values, CANDIDATE_LIMIT])
 
     def candidates(self, bands: Iterable[int], paragraphs: Iterable[int]) -> list[Member]:
         bands, paragraphs = list(bands), list(paragraphs)
@@ -253,10 +265,10 @@ class SQLiteStoryIndex:
             return self.member(key), []
         # One statement: the record itself (first row, if known) and the records it shares a
         # band or a paragraph with, each with its story's agency.
-        shared, args = self._shared(bands, paragraphs, first=2)
-        rows = self.db.execute(f"SELECT * FROM ({self._SELECT}WHERE m.key = ?1) UNION ALL "
-                               f"SELECT * FROM ({self._SELECT}WHERE m.id IN ({shared}) AND m.key <> ?1)",
-                               (key, *args)).fetchall()
+        shared, args = self._shared(list(bands), list(paragraphs))
+        rows = self.db.execute(f"SELECT * FROM ({self._SELECT}WHERE m.key = ?) UNION ALL "
+                               f"SELECT * FROM ({self._SELECT}WHERE m.id IN ({shared}) AND m.key <> ?)",
+                               (key, *args, key)).fetchall()
         members = [self._member(r) for r in rows]
         known = next((m for m in members if m.key == key), None)
         return known, [m for m in members if m is not known]
@@ -265,10 +277,10 @@ class SQLiteStoryIndex:
         paragraphs = list(paragraphs)
         if not paragraphs:
             return {}
-        q = ",".join(f"?{i}" for i in range(1, len(paragraphs) + 1))
+        q = "SELECT value FROM json_each(?1)"
         rows = self.db.execute(f"SELECT p.h, COUNT(DISTINCT m.story) FROM (SELECT h, m FROM paras WHERE h IN ({q}) "
                                f"UNION ALL SELECT h, m FROM paras_staged WHERE h IN ({q})) p "
-                               f"JOIN members m ON m.id = p.m GROUP BY p.h", paragraphs)
+                               f"JOIN members m ON m.id = p.m GROUP BY p.h", (json.dumps(paragraphs),))
         return {h: n for h, n in rows}
 
     def add(self, member: Member, new: bool = False) -> None:
@@ -288,9 +300,8 @@ class SQLiteStoryIndex:
             # One statement for the 25 band keys (numbered parameters: the member id is given once).
             self.db.execute(self._insert_bands, (*sig.bands(), mid))
             if sig.paragraphs:
-                n = len(sig.paragraphs)
-                self.db.execute("INSERT OR IGNORE INTO paras_staged (h, m) VALUES "
-                                + ",".join(f"(?{i},?{n + 1})" for i in range(1, n + 1)), (*sig.paragraphs, mid))
+                self.db.execute("INSERT OR IGNORE INTO paras_staged (h, m) SELECT value, ?2 FROM json_each(?1)",
+                                (json.dumps(list(sig.paragraphs)), mid))
 
     def _remove(self, mid: int, sig_blob: bytes, size: int) -> None:
         """A record's row and its keys, found by its own band keys and paragraph hashes (a
@@ -301,9 +312,9 @@ class SQLiteStoryIndex:
         for keys, tables in ((old.bands() if size else [], ("bands", "bands_staged")),
                              (list(old.paragraphs), ("paras", "paras_staged"))):
             if keys:
-                marks = ",".join("?" * len(keys))
                 for table in tables:
-                    self.db.execute(f"DELETE FROM {table} WHERE m = ? AND h IN ({marks})", (mid, *keys))
+                    self.db.execute(f"DELETE FROM {table} WHERE m = ?1 AND h IN (SELECT value FROM json_each(?2))",
+                                    (mid, json.dumps(keys)))
         self.db.execute("DELETE FROM members WHERE id = ?", (mid,))
 
     def staged(self) -> int:
