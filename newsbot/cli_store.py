@@ -167,7 +167,7 @@ def add_commands(sub) -> None:
     p.add_argument("--store", help="also write the records to this database store")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--stories", help="join the records to their stories in this index (the crawl's: "
-                                     "state/newsbot.core.stories.sqlite3, or redis://); default: no story, as extract")
+                                     "state/newsbot.stories.sqlite3, or redis://); default: no story, as extract")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_reprocess)
 

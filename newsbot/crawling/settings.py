@@ -126,7 +126,7 @@ redis:// URL when the crawl is distributed with scrapy-redis. Empty to disable."
 # --- stories across publishers (issue 16) ----------------------------------------------------
 NEWSBOT_STORIES = None
 """Where the story index lives: a SQLite path or a redis:// URL. Unset: beside NEWSBOT_STATE
-(state/newsbot.core.stories.sqlite3, or the same Redis); in memory when there is no state."""
+(state/newsbot.stories.sqlite3, or the same Redis); in memory when there is no state."""
 NEWSBOT_STORIES_ENABLED = True
 """False: records get no `story` (null)."""
 

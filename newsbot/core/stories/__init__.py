@@ -12,7 +12,7 @@ __all__ = ["Member", "RedisStoryIndex", "SQLiteStoryIndex", "Signature", "StoryI
 
 def index_location(stories_setting: str | None, state_setting: str | None) -> str | None:
     """Where the index lives: NEWSBOT_STORIES when set; else beside the run state
-    (state/newsbot.sqlite3 -> state/newsbot.core.stories.sqlite3; a redis:// state holds the index
+    (state/newsbot.sqlite3 -> state/newsbot.stories.sqlite3; a redis:// state holds the index
     too); None (in memory, this run only) without a state."""
     if stories_setting:
         return stories_setting
