@@ -48,6 +48,7 @@ LOCATORS = ("trafilatura", "resiliparse")
   finds under RESCUE_CHARS of story) goes to trafilatura. Faster, bodies a little less
   clean (see the README's figures): for archives and corpora of millions of pages."""
 
+
 def check_locator(name: str) -> str:
     """`name` when it names one of LOCATORS, else ValueError saying which it may be: the one
     check behind extract(), the crawl's settings check and the extract pipeline."""

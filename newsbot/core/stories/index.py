@@ -152,6 +152,10 @@ class SQLiteStoryIndex:
     STAGED_SHARE = 20
     """...and at least 1/STAGED_SHARE of the indexed records: a merge rewrites most pages of
     the large tables, so it is made rarer as they grow (its cost per record stays flat)."""
+    _MAX_ID = "(SELECT coalesce(max(id), 0) FROM members)"
+    _STAGING_STATE = f"SELECT {_MAX_ID} - merged_through, {_MAX_ID} FROM staging"
+    """Records staged since the last merge, and records indexed (members' ids only grow)."""
+
     COLUMNS = "id, key, story, url, publisher, published_at, agency, headline, relation, similarity, sig, size, paras, numbers"
     _SELECT = ("SELECT " + ", ".join("m." + c.strip() for c in COLUMNS.split(",")) + ", sa.agency "
                "FROM members m LEFT JOIN story_agencies sa ON sa.story = m.story ")
@@ -209,7 +213,7 @@ class SQLiteStoryIndex:
                 if statement.strip():
                     self.db.execute(statement)
             # Records indexed before schema 3 are in the large tables already.
-            self.db.execute("UPDATE staging SET merged_through = (SELECT coalesce(max(id), 0) FROM members)")
+            self.db.execute(f"UPDATE staging SET merged_through = {self._MAX_ID}")
             self.db.execute(f"PRAGMA user_version={self.SCHEMA_VERSION}")
             self.db.execute("COMMIT")
         except BaseException:
@@ -286,7 +290,7 @@ class SQLiteStoryIndex:
     def add(self, member: Member, new: bool = False) -> None:
         sig = member.signature
         with self._transaction():
-            old = None if new else self.db.execute("SELECT id, sig, size FROM members WHERE key = ?",
+            old = None if new else self.db.execute("SELECT id, sig, size, paras FROM members WHERE key = ?",
                                                    (member.key,)).fetchone()
             if old:
                 self._remove(*old)
@@ -303,12 +307,10 @@ class SQLiteStoryIndex:
                 self.db.execute("INSERT OR IGNORE INTO paras_staged (h, m) SELECT value, ?2 FROM json_each(?1)",
                                 (json.dumps(list(sig.paragraphs)), mid))
 
-    def _remove(self, mid: int, sig_blob: bytes, size: int) -> None:
+    def _remove(self, mid: int, sig_blob: bytes, size: int, paras: bytes) -> None:
         """A record's row and its keys, found by its own band keys and paragraph hashes (a
         search by member id alone would read the whole band table)."""
-        paras = self.db.execute("SELECT paras FROM members WHERE id = ?", (mid,)).fetchone()[0]
-        old = from_blob(sig_blob, size, unpack_paragraphs(paras) if isinstance(paras, bytes) else
-                        paragraphs_from_json(paras), frozenset())
+        old = from_blob(sig_blob, size, unpack_paragraphs(paras), frozenset())
         for keys, tables in ((old.bands() if size else [], ("bands", "bands_staged")),
                              (list(old.paragraphs), ("paras", "paras_staged"))):
             if keys:
@@ -319,8 +321,7 @@ class SQLiteStoryIndex:
 
     def staged(self) -> int:
         """How many records joined since the last merge have their keys in the staging tables."""
-        return self.db.execute("SELECT (SELECT coalesce(max(id), 0) FROM members) - merged_through "
-                               "FROM staging").fetchone()[0]
+        return self.db.execute(self._STAGING_STATE).fetchone()[0]
 
     def merge_staged(self, force: bool = False) -> bool:
         """Move the staged keys into the large tables when enough are staged (see
@@ -331,9 +332,7 @@ class SQLiteStoryIndex:
             outer = not self.db.in_transaction
             self.db.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT merge_staged")
             try:
-                staged, indexed = self.db.execute(
-                    "SELECT (SELECT coalesce(max(id), 0) FROM members) - merged_through, "
-                    "(SELECT coalesce(max(id), 0) FROM members) FROM staging").fetchone()
+                staged, indexed = self.db.execute(self._STAGING_STATE).fetchone()
                 due = staged > 0 and (force or staged >= max(self.STAGED_JOINS_MIN, indexed // self.STAGED_SHARE))
                 if due:
                     started = time.perf_counter()
@@ -342,7 +341,7 @@ class SQLiteStoryIndex:
                     self.db.execute("DELETE FROM bands_staged")
                     self.db.execute("INSERT OR IGNORE INTO paras (h, m) SELECT h, m FROM paras_staged")
                     self.db.execute("DELETE FROM paras_staged")
-                    self.db.execute("UPDATE staging SET merged_through = (SELECT coalesce(max(id), 0) FROM members)")
+                    self.db.execute(f"UPDATE staging SET merged_through = {self._MAX_ID}")
                     self.merges.append((staged, time.perf_counter() - started))
                 self.db.execute("COMMIT" if outer else "RELEASE merge_staged")
             except BaseException:
