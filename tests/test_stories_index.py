@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsbot.core.stories import RedisStoryIndex, SQLiteStoryIndex, StoryJoiner, signature
-from newsbot.core.stories.index import pack_paragraphs, unpack_paragraphs
+from newsbot.core.stories.index import Member, pack_paragraphs, unpack_paragraphs
 from newsbot.core.stories.signature import _WORD, normalise
 
 from .test_stories import WIRE_BODY, record
@@ -298,7 +298,7 @@ class _FailingMerges:
         self._db = db
 
     def execute(self, sql, *args):
-        if sql.startswith("DELETE FROM paras_staged"):
+        if sql.startswith("DELETE FROM temp.paras_staged"):
             raise sqlite3.OperationalError("database or disk is full")
         return self._db.execute(sql, *args)
 
@@ -320,8 +320,9 @@ def test_a_merge_that_fails_keeps_the_keys_staged_and_the_joins_committed(tmp_pa
     other = sqlite3.connect(path)
     assert other.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 3
     assert other.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0  # the half-made merge undone
-    assert other.execute("SELECT COUNT(DISTINCT m) FROM bands_staged").fetchone()[0] == 3
     other.close()
+    assert real.execute("SELECT COUNT(DISTINCT m) FROM bands_staged").fetchone()[0] == 3  # still staged
+    assert index.staged() == 3
     assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["id"] == "//a.example/1"
     index.db = real  # space again: the next commit merges all four records' keys
     index.flush()
@@ -345,4 +346,102 @@ def test_a_page_of_twenty_thousand_paragraphs_joins_and_is_replaced(tmp_path):
     joiner.join(record("https://a.example/long", body[:10]))  # the page again, cut to ten lines
     [(mid,)] = index.db.execute("SELECT id FROM members WHERE key = '//a.example/long'").fetchall()
     assert len(_keys_of(index.db, "paras_staged", mid)) == 10
+    index.close()
+
+
+def test_two_open_indexes_on_one_file_see_each_others_staged_and_merged_keys(tmp_path):
+    # Staged keys live in each connection's memory: another process's records must be found
+    # all the same, before its merge (read again from its records) and after (in the file).
+    path = tmp_path / "stories.sqlite3"
+    a, b = SQLiteStoryIndex(path), SQLiteStoryIndex(path)
+    a.STAGED_JOINS_MIN = b.STAGED_JOINS_MIN = 10**9
+    ja, jb = StoryJoiner(a), StoryJoiner(b)
+    firsts = [ja.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))["id"] for n in range(3)]
+    assert jb.join(record("https://b.example/0", _story_text(0)[:4]))["id"] == firsts[0]  # a's, staged in a
+    assert b.merge_staged(force=True) and b.staged() == 0
+    # b merged a's records too; a drops its staged copies of them and still finds them.
+    assert a.staged() == 0 and a.db.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
+    assert ja.join(record("https://c.example/1", _story_text(1)[1:]))["id"] == firsts[1]
+    # A page a joins again with another text takes a new id: b finds the new text, not the old.
+    ja.join(record("https://a.example/2", _story_text(7), agency="PTI"))
+    assert jb.join(record("https://d.example/7", _story_text(7)[:4]))["id"] == "//a.example/2"
+    assert jb.join(record("https://d.example/2", _story_text(2)[:4]))["relation"] == "first"
+    ids = dict(a.db.execute("SELECT key, id FROM members"))
+    assert ids["//a.example/2"] == 6 and ids["//d.example/2"] == 8  # 3 was a/2's first id
+    # The highest id joined again: a new one all the same (SQLite alone would give 8 again,
+    # and a would never read the new keys of a record it has seen).
+    jb.join(record("https://d.example/2", _story_text(8)))
+    assert b.db.execute("SELECT id FROM members WHERE key = '//d.example/2'").fetchone()[0] == 9
+    assert ja.join(record("https://e.example/8", _story_text(8)[1:]))["id"] == "//d.example/2"
+    a.close()
+    b.close()
+
+
+def test_a_join_that_fails_leaves_the_staged_keys_as_the_file_has_them(tmp_path):
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3", commit_every=1000)
+    joiner = StoryJoiner(index)
+    joiner.join(record("https://a.example/1", _story_text(1), agency="PTI"))
+    index.flush()
+
+    class Broken(Exception):
+        pass
+
+    with pytest.raises(Broken):
+        with index.joining():  # a join that raises after its insert: the whole step is undone
+            index.add(Member(
+                key="//a.example/9", story="//a.example/9", url="https://a.example/9", publisher=None,
+                published_at=None, agency=None, headline=None, relation="first", similarity=1.0,
+                signature=signature(_story_text(9))), new=True)
+            raise Broken
+    assert [k for (k,) in index.db.execute("SELECT key FROM members")] == ["//a.example/1"]
+    assert {m for (m,) in index.db.execute("SELECT m FROM bands_staged")} == {1}  # undone with the file
+    # Another process takes the undone record's id: this index still reads that record's keys.
+    other = SQLiteStoryIndex(tmp_path / "stories.sqlite3")
+    StoryJoiner(other).join(record("https://o.example/3", _story_text(3), agency="PTI"))
+    assert other.db.execute("SELECT id FROM members WHERE key = '//o.example/3'").fetchone()[0] == 2
+    other.close()
+    assert joiner.join(record("https://b.example/9", _story_text(9)[:4]))["relation"] == "first"
+    assert joiner.join(record("https://b.example/3", _story_text(3)[:4]))["id"] == "//o.example/3"
+    assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["id"] == "//a.example/1"
+    index.close()
+
+
+def test_a_large_staged_set_is_read_again_when_the_index_opens(tmp_path):
+    # The staged keys are not in the file: opening it computes them from the records past
+    # the last merge, the same keys add() staged.
+    path = tmp_path / "stories.sqlite3"
+    index = SQLiteStoryIndex(path, commit_every=1000)
+    index.STAGED_JOINS_MIN = 10**9
+    joiner = StoryJoiner(index)
+    for n in range(60):
+        joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
+    staged = {t: set(index.db.execute(f"SELECT h, m FROM {t}")) for t in ("bands_staged", "paras_staged")}
+    index.close()
+    again = SQLiteStoryIndex(path)
+    assert {t: set(again.db.execute(f"SELECT h, m FROM {t}")) for t in staged} == staged
+    assert len(staged["bands_staged"]) == 60 * 25 and len(staged["paras_staged"]) == 60 * 5
+    again.close()
+
+
+def test_an_index_of_schema_3_keeps_its_staged_records(tmp_path):
+    # Schema 3 kept staged keys in tables of the file: they are dropped, and the keys read
+    # again from the records past the last merge.
+    path = tmp_path / "stories.sqlite3"
+    index = SQLiteStoryIndex(path)
+    index.STAGED_JOINS_MIN = 10**9
+    StoryJoiner(index).join(record("https://a.example/1", _story_text(1), agency="PTI"))
+    keys = set(index.db.execute("SELECT h, m FROM bands_staged"))
+    index.close()
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE bands_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID")
+    db.execute("CREATE TABLE paras_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID")
+    db.executemany("INSERT INTO bands_staged VALUES (?, ?)", sorted(keys))
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    index = SQLiteStoryIndex(path)
+    assert index.db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%staged'").fetchall() == []
+    assert index.staged() == 1 and set(index.db.execute("SELECT h, m FROM bands_staged")) == keys
+    story = StoryJoiner(index).join(record("https://b.example/1", _story_text(1)[:4]))
+    assert (story["id"], story["relation"]) == ("//a.example/1", "copy")
     index.close()

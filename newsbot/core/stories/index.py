@@ -3,8 +3,8 @@ hashes, so a new record meets its story by a few lookups, not by a comparison wi
 record. One small protocol, two places to keep it: SQLite (one machine; a file beside the
 run state, or in memory) and Redis (distributed runs: every worker sees one index). Both
 serialise the join (lookup, decide, insert) under a lock, so two processes never found two
-stories for one wire story. In SQLite new keys are staged in small tables and merged into the
-large ones in key order (SQLiteStoryIndex.STAGED_JOINS_MIN): the index's writes stay few as it
+stories for one wire story. In SQLite new keys are staged in memory and merged into the
+large tables in key order (SQLiteStoryIndex.STAGED_JOINS_MIN): the index's writes stay few as it
 grows."""
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from .signature import Signature, band_ranges, from_blob
+import numpy as np
+
+from .signature import Signature, band_keys, band_ranges, from_blob
 
 logger = logging.getLogger(__name__)
 
@@ -122,12 +124,13 @@ class StoryIndex(Protocol):
 class SQLiteStoryIndex:
     """The index in a SQLite file (or ":memory:")."""
 
-    SCHEMA_VERSION = 3
+    SCHEMA_VERSION = 4
     """1: paragraphs as JSON text, an unused index on members(story). 2: paragraphs as a blob
-    (pack_paragraphs). 3: new band and paragraph keys staged in small tables and merged into
-    the large ones in key order (see STAGED_JOINS_MIN). A file of an older schema is migrated
-    in place when opened (signatures, band keys and paragraph hashes are unchanged, so its
-    stories are kept)."""
+    (pack_paragraphs). 3: new band and paragraph keys staged in small tables of the file and
+    merged into the large ones in key order (see STAGED_JOINS_MIN). 4: the staged keys kept
+    in memory only, read again from the records they belong to (see STAGED_JOINS_MIN). A
+    file of an older schema is migrated in place when opened (signatures, band keys and
+    paragraph hashes are unchanged, so its stories are kept)."""
     SCHEMA = """
     CREATE TABLE IF NOT EXISTS members (
         id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, story TEXT NOT NULL, url TEXT NOT NULL,
@@ -136,22 +139,33 @@ class SQLiteStoryIndex:
         numbers TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS bands (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS paras (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS bands_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS paras_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS staging (one INTEGER PRIMARY KEY CHECK (one = 1), merged_through INTEGER NOT NULL);
     INSERT OR IGNORE INTO staging (one, merged_through) VALUES (1, 0);
     CREATE TABLE IF NOT EXISTS story_agencies (story TEXT PRIMARY KEY, agency TEXT NOT NULL);
     """
     STAGED_JOINS_MIN = 20_000
-    """New records' band and paragraph keys go to two small staging tables, merged into the
-    large ones once at least this many records (and a twentieth of the index: STAGED_SHARE)
-    are staged. Why: each record puts ~35 keys at random places of the large B-trees, so past
-    ~100k stories every join dirtied ~35 pages of its own, and SQLite wrote each at the next
-    commit. The staging tables stay small enough to be cached, and a merge walks the large
-    trees once in key order, writing each of their pages once for all the staged keys."""
-    STAGED_SHARE = 20
+    """New records' band and paragraph keys go to two staging tables, merged into the large
+    ones once at least this many records (and a tenth of the index: STAGED_SHARE) are staged.
+    Why: each record puts ~30 keys at random places of the large B-trees, so past ~100k
+    stories every join dirtied ~30 pages of its own, and SQLite wrote each at the next commit.
+    A merge walks the large trees once in key order, writing each of their pages once for all
+    the staged keys. The staging tables are TEMP tables, in memory: the file keeps the records
+    themselves (members), and the keys of the records past `staging.merged_through` are
+    computed again from their signatures when the index is opened (and when another process
+    on the file has joined records: PRAGMA data_version). So a commit writes the new records
+    and no staged keys: at 1M stories the commits cost a third of what staged tables in the
+    file cost them."""
+    STAGED_SHARE = 10
     """...and at least 1/STAGED_SHARE of the indexed records: a merge rewrites most pages of
     the large tables, so it is made rarer as they grow (its cost per record stays flat)."""
+    STAGED_JOINS_MAX = 200_000
+    """...but never more than this many records staged: their keys are held in memory
+    (~25 bytes a key, ~30 keys a record: ~150 MB here). Past 2M stories merges cost more per
+    record as the index grows."""
+    STAGED_TABLES = """
+    CREATE TEMP TABLE IF NOT EXISTS bands_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS paras_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID;
+    """
     _MAX_ID = "(SELECT coalesce(max(id), 0) FROM members)"
     _STAGING_STATE = f"SELECT {_MAX_ID} - merged_through, {_MAX_ID} FROM staging"
     """Records staged since the last merge, and records indexed (members' ids only grow)."""
@@ -176,15 +190,24 @@ class SQLiteStoryIndex:
         self.db.execute("PRAGMA journal_mode=WAL" if self.path != ":memory:" else "PRAGMA journal_mode=MEMORY")
         self.db.execute("PRAGMA synchronous=NORMAL")
         # The band and paragraph tables are read at random: a larger page cache and a mapped
-        # file keep lookups from going to the file as the index grows. (Measured at 1M stories:
-        # 1 KiB pages, a 2 GB map, a 256 MB cache, a rarer checkpoint or a rollback journal
-        # gave no more joins per CPU second.)
+        # file keep lookups from going to the file as the index grows. (Measured at 1M stories,
+        # a 1.4 GB file: a 2 GB map made a band lookup 2.4 µs instead of 4.0 with 256 MB; 1 KiB
+        # pages, a 256 MB cache, a rarer checkpoint or a rollback journal gave nothing.)
         self.db.execute("PRAGMA cache_size=-65536")
-        self.db.execute("PRAGMA mmap_size=268435456")
+        self.db.execute("PRAGMA mmap_size=2147483648")
         # A merge writes most pages of the large tables to the WAL; once they are checkpointed
         # the file is cut back rather than left at that size.
         self.db.execute("PRAGMA journal_size_limit=67108864")
         self._open_schema()
+        self.db.execute("PRAGMA temp_store=MEMORY")
+        for statement in self.STAGED_TABLES.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        self._data_version: int | None = None
+        self._staged_through = 0
+        """The highest member id whose keys are in the staging tables (or merged)."""
+        self._merged_through = 0
+        self._at_begin = (0, 0)
         self._thread_lock = threading.RLock()
         self._depth = 0
         self.merge_errors = 0
@@ -192,8 +215,9 @@ class SQLiteStoryIndex:
         self.merges: list[tuple[int, float]] = []
         """The merges this process made: records staged, seconds taken (the benchmark prints them)."""
         bands = len(band_ranges())
-        self._insert_bands = ("INSERT OR IGNORE INTO bands_staged (h, m) VALUES "
+        self._insert_bands = ("INSERT OR IGNORE INTO temp.bands_staged (h, m) VALUES "
                               + ",".join(f"(?{i},?{bands + 1})" for i in range(1, bands + 1)))
+        self._sync_staged()
 
     def _open_schema(self) -> None:
         """Create the tables, or bring a file of an older schema to this one."""
@@ -207,13 +231,18 @@ class SQLiteStoryIndex:
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             old = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'members'").fetchone()
-            if version < self.SCHEMA_VERSION and old:
+            if version < 3 and old:
                 self._migrate_from_1()
+            # Schema 3's staging tables were in the file: their keys are read again from the
+            # records past merged_through, as every opening does now.
+            self.db.execute("DROP TABLE IF EXISTS main.bands_staged")
+            self.db.execute("DROP TABLE IF EXISTS main.paras_staged")
             for statement in self.SCHEMA.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            # Records indexed before schema 3 are in the large tables already.
-            self.db.execute(f"UPDATE staging SET merged_through = {self._MAX_ID}")
+            if version < 3:
+                # Records indexed before schema 3 are in the large tables already.
+                self.db.execute(f"UPDATE staging SET merged_through = {self._MAX_ID}")
             self.db.execute(f"PRAGMA user_version={self.SCHEMA_VERSION}")
             self.db.execute("COMMIT")
         except BaseException:
@@ -227,6 +256,50 @@ class SQLiteStoryIndex:
                                 deterministic=True)
         self.db.execute("UPDATE members SET paras = pack_paragraphs(paras) WHERE typeof(paras) = 'text'")
         self.db.execute("DROP INDEX IF EXISTS members_story")
+
+    def _sync_staged(self) -> None:
+        """Bring the in-memory staging tables up to the file: the keys of every record past
+        merged_through. Cheap when nothing changed (PRAGMA data_version moves only when
+        another connection commits); after another process's joins, their records' keys are
+        computed from their signatures; after its merge, the keys it merged are dropped here.
+        Ids only grow (add gives a re-joined record a new one), so "past the highest id
+        seen" is exactly what is new."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._data_version:
+            return
+        (merged,) = self.db.execute("SELECT merged_through FROM staging").fetchone()
+        if merged > self._merged_through:
+            for table in ("bands_staged", "paras_staged"):
+                self.db.execute(f"DELETE FROM temp.{table} WHERE m <= ?", (merged,))
+            self._merged_through = merged
+        self._stage_from(max(self._staged_through, merged))
+        self._data_version = version
+
+    def _stage_from(self, after: int) -> None:
+        """Stage the keys of the records past member id `after`, as add() staged them."""
+        rows = self.db.execute("SELECT id, sig, size, paras FROM members WHERE id > ? ORDER BY id",
+                               (after,)).fetchall()
+        if not rows:
+            return
+        signed = [(mid, sig) for mid, sig, size, _ in rows if size]
+        if signed:
+            keys = band_keys(np.frombuffer(b"".join(sig for _, sig in signed), dtype="<u4").reshape(len(signed), -1))
+            self.db.executemany("INSERT OR IGNORE INTO temp.bands_staged (h, m) VALUES (?, ?)",
+                                sorted((h, mid) for (mid, _), row in zip(signed, keys.tolist()) for h in row))
+        self.db.executemany("INSERT OR IGNORE INTO temp.paras_staged (h, m) VALUES (?, ?)",
+                            sorted((h, mid) for mid, _, _, paras in rows for h in unpack_paragraphs(paras)))
+        self._staged_through = rows[-1][0]
+
+    def _begun(self) -> None:
+        """A write transaction was opened: the staging tables brought up to the file, and
+        their state kept for a rollback (which undoes their rows with the file's)."""
+        self._sync_staged()
+        self._at_begin = (self._staged_through, self._merged_through)
+
+    def _rolled_back(self) -> None:
+        """The staging state as it was when the transaction began: the rolled-back records'
+        ids are free again, and another process may take them."""
+        self._staged_through, self._merged_through = self._at_begin
 
     def _member(self, row) -> Member:
         (_id, key, story, url, publisher, published_at, agency, headline, relation, similarity, sig, size,
@@ -251,22 +324,26 @@ class SQLiteStoryIndex:
             paras, values = ",".join("?" * len(paragraphs)), paragraphs
         else:
             paras, values = "SELECT value FROM json_each(?)", [json.dumps(paragraphs)]
-        return (f"SELECT m FROM (SELECT m FROM bands WHERE h IN ({marks}) "
-                f"UNION SELECT m FROM bands_staged WHERE h IN ({marks}) "
-                f"UNION SELECT m FROM paras WHERE h IN ({paras}) "
-                f"UNION SELECT m FROM paras_staged WHERE h IN ({paras})) LIMIT ?",
+        return (f"SELECT m FROM (SELECT m FROM main.bands WHERE h IN ({marks}) "
+                f"UNION SELECT m FROM temp.bands_staged WHERE h IN ({marks}) "
+                f"UNION SELECT m FROM main.paras WHERE h IN ({paras}) "
+                f"UNION SELECT m FROM temp.paras_staged WHERE h IN ({paras})) LIMIT ?",
                 [*bands, *bands, *values, *values, CANDIDATE_LIMIT])
 
     def candidates(self, bands: Iterable[int], paragraphs: Iterable[int]) -> list[Member]:
         bands, paragraphs = list(bands), list(paragraphs)
         if not bands and not paragraphs:
             return []
+        if not self.db.in_transaction:
+            self._sync_staged()
         shared, args = self._shared(bands, paragraphs)
         return [self._member(r) for r in self.db.execute(self._SELECT + f"WHERE m.id IN ({shared})", args)]
 
     def lookup(self, key: str, bands: list[int], paragraphs: list[int]) -> tuple[Member | None, list[Member]]:
         if not bands and not paragraphs:
             return self.member(key), []
+        if not self.db.in_transaction:
+            self._sync_staged()
         # One statement: the record itself (first row, if known) and the records it shares a
         # band or a paragraph with, each with its story's agency.
         shared, args = self._shared(list(bands), list(paragraphs))
@@ -281,9 +358,11 @@ class SQLiteStoryIndex:
         paragraphs = list(paragraphs)
         if not paragraphs:
             return {}
+        if not self.db.in_transaction:
+            self._sync_staged()
         q = "SELECT value FROM json_each(?1)"
         rows = self.db.execute(f"SELECT p.h, COUNT(DISTINCT m.story) FROM (SELECT h, m FROM paras WHERE h IN ({q}) "
-                               f"UNION ALL SELECT h, m FROM paras_staged WHERE h IN ({q})) p "
+                               f"UNION ALL SELECT h, m FROM temp.paras_staged WHERE h IN ({q})) p "
                                f"JOIN members m ON m.id = p.m GROUP BY p.h", (json.dumps(paragraphs),))
         return {h: n for h, n in rows}
 
@@ -292,27 +371,33 @@ class SQLiteStoryIndex:
         with self._transaction():
             old = None if new else self.db.execute("SELECT id, sig, size, paras FROM members WHERE key = ?",
                                                    (member.key,)).fetchone()
+            mid = None
             if old:
+                # A new id past the old one, even when the old one is the highest: ids only
+                # grow, so another process finds what is new by id (_sync_staged).
+                mid = self.db.execute(self._MAX_ID[1:-1]).fetchone()[0] + 1
                 self._remove(*old)
             cur = self.db.execute(
-                "INSERT INTO members (key, story, url, publisher, published_at, agency, headline, relation, "
-                "similarity, sig, size, paras, numbers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (member.key, member.story, member.url, member.publisher, member.published_at, member.agency,
+                "INSERT INTO members (id, key, story, url, publisher, published_at, agency, headline, relation, "
+                "similarity, sig, size, paras, numbers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (mid, member.key, member.story, member.url, member.publisher, member.published_at, member.agency,
                  member.headline, member.relation, member.similarity, sig.to_blob(), sig.size,
                  pack_paragraphs(sig.paragraphs), _numbers_text(sig)))
             mid = cur.lastrowid
-            # One statement for the 25 band keys (numbered parameters: the member id is given once).
-            self.db.execute(self._insert_bands, (*sig.bands(), mid))
+            self._staged_through = mid
+            if sig.size:  # an empty text has no shingles to band (and is never looked up by them)
+                # One statement for the 25 band keys (numbered parameters: the member id is given once).
+                self.db.execute(self._insert_bands, (*sig.bands(), mid))
             if sig.paragraphs:
-                self.db.execute("INSERT OR IGNORE INTO paras_staged (h, m) SELECT value, ?2 FROM json_each(?1)",
+                self.db.execute("INSERT OR IGNORE INTO temp.paras_staged (h, m) SELECT value, ?2 FROM json_each(?1)",
                                 (json.dumps(list(sig.paragraphs)), mid))
 
     def _remove(self, mid: int, sig_blob: bytes, size: int, paras: bytes) -> None:
         """A record's row and its keys, found by its own band keys and paragraph hashes (a
         search by member id alone would read the whole band table)."""
         old = from_blob(sig_blob, size, unpack_paragraphs(paras), frozenset())
-        for keys, tables in ((old.bands() if size else [], ("bands", "bands_staged")),
-                             (list(old.paragraphs), ("paras", "paras_staged"))):
+        for keys, tables in ((old.bands() if size else [], ("main.bands", "temp.bands_staged")),
+                             (list(old.paragraphs), ("main.paras", "temp.paras_staged"))):
             if keys:
                 for table in tables:
                     self.db.execute(f"DELETE FROM {table} WHERE m = ?1 AND h IN (SELECT value FROM json_each(?2))",
@@ -321,6 +406,7 @@ class SQLiteStoryIndex:
 
     def staged(self) -> int:
         """How many records joined since the last merge have their keys in the staging tables."""
+        self._sync_staged()
         return self.db.execute(self._STAGING_STATE).fetchone()[0]
 
     def merge_staged(self, force: bool = False) -> bool:
@@ -332,21 +418,26 @@ class SQLiteStoryIndex:
             outer = not self.db.in_transaction
             self.db.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT merge_staged")
             try:
+                if outer:
+                    self._begun()
                 staged, indexed = self.db.execute(self._STAGING_STATE).fetchone()
-                due = staged > 0 and (force or staged >= max(self.STAGED_JOINS_MIN, indexed // self.STAGED_SHARE))
+                due = staged > 0 and (force or staged >= min(self.STAGED_JOINS_MAX, max(
+                    self.STAGED_JOINS_MIN, indexed // self.STAGED_SHARE)))
                 if due:
                     started = time.perf_counter()
                     # Read in key order (the staging tables' own order): one walk down each large tree.
-                    self.db.execute("INSERT OR IGNORE INTO bands (h, m) SELECT h, m FROM bands_staged")
-                    self.db.execute("DELETE FROM bands_staged")
-                    self.db.execute("INSERT OR IGNORE INTO paras (h, m) SELECT h, m FROM paras_staged")
-                    self.db.execute("DELETE FROM paras_staged")
+                    self.db.execute("INSERT OR IGNORE INTO main.bands (h, m) SELECT h, m FROM temp.bands_staged")
+                    self.db.execute("DELETE FROM temp.bands_staged")
+                    self.db.execute("INSERT OR IGNORE INTO main.paras (h, m) SELECT h, m FROM temp.paras_staged")
+                    self.db.execute("DELETE FROM temp.paras_staged")
                     self.db.execute(f"UPDATE staging SET merged_through = {self._MAX_ID}")
+                    self._merged_through = indexed
                     self.merges.append((staged, time.perf_counter() - started))
                 self.db.execute("COMMIT" if outer else "RELEASE merge_staged")
             except BaseException:
                 if outer:
                     self.db.execute("ROLLBACK")
+                    self._rolled_back()
                 else:
                     self.db.execute("ROLLBACK TO merge_staged")
                     self.db.execute("RELEASE merge_staged")
@@ -370,6 +461,11 @@ class SQLiteStoryIndex:
                 # decide one after the other.
                 self.db.execute("BEGIN IMMEDIATE")
                 self._opened_at = time.monotonic()
+                try:
+                    self._begun()
+                except BaseException:
+                    self.db.execute("ROLLBACK")
+                    raise
             self._depth += 1
             try:
                 yield
@@ -378,6 +474,7 @@ class SQLiteStoryIndex:
                 if outer:
                     self.db.execute("ROLLBACK")
                     self._pending = 0
+                    self._rolled_back()
                 raise
             self._depth -= 1
             if outer:
@@ -396,7 +493,13 @@ class SQLiteStoryIndex:
                     # are committed staged, and the merge is tried again at the next commit.
                     self.merge_errors += 1
                     logger.warning("story index %s: merge of staged keys failed, kept staged: %s", self.path, exc)
-                self.db.execute("COMMIT")
+                try:
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    if self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
+                    self._rolled_back()
+                    raise
             self._pending = 0
 
     def joining(self):
