@@ -12,15 +12,16 @@ opens it (a commit a second): a third new wire stories, a third copies of them (
 paragraph cut, one word changed), a third stories of their own. Each join signs the text
 (datasketch MinHash, 128 permutations), looks the record and its candidates up in one
 statement (its key, its 25 LSH bands, its paragraph hashes, in the large tables and the
-staged ones) and inserts the record (its keys into the small staging tables). By default as
-many records are joined as make the index merge its staged keys into the large tables once
-(one_merge_cycle: 24,000 at 10k and 100k, 57,000 at 1M), so the rate printed pays for a
+staged ones) and inserts the record (its keys into the staging tables, in memory). By default
+as many records are joined as make the index merge its staged keys into the large tables once
+(one_merge_cycle: 24,000 at 10k and 100k, 115,000 at 1M), so the rate printed pays for a
 merge as a long crawl does; --queries N joins N instead.
 
 Printed per size: records/s by the clock and per CPU second of this process (user + system;
 one core: the benchmark is one process; on a loaded machine the CPU second is the fairer
 figure), the kernel's share of that CPU time (the index's page writes), copies found, the
-index file's size, the peak RSS, and each merge made (records staged: seconds).
+index file's size, the peak RSS (with the pages of the index file it maps), and each merge
+made (records staged: seconds).
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def one_merge_cycle(size: int) -> int:
     """Joins enough to make the index merge its staged keys once (a merge is due at
     STAGED_JOINS_MIN staged records, or 1/STAGED_SHARE of the index), plus two seconds'
     worth: the rate printed then pays for one merge, as a long crawl does."""
-    due = max(SQLiteStoryIndex.STAGED_JOINS_MIN, -(-size // (SQLiteStoryIndex.STAGED_SHARE - 1)))
+    due = min(SQLiteStoryIndex.STAGED_JOINS_MAX,
+              max(SQLiteStoryIndex.STAGED_JOINS_MIN, -(-size // (SQLiteStoryIndex.STAGED_SHARE - 1))))
     return due + 4000
 
 

@@ -281,11 +281,30 @@ class SQLiteStoryIndex:
                                (after,)).fetchall()
         if not rows:
             return
+        if not self.db.in_transaction:  # one transaction, not one a row (the connection autocommits)
+            with self._temp_transaction():
+                return self._stage_rows(rows)
+        self._stage_rows(rows)
+
+    @contextlib.contextmanager
+    def _temp_transaction(self):
+        self.db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _stage_rows(self, rows: list[tuple]) -> None:
         signed = [(mid, sig) for mid, sig, size, _ in rows if size]
         if signed:
             keys = band_keys(np.frombuffer(b"".join(sig for _, sig in signed), dtype="<u4").reshape(len(signed), -1))
+            h = keys.ravel()
+            m = np.repeat(np.array([mid for mid, _ in signed], dtype=np.int64), keys.shape[1])
+            order = np.lexsort((m, h))  # in key order: the B-tree is filled from one end
             self.db.executemany("INSERT OR IGNORE INTO temp.bands_staged (h, m) VALUES (?, ?)",
-                                sorted((h, mid) for (mid, _), row in zip(signed, keys.tolist()) for h in row))
+                                zip(h[order].tolist(), m[order].tolist()))
         self.db.executemany("INSERT OR IGNORE INTO temp.paras_staged (h, m) VALUES (?, ?)",
                             sorted((h, mid) for mid, _, _, paras in rows for h in unpack_paragraphs(paras)))
         self._staged_through = rows[-1][0]
