@@ -43,6 +43,9 @@ def normalise(text: str) -> list[str]:
     words: list[str] = []
     append, findall = words.append, _WORD.findall
     for token in text.split():
+        if token.isalnum():  # most tokens: no punctuation to strip
+            append(token)
+            continue
         core = token.strip(_EDGE_PUNCTUATION)
         if core.isalnum():
             append(core)
@@ -207,7 +210,8 @@ def signature(paragraphs: list[str]) -> Signature:
         words.extend(w)
         if len(p) >= MIN_PARAGRAPH_CHARS:
             paras[_int64(" ".join(w).encode())] = len(p)
-    numbers = frozenset(w for w in set(words) if w[0].isdigit() and _NUMBER.match(w))
+    # The few words that start with a digit first, the pattern only for them.
+    numbers = frozenset(filter(_NUMBER.match, {w for w in words if w[0].isdigit()}))
     del words[MAX_WORDS:]
     sh = shingle_hashes(words)
     mh = _minhash()
