@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Protocol
 
 import numpy as np
 
-from .signature import Signature, band_keys, band_ranges, from_blob
+from .signature import Signature, band_keys, from_blob
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +99,10 @@ def _lookup_sql(select: str, shared: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _insert_staged_paras(n: int) -> str:
-    """The statement staging n paragraph hashes of one member (numbered parameters: the
-    member id is given once, as the last)."""
-    return ("INSERT OR IGNORE INTO temp.paras_staged (h, m) VALUES "
+def _insert_staged(table: str, n: int) -> str:
+    """The statement staging n keys of one member in `table` (bands_staged, paras_staged):
+    numbered parameters, the member id given once, as the last."""
+    return (f"INSERT OR IGNORE INTO temp.{table} (h, m) VALUES "
             + ",".join(f"(?{i},?{n + 1})" for i in range(1, n + 1)))
 
 
@@ -242,9 +242,6 @@ class SQLiteStoryIndex:
         """Merges that failed (and left their keys staged) in this process."""
         self.merges: list[tuple[int, float]] = []
         """The merges this process made: records staged, seconds taken (the benchmark prints them)."""
-        bands = len(band_ranges())
-        self._insert_bands = ("INSERT OR IGNORE INTO temp.bands_staged (h, m) VALUES "
-                              + ",".join(f"(?{i},?{bands + 1})" for i in range(1, bands + 1)))
         self._sync_staged()
 
     def _open_schema(self) -> None:
@@ -427,10 +424,11 @@ class SQLiteStoryIndex:
             self._staged_through = mid
             if sig.size:  # an empty text has no shingles to band (and is never looked up by them)
                 # One statement for the 25 band keys (numbered parameters: the member id is given once).
-                self.db.execute(self._insert_bands, (*sig.bands(), mid))
+                bands = sig.bands()
+                self.db.execute(_insert_staged("bands_staged", len(bands)), (*bands, mid))
             n = len(sig.paragraphs)
             if 0 < n <= INLINE_KEYS_MAX:  # bound one by one (3 µs less than JSON for a few)
-                self.db.execute(_insert_staged_paras(n), (*sig.paragraphs, mid))
+                self.db.execute(_insert_staged("paras_staged", n), (*sig.paragraphs, mid))
             elif n:
                 self.db.execute("INSERT OR IGNORE INTO temp.paras_staged (h, m) SELECT value, ?2 FROM json_each(?1)",
                                 (json.dumps(list(sig.paragraphs)), mid))
