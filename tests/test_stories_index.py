@@ -445,3 +445,45 @@ def test_an_index_of_schema_3_keeps_its_staged_records(tmp_path):
     story = StoryJoiner(index).join(record("https://b.example/1", _story_text(1)[:4]))
     assert (story["id"], story["relation"]) == ("//a.example/1", "copy")
     index.close()
+
+
+class _FailingCommit:
+    """The index's connection, with its next COMMIT failing as on a full disk."""
+
+    def __init__(self, db):
+        self._db, self.armed = db, True
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT" and self.armed:
+            self.armed = False
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._db.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+
+def test_a_commit_that_fails_loses_its_joins_only_and_the_index_goes_on(tmp_path):
+    # The joins of a commit that cannot be written are lost with it (they were never
+    # durable), in memory as in the file; another process may then take their ids.
+    path = tmp_path / "stories.sqlite3"
+    index = SQLiteStoryIndex(path, commit_every=1000)
+    joiner = StoryJoiner(index)
+    joiner.join(record("https://a.example/1", _story_text(1), agency="PTI"))
+    index.flush()
+    real = index.db
+    index.db = _FailingCommit(real)
+    joiner.join(record("https://a.example/2", _story_text(2), agency="PTI"))
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        index.flush()
+    index.db = real
+    assert not real.in_transaction
+    assert [k for (k,) in real.execute("SELECT key FROM members")] == ["//a.example/1"]
+    assert {m for (m,) in real.execute("SELECT m FROM bands_staged")} == {1}
+    other = SQLiteStoryIndex(path)
+    StoryJoiner(other).join(record("https://o.example/3", _story_text(3), agency="PTI"))
+    assert other.db.execute("SELECT id FROM members WHERE key = '//o.example/3'").fetchone()[0] == 2
+    other.close()
+    assert joiner.join(record("https://b.example/3", _story_text(3)[:4]))["id"] == "//o.example/3"
+    assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["relation"] == "first"
+    index.close()
