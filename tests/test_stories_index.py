@@ -487,3 +487,26 @@ def test_a_commit_that_fails_loses_its_joins_only_and_the_index_goes_on(tmp_path
     assert joiner.join(record("https://b.example/3", _story_text(3)[:4]))["id"] == "//o.example/3"
     assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["relation"] == "first"
     index.close()
+
+
+def test_a_join_that_fails_keeps_the_other_processs_records_it_read(tmp_path):
+    # A join's transaction first stages what another process committed meanwhile; when the
+    # join fails, the rollback undoes those staged rows too, and they must be read again.
+    path = tmp_path / "stories.sqlite3"
+    index, other = SQLiteStoryIndex(path, commit_every=1000), SQLiteStoryIndex(path)
+    index.STAGED_JOINS_MIN = other.STAGED_JOINS_MIN = 10**9
+    joiner = StoryJoiner(index)
+    joiner.join(record("https://a.example/1", _story_text(1), agency="PTI"))
+    index.flush()
+    StoryJoiner(other).join(record("https://o.example/2", _story_text(2), agency="PTI"))
+    other.close()
+
+    class Broken(Exception):
+        pass
+
+    with pytest.raises(Broken):
+        with index.joining():  # staged o.example/2's keys, then failed
+            raise Broken
+    assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["id"] == "//o.example/2"
+    assert {m for (m,) in index.db.execute("SELECT m FROM bands_staged")} == {1, 2, 3}
+    index.close()

@@ -235,7 +235,7 @@ class SQLiteStoryIndex:
         self._staged_through = 0
         """The highest member id whose keys are in the staging tables (or merged)."""
         self._merged_through = 0
-        self._at_begin = (0, 0)
+        self._at_begin = (0, 0, None)
         self._thread_lock = threading.RLock()
         self._depth = 0
         self.merge_errors = 0
@@ -338,13 +338,15 @@ class SQLiteStoryIndex:
     def _begun(self) -> None:
         """A write transaction was opened: the staging tables brought up to the file, and
         their state kept for a rollback (which undoes their rows with the file's)."""
+        # Kept before the sync: the rows it stages are in this transaction, and a rollback
+        # undoes them too (the next transaction stages them again).
+        self._at_begin = (self._staged_through, self._merged_through, self._data_version)
         self._sync_staged()
-        self._at_begin = (self._staged_through, self._merged_through)
 
     def _rolled_back(self) -> None:
         """The staging state as it was when the transaction began: the rolled-back records'
         ids are free again, and another process may take them."""
-        self._staged_through, self._merged_through = self._at_begin
+        self._staged_through, self._merged_through, self._data_version = self._at_begin
 
     def _member(self, row) -> Member:
         (_id, key, story, url, publisher, published_at, agency, headline, relation, similarity, sig, size,
