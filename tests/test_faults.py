@@ -470,6 +470,32 @@ def test_page_past_its_time_limit_is_a_timeout_failure_kept_for_reprocessing(tmp
     assert MARKER in Path(failed["saved_as"]).read_bytes()
 
 
+
+@pytest.mark.parametrize("settings", [
+    {"NEWSBOT_WORKERS": "2"},  # the worker pool
+    {"NEWSBOT_PAGE_TIMEOUT": "30", "NEWSBOT_PAGE_TIMEOUT_ABOVE": "0"},  # the deadline worker
+], ids=["pool", "deadline"])
+def test_a_page_that_kills_its_worker_fails_alone_and_the_crawl_goes_on(tmp_path, settings):
+    # One page kills the process extracting it: the pages in flight with it are run again,
+    # the pages after it get a new process, and only that page fails (kept for reprocessing).
+    from .killing_extract import MARKER
+
+    stories = [f"Story {c}" for c in "ABCDEF"]
+    routes = {"/robots.txt": robots_allow(), "/kill.html": (200, HTML, story_page("Killer") + MARKER),
+              **{f"/{n}.html": (200, HTML, story_page(h)) for n, h in enumerate(stories)}}
+    env = crawl_env(PYTHONPATH=str(ROOT))
+    with RouteServer(routes) as srv:
+        urls = ",".join(srv.base + p for p in ["/0.html", "/1.html", "/kill.html", *[f"/{n}.html" for n in range(2, 6)]])
+        cmd = crawl_command(tmp_path, "wire", args={"urls": urls},
+                            settings={**settings, "NEWSBOT_EXTRACTOR": "tests.killing_extract.extract_record"})
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    run = collect(proc.returncode, proc.stdout, proc.stderr, tmp_path / "output" / "wire")
+    assert sorted(r["headline"] for r in run.records) == stories
+    (failed,) = run.failures
+    assert failed["reason"] == "worker_lost" and failed["url"].endswith("/kill.html")
+    assert MARKER in Path(failed["saved_as"]).read_bytes()
+
+
 # --- 20. offers are kept per site and refreshed by every page fetched --------------------------------------
 
 def test_offer_history_is_kept_per_site_and_refreshed(tmp_path):

@@ -49,7 +49,7 @@ class RecordsMonitor(Monitor):
         # incremental run the few pages fetched must not make a handful of failures 100%.
         attempted = stats.get("newsbot/pages_extracted", 0) + stats.get("newsbot/state/not_refetched", 0) + sum(
             v for k, v in stats.items() if k.startswith("newsbot/failures/") and not k.endswith(
-                ("invalid_record", "empty", "binary", "too_large", "extract_error", "bad_gzip")))
+                ("invalid_record", "empty", "binary", "too_large", "extract_error", "worker_lost", "bad_gzip")))
         share = failed / attempted if attempted else (1.0 if failed else 0.0)
         self.assertLessEqual(share, ratio, msg=f"{failed} of {attempted} pages failed ({share:.0%}), limit {ratio:.0%}")
 

@@ -8,11 +8,15 @@ processes while the crawler keeps downloading. 0 runs them inline (same results)
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from scrapy import signals
+
+logger = logging.getLogger(__name__)
 
 
 def resolve_workers(value) -> int:
@@ -22,10 +26,31 @@ def resolve_workers(value) -> int:
     return max(0, int(value or 0))
 
 
+class WorkerLost(Exception):
+    """The worker process running a page died (killed by the kernel for its memory, a crash
+    in compiled code): the page is the one that killed it, since it died again alone."""
+
+
+def _spawn_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the crawler runs a reactor and threads that must not be copied.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: its processes killed, its pending work cancelled."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 class Workers:
     def __init__(self, count: int):
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+        """Times the pool broke (a worker process died) and was started again."""
+        self._alone = DeadlineWorker(None)
+        """Where the pages in flight when the pool broke run again, one at a time."""
 
     @classmethod
     def of(cls, crawler) -> "Workers":
@@ -44,14 +69,26 @@ class Workers:
         if self.count <= 0:
             return fn(*args)
         if self.pool is None:
-            # spawn, not fork: the crawler runs a reactor and threads that must not be copied.
-            self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
-        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+            self.pool = _spawn_pool(self.count)
+        pool = self.pool
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            if self.pool is pool:  # the first of its pages to hear: the next page gets a new pool
+                self.pool = None
+                self.restarts += 1
+                _kill(pool)
+                logger.warning("a worker process died: the worker pool is started again, and the pages it "
+                               "was running are run again one at a time")
+        # One of the pages in the pool killed its worker, and every page in flight failed with
+        # it. Each runs again alone: the one that dies again is the culprit (WorkerLost).
+        return await self._alone.run(fn, *args)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        self._alone.close()
 
 
 class WorkerPool:
@@ -82,8 +119,9 @@ class DeadlineWorker:
     time, so the deadline counts the page's own work, not its wait. Small pages never come
     here: they run inline (or in the Workers pool) as before, so the usual path is as fast."""
 
-    def __init__(self, timeout: float):
+    def __init__(self, timeout: float | None):
         self.timeout = timeout
+        """Seconds a page may take (None: no limit)."""
         self.pool: ProcessPoolExecutor | None = None
         self._turn: asyncio.Semaphore | None = None
 
@@ -93,7 +131,7 @@ class DeadlineWorker:
         async with self._turn:
             loop = asyncio.get_running_loop()
             if self.pool is None:
-                self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                self.pool = _spawn_pool(1)
                 # A fresh interpreter importing the extractor is not the page's time: on a busy
                 # machine the start-up alone can outlast a short deadline.
                 await loop.run_in_executor(self.pool, _ready, fn)
@@ -103,13 +141,15 @@ class DeadlineWorker:
             except asyncio.TimeoutError:
                 self.kill()
                 raise PageTimeout(f"extraction took more than {self.timeout:g}s (NEWSBOT_PAGE_TIMEOUT)") from None
+            except BrokenProcessPool:
+                self.kill()  # the next page gets a new process
+                raise WorkerLost("the worker process died running this page (killed, or a crash in "
+                                 "compiled code)") from None
 
     def kill(self) -> None:
         if self.pool is None:
             return
-        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
-            process.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        _kill(self.pool)
         self.pool = None
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from newsbot.core.extract import PageError, extract
 from newsbot.core.extract.generic import check_locator
 from newsbot.crawling.items import ArticleItem, PageItem, failure
 from newsbot.core.record import encodable
-from newsbot.crawling.workers import DeadlineWorker, PageTimeout, Workers
+from newsbot.crawling.workers import DeadlineWorker, PageTimeout, WorkerLost, Workers
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,8 @@ class ExtractPipeline:
             return self._failed(item, exc.reason, str(exc))
         except PageTimeout as exc:
             return self._failed(item, "timeout", str(exc))
+        except WorkerLost as exc:
+            return self._failed(item, "worker_lost", str(exc))
         except Exception as exc:  # a parser bug (or a lost worker) must cost one page, not the crawl
             logger.error("extraction crashed on %s: %s: %s", item.url, type(exc).__name__, exc,
                          exc_info=self.workers.count == 0)
