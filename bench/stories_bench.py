@@ -12,7 +12,7 @@ opens it (a commit a second): a third new wire stories, a third copies of them (
 paragraph cut, one word changed), a third stories of their own. Each join signs the text
 (datasketch MinHash, 128 permutations), looks the record and its candidates up in one
 statement (its key, its 25 LSH bands, its paragraph hashes, in the large tables and the
-staged ones) and inserts the record (its keys into the staging tables, in memory). By default
+staged ones, in memory) and inserts the record (its keys staged in memory). By default
 as many records are joined as make the index merge its staged keys into the large tables once
 (one_merge_cycle: 24,000 at 10k and 100k, 115,000 at 1M), so the rate printed pays for a
 merge as a long crawl does; --queries N joins N instead.

@@ -173,6 +173,16 @@ def _keys_of(db, table: str, mid: int) -> set[int]:
     return {h for (h,) in db.execute(f"SELECT h FROM {table} WHERE m = ?", (mid,))}
 
 
+def _staged(index, kind: str) -> set[tuple[int, int]]:
+    """The (key, member id) pairs staged in memory: kind "bands" or "paras"."""
+    h, m = getattr(index, f"staged_{kind}").all_pairs()
+    return set(zip(h.tolist(), m.tolist()))
+
+
+def _staged_of(index, kind: str, mid: int) -> set[int]:
+    return {h for h, m in _staged(index, kind) if m == mid}
+
+
 def test_staged_keys_find_their_story_before_and_after_a_merge(tmp_path):
     # New records' keys wait in small staging tables and are merged into the large ones in
     # key order: a copy must meet its story wherever the first record's keys are.
@@ -186,8 +196,7 @@ def test_staged_keys_find_their_story_before_and_after_a_merge(tmp_path):
     index.flush()  # 6 staged >= 5: merged with the commit
     assert [n for n, _ in index.merges] == [6] and index.staged() == 0
     db = index.db
-    assert db.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM paras_staged").fetchone()[0] == 0
+    assert _staged(index, "bands") == _staged(index, "paras") == set()
     assert db.execute("SELECT COUNT(DISTINCT m) FROM bands").fetchone()[0] == 6
     # After the merge the same lookups find the same stories, from the large tables.
     copy = joiner.join(record("https://c.example/1", _story_text(1)[1:]))
@@ -212,10 +221,10 @@ def test_a_record_joined_again_changed_leaves_no_old_keys(tmp_path):
     [(new_id,)] = index.db.execute("SELECT id FROM members").fetchall()  # SQLite may give the old id again
     old, new = signature(_story_text(1)), signature(_story_text(2))
     for table, keys in (("bands", old.bands()), ("paras", old.paragraphs)):
-        for t in (table, table + "_staged"):
-            assert not set(keys) & {h for (h,) in index.db.execute(f"SELECT h FROM {t}")}, t
+        assert not set(keys) & {h for (h,) in index.db.execute(f"SELECT h FROM {table}")}, table
+        assert not set(keys) & {h for h, _ in _staged(index, table)}, table
     assert _keys_of(index.db, "bands", new_id) == set()
-    assert _keys_of(index.db, "bands_staged", new_id) == set(new.bands())
+    assert _staged_of(index, "bands", new_id) == set(new.bands())
     assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["relation"] == "first"
     assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["id"] == "//a.example/1"
     index.close()
@@ -283,7 +292,7 @@ def test_an_index_killed_while_joining_and_merging_opens_whole(tmp_path):
     assert len(members) >= 40
     ids = dict(db.execute("SELECT key, id FROM members"))
     for m in members:
-        keys = _keys_of(db, "bands", ids[m.key]) | _keys_of(db, "bands_staged", ids[m.key])
+        keys = _keys_of(db, "bands", ids[m.key]) | _staged_of(index, "bands", ids[m.key])
         assert keys == set(m.signature.bands()), m.key
     # Joining goes on where it stopped: a copy of a story committed before the kill finds it.
     story = StoryJoiner(index).join(record("https://c.example/5", _story_text(5)[1:]))
@@ -298,7 +307,7 @@ class _FailingMerges:
         self._db = db
 
     def execute(self, sql, *args):
-        if sql.startswith("DELETE FROM temp.paras_staged"):
+        if sql.startswith("UPDATE staging SET merged_through"):
             raise sqlite3.OperationalError("database or disk is full")
         return self._db.execute(sql, *args)
 
@@ -321,13 +330,13 @@ def test_a_merge_that_fails_keeps_the_keys_staged_and_the_joins_committed(tmp_pa
     assert other.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 3
     assert other.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 0  # the half-made merge undone
     other.close()
-    assert real.execute("SELECT COUNT(DISTINCT m) FROM bands_staged").fetchone()[0] == 3  # still staged
+    assert {m for _, m in _staged(index, "bands")} == {1, 2, 3}  # still staged
     assert index.staged() == 3
     assert joiner.join(record("https://b.example/1", _story_text(1)[:4]))["id"] == "//a.example/1"
     index.db = real  # space again: the next commit merges all four records' keys
     index.flush()
     assert [n for n, _ in index.merges] == [4] and index.staged() == 0
-    assert real.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
+    assert _staged(index, "bands") == set()
     index.close()
 
 
@@ -340,12 +349,12 @@ def test_a_page_of_twenty_thousand_paragraphs_joins_and_is_replaced(tmp_path):
     body = [f"line{n:06d}" + "x" * 50 for n in range(20_000)]  # one word each: all 20,000 are hashed
     assert joiner.join(record("https://a.example/long", body))["relation"] == "first"
     [(mid,)] = index.db.execute("SELECT id FROM members").fetchall()
-    assert len(_keys_of(index.db, "paras_staged", mid)) == 20_000
+    assert len(_staged_of(index, "paras", mid)) == 20_000
     copy = joiner.join(record("https://b.example/long", body[:19_000]))
     assert (copy["id"], copy["relation"]) == ("//a.example/long", "copy")
     joiner.join(record("https://a.example/long", body[:10]))  # the page again, cut to ten lines
     [(mid,)] = index.db.execute("SELECT id FROM members WHERE key = '//a.example/long'").fetchall()
-    assert len(_keys_of(index.db, "paras_staged", mid)) == 10
+    assert len(_staged_of(index, "paras", mid)) == 10
     index.close()
 
 
@@ -360,7 +369,7 @@ def test_two_open_indexes_on_one_file_see_each_others_staged_and_merged_keys(tmp
     assert jb.join(record("https://b.example/0", _story_text(0)[:4]))["id"] == firsts[0]  # a's, staged in a
     assert b.merge_staged(force=True) and b.staged() == 0
     # b merged a's records too; a drops its staged copies of them and still finds them.
-    assert a.staged() == 0 and a.db.execute("SELECT COUNT(*) FROM bands_staged").fetchone()[0] == 0
+    assert a.staged() == 0 and _staged(a, "bands") == set()
     assert ja.join(record("https://c.example/1", _story_text(1)[1:]))["id"] == firsts[1]
     # A page a joins again with another text takes a new id: b finds the new text, not the old.
     ja.join(record("https://a.example/2", _story_text(7), agency="PTI"))
@@ -394,7 +403,7 @@ def test_a_join_that_fails_leaves_the_staged_keys_as_the_file_has_them(tmp_path)
                 signature=signature(_story_text(9))), new=True)
             raise Broken
     assert [k for (k,) in index.db.execute("SELECT key FROM members")] == ["//a.example/1"]
-    assert {m for (m,) in index.db.execute("SELECT m FROM bands_staged")} == {1}  # undone with the file
+    assert {m for _, m in _staged(index, "bands")} == {1}  # undone with the file
     # Another process takes the undone record's id: this index still reads that record's keys.
     other = SQLiteStoryIndex(tmp_path / "stories.sqlite3")
     StoryJoiner(other).join(record("https://o.example/3", _story_text(3), agency="PTI"))
@@ -415,11 +424,11 @@ def test_a_large_staged_set_is_read_again_when_the_index_opens(tmp_path):
     joiner = StoryJoiner(index)
     for n in range(60):
         joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
-    staged = {t: set(index.db.execute(f"SELECT h, m FROM {t}")) for t in ("bands_staged", "paras_staged")}
+    staged = {kind: _staged(index, kind) for kind in ("bands", "paras")}
     index.close()
     again = SQLiteStoryIndex(path)
-    assert {t: set(again.db.execute(f"SELECT h, m FROM {t}")) for t in staged} == staged
-    assert len(staged["bands_staged"]) == 60 * 25 and len(staged["paras_staged"]) == 60 * 5
+    assert {kind: _staged(again, kind) for kind in staged} == staged
+    assert len(staged["bands"]) == 60 * 25 and len(staged["paras"]) == 60 * 5
     again.close()
 
 
@@ -430,7 +439,7 @@ def test_an_index_of_schema_3_keeps_its_staged_records(tmp_path):
     index = SQLiteStoryIndex(path)
     index.STAGED_JOINS_MIN = 10**9
     StoryJoiner(index).join(record("https://a.example/1", _story_text(1), agency="PTI"))
-    keys = set(index.db.execute("SELECT h, m FROM bands_staged"))
+    keys = _staged(index, "bands")
     index.close()
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE bands_staged (h INTEGER NOT NULL, m INTEGER NOT NULL, PRIMARY KEY (h, m)) WITHOUT ROWID")
@@ -441,7 +450,7 @@ def test_an_index_of_schema_3_keeps_its_staged_records(tmp_path):
     db.close()
     index = SQLiteStoryIndex(path)
     assert index.db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%staged'").fetchall() == []
-    assert index.staged() == 1 and set(index.db.execute("SELECT h, m FROM bands_staged")) == keys
+    assert index.staged() == 1 and _staged(index, "bands") == keys
     story = StoryJoiner(index).join(record("https://b.example/1", _story_text(1)[:4]))
     assert (story["id"], story["relation"]) == ("//a.example/1", "copy")
     index.close()
@@ -479,7 +488,7 @@ def test_a_commit_that_fails_loses_its_joins_only_and_the_index_goes_on(tmp_path
     index.db = real
     assert not real.in_transaction
     assert [k for (k,) in real.execute("SELECT key FROM members")] == ["//a.example/1"]
-    assert {m for (m,) in real.execute("SELECT m FROM bands_staged")} == {1}
+    assert {m for _, m in _staged(index, "bands")} == {1}
     other = SQLiteStoryIndex(path)
     StoryJoiner(other).join(record("https://o.example/3", _story_text(3), agency="PTI"))
     assert other.db.execute("SELECT id FROM members WHERE key = '//o.example/3'").fetchone()[0] == 2
@@ -508,5 +517,5 @@ def test_a_join_that_fails_keeps_the_other_processs_records_it_read(tmp_path):
         with index.joining():  # staged o.example/2's keys, then failed
             raise Broken
     assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["id"] == "//o.example/2"
-    assert {m for (m,) in index.db.execute("SELECT m FROM bands_staged")} == {1, 2, 3}
+    assert {m for _, m in _staged(index, "bands")} == {1, 2, 3}
     index.close()
