@@ -62,7 +62,7 @@ def own_agency(record: dict) -> str | None:
 
 
 def measure(sig: Signature, m: Member) -> Match:
-    return Match(m, sig.resemblance(m.signature), sig.containment_in(m.signature), m.signature.containment_in(sig))
+    return Match(m, *sig.compare(m.signature))
 
 
 def agencies_differ(agency: str | None, m: Member, story_agency: str | None = None) -> bool:
@@ -113,9 +113,7 @@ def partial_reuse(sig: Signature, m: Member, agency: str | None, boilerplate: se
 
 
 def relation_to_first(sig: Signature, first: Member) -> tuple[str, float, float, float]:
-    r = sig.resemblance(first.signature)
-    c = sig.containment_in(first.signature)
-    back = first.signature.containment_in(sig)
+    r, c, back = sig.compare(first.signature)
     return ("copy" if c >= COPY else "edited"), max(r, c, back), r, c
 
 

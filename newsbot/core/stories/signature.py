@@ -129,10 +129,18 @@ class Signature:
     def containment_in(self, other: "Signature") -> float:
         """Estimated share of this text's shingles found in `other` (from resemblance and sizes,
         the estimate datasketch's LSH Ensemble uses)."""
-        j = self.resemblance(other)
+        return self._containment(self.resemblance(other), other)
+
+    def _containment(self, j: float, other: "Signature") -> float:
         if j == 0.0:
             return 0.0
         return min(1.0, j * (self.size + other.size) / ((1.0 + j) * self.size))
+
+    def compare(self, other: "Signature") -> tuple[float, float, float]:
+        """(resemblance, containment of this text in `other`, of `other` in this one), the
+        signatures compared once."""
+        j = self.resemblance(other)
+        return j, self._containment(j, other), other._containment(j, self)
 
     def to_blob(self) -> bytes:
         return self.hashvalues.astype("<u4").tobytes()
