@@ -519,3 +519,39 @@ def test_a_join_that_fails_keeps_the_other_processs_records_it_read(tmp_path):
     assert joiner.join(record("https://b.example/2", _story_text(2)[:4]))["id"] == "//o.example/2"
     assert {m for _, m in _staged(index, "bands")} == {1, 2, 3}
     index.close()
+
+
+def test_threads_joining_on_one_index_while_it_merges_find_every_story(tmp_path):
+    # The crawl joins on one thread, but an index shared by threads must stay whole: each
+    # join is one step under the lock, and merges run between them.
+    import threading
+
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3", commit_every=7)
+    index.STAGED_JOINS_MIN, index.STAGED_SHARE = 15, 10**9
+    joiner = StoryJoiner(index)
+    for n in range(40):
+        joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
+    found: dict[str, str] = {}
+    errors: list[BaseException] = []
+
+    def copies(t: int) -> None:
+        try:
+            for n in range(t, 40, 4):
+                found[f"//c{t}.example/{n}"] = joiner.join(record(f"https://c{t}.example/{n}", _story_text(n)[1:]))["id"]
+                joiner.join(record(f"https://o{t}.example/{n}", _story_text(1000 + 40 * t + n), agency="PTI"))
+        except BaseException as exc:  # a failure in a thread must fail the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=copies, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    index.flush()
+    assert errors == [] and len(index.merges) >= 3
+    assert found == {f"//c{n % 4}.example/{n}": f"//a.example/{n}" for n in range(40)}
+    ids = dict(index.db.execute("SELECT key, id FROM members"))
+    assert len(ids) == 120
+    for m in index.members():  # every record's keys once, merged or staged
+        assert _keys_of(index.db, "bands", ids[m.key]) | _staged_of(index, "bands", ids[m.key]) == set(m.signature.bands())
+    index.close()

@@ -287,16 +287,17 @@ class SQLiteStoryIndex:
         computed from their signatures; after its merge, the keys it merged are dropped here.
         Ids only grow (add gives a re-joined record a new one), so "past the highest id
         seen" is exactly what is new."""
-        version = self.db.execute("PRAGMA data_version").fetchone()[0]
-        if version == self._data_version:
-            return
-        (merged,) = self.db.execute("SELECT merged_through FROM staging").fetchone()
-        if merged > self._merged_through:
-            for staged in (self.staged_bands, self.staged_paras):
-                staged.keep_after(merged)
-            self._merged_through = merged
-        self._stage_from(max(self._staged_through, merged))
-        self._data_version = version
+        with self._thread_lock:  # the staged keys change here: one thread at a time
+            version = self.db.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._data_version:
+                return
+            (merged,) = self.db.execute("SELECT merged_through FROM staging").fetchone()
+            if merged > self._merged_through:
+                for staged in (self.staged_bands, self.staged_paras):
+                    staged.keep_after(merged)
+                self._merged_through = merged
+            self._stage_from(max(self._staged_through, merged))
+            self._data_version = version
 
     def _stage_from(self, after: int) -> None:
         """Stage the keys of the records past member id `after`, as add() staged them."""
