@@ -300,14 +300,16 @@ def test_an_index_killed_while_joining_and_merging_opens_whole(tmp_path):
     index.close()
 
 
-class _FailingMerges:
-    """The index's connection, with the merge's last statement failing as on a full disk."""
+class _FullDisk:
+    """The index's connection, with the statements `fails` picks failing as on a full disk
+    (`once`: only the first of them)."""
 
-    def __init__(self, db):
-        self._db = db
+    def __init__(self, db, fails, once: bool = False):
+        self._db, self._fails, self._once, self._armed = db, fails, once, True
 
     def execute(self, sql, *args):
-        if sql.startswith("UPDATE staging SET merged_through"):
+        if self._armed and self._fails(sql):
+            self._armed = not self._once
             raise sqlite3.OperationalError("database or disk is full")
         return self._db.execute(sql, *args)
 
@@ -321,7 +323,7 @@ def test_a_merge_that_fails_keeps_the_keys_staged_and_the_joins_committed(tmp_pa
     index.STAGED_JOINS_MIN, index.STAGED_SHARE = 2, 1_000_000
     joiner = StoryJoiner(index)
     real = index.db
-    index.db = _FailingMerges(real)
+    index.db = _FullDisk(real, lambda sql: sql.startswith("UPDATE staging SET merged_through"))  # the merge's last statement
     for n in range(3):
         joiner.join(record(f"https://a.example/{n}", _story_text(n), agency="PTI"))
     index.flush()  # the merge fails half-way: undone, the joins committed all the same
@@ -456,22 +458,6 @@ def test_an_index_of_schema_3_keeps_its_staged_records(tmp_path):
     index.close()
 
 
-class _FailingCommit:
-    """The index's connection, with its next COMMIT failing as on a full disk."""
-
-    def __init__(self, db):
-        self._db, self.armed = db, True
-
-    def execute(self, sql, *args):
-        if sql == "COMMIT" and self.armed:
-            self.armed = False
-            raise sqlite3.OperationalError("database or disk is full")
-        return self._db.execute(sql, *args)
-
-    def __getattr__(self, name):
-        return getattr(self._db, name)
-
-
 def test_a_commit_that_fails_loses_its_joins_only_and_the_index_goes_on(tmp_path):
     # The joins of a commit that cannot be written are lost with it (they were never
     # durable), in memory as in the file; another process may then take their ids.
@@ -481,7 +467,7 @@ def test_a_commit_that_fails_loses_its_joins_only_and_the_index_goes_on(tmp_path
     joiner.join(record("https://a.example/1", _story_text(1), agency="PTI"))
     index.flush()
     real = index.db
-    index.db = _FailingCommit(real)
+    index.db = _FullDisk(real, lambda sql: sql == "COMMIT", once=True)
     joiner.join(record("https://a.example/2", _story_text(2), agency="PTI"))
     with pytest.raises(sqlite3.OperationalError, match="disk is full"):
         index.flush()

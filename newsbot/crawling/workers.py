@@ -47,8 +47,6 @@ class Workers:
     def __init__(self, count: int):
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
-        self.restarts = 0
-        """Times the pool broke (a worker process died) and was started again."""
         self._alone = DeadlineWorker(None)
         """Where the pages in flight when the pool broke run again, one at a time."""
 
@@ -76,7 +74,6 @@ class Workers:
         except BrokenProcessPool:
             if self.pool is pool:  # the first of its pages to hear: the next page gets a new pool
                 self.pool = None
-                self.restarts += 1
                 _kill(pool)
                 logger.warning("a worker process died: the worker pool is started again, and the pages it "
                                "was running are run again one at a time")

@@ -126,12 +126,9 @@ class Signature:
             return 0.0
         return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / NUM_PERM
 
-    def containment_in(self, other: "Signature") -> float:
-        """Estimated share of this text's shingles found in `other` (from resemblance and sizes,
-        the estimate datasketch's LSH Ensemble uses)."""
-        return self._containment(self.resemblance(other), other)
-
     def _containment(self, j: float, other: "Signature") -> float:
+        """Estimated share of this text's shingles found in `other`, from their resemblance j
+        and sizes (the estimate datasketch's LSH Ensemble uses)."""
         if j == 0.0:
             return 0.0
         return min(1.0, j * (self.size + other.size) / ((1.0 + j) * self.size))
