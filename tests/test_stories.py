@@ -26,14 +26,15 @@ TRUTH = truth_of(SAMPLES)
 PROFILES = [s["profile"] for s in SITES["sites"]]
 
 
-def crawl_publishers(workdir: Path, order: list[str], servers: dict, store: str | None = None) -> dict[str, list[dict]]:
+def crawl_publishers(workdir: Path, order: list[str], servers: dict, store: str | None = None,
+                     settings: dict | None = None) -> dict[str, list[dict]]:
     """Each publisher in its own run, one after another, on one state (and story index)."""
     workdir.mkdir(parents=True, exist_ok=True)
     out = {}
     for profile in order:
         base_url = servers[profile]
         run = crawl(workdir, spider="publisher", args={"profile": profile, "base_url": base_url}, timeout=180,
-                    settings={"NEWSBOT_STORE": store} if store else None)
+                    settings={**({"NEWSBOT_STORE": store} if store else {}), **(settings or {})} or None)
         assert run.returncode == 0, run.stderr[-3000:]
         out[profile] = run.records
     return out
@@ -117,6 +118,19 @@ def test_other_order_of_runs_gives_the_same_stories(forward, servers, tmp_path):
     assert groups(copies_and_edits(records_of(backward))) == groups(copies_and_edits(records_of(forward)))
     result = score(records_of(backward), TRUTH)
     assert result["precision"] >= 0.99 and result["recall"] >= 0.97 and result["traps_grouped"] == []
+
+
+def test_records_signed_in_worker_processes_join_the_same_stories(forward, servers, tmp_path):
+    """With NEWSBOT_WORKERS the story signature is made in the worker with the record: the
+    first two publishers' runs must group their records as the inline runs did. (Stories,
+    not each story field: records come back from the workers in another order, so of two
+    pages of one story on one site either may be the first.)"""
+    pooled = crawl_publishers(tmp_path, PROFILES[:2], servers, settings={"NEWSBOT_WORKERS": "1"})
+    inline = {p: forward[p] for p in PROFILES[:2]}
+    assert len(records_of(pooled)) == len(records_of(inline)) >= 40
+    assert groups(records_of(pooled)) == groups(records_of(inline))
+    # The second publisher's copies joined the first's stories.
+    assert sum(r["story"]["relation"] in ("copy", "edited") for r in pooled[PROFILES[1]]) >= 10
 
 
 def test_grouping_the_feeds_gives_the_crawls_stories(forward, tmp_path):

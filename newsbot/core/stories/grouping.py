@@ -123,12 +123,13 @@ class StoryJoiner:
     def __init__(self, index: StoryIndex):
         self.index = index
 
-    def join(self, record: dict, key: str | None = None) -> dict:
+    def join(self, record: dict, key: str | None = None, sig: Signature | None = None) -> dict:
         """The record's `story` field; the record is added to the index. A record with no
         printed credit joining a credited story as a copy or an edit gets the story's agency
-        (flag `agency_from_story`)."""
+        (flag `agency_from_story`). sig: the signature of the record's body, when it was made
+        already (by the worker process that extracted the record)."""
         key = key or record_key(record)
-        sig = signature(record.get("body") or [])
+        sig = sig if sig is not None else signature(record.get("body") or [])
         agency = own_agency(record)
         with self.index.joining():
             # No text: nothing to join by, the record is only looked up by its key.

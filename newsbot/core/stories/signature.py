@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 """MinHash permutations: the resemblance estimate's error is about 0.04 at this size."""
@@ -54,12 +53,16 @@ def normalise(text: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1)
-def band_ranges() -> tuple[tuple[int, int], ...]:
-    """The LSH bands datasketch chooses for NUM_PERM permutations at LSH_THRESHOLD (equal
-    weight to false positives and false negatives)."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return tuple(lsh.hashranges)
+BANDS, ROWS = 25, 5
+"""The LSH bands datasketch's MinHashLSH chooses for NUM_PERM permutations at LSH_THRESHOLD
+(equal weight to false positives and false negatives): 25 bands of 5 values. Written here, not
+asked of datasketch, because importing datasketch imports scipy (0.6 s): a crawl whose worker
+processes sign the records looks them up without it. tests/test_stories_signature.py holds
+these to datasketch's own choice."""
+
+
+BAND_RANGES = tuple((b * ROWS, (b + 1) * ROWS) for b in range(BANDS))
+"""The (start, end) of each LSH band in a signature, as MinHashLSH.hashranges."""
 
 
 _BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -67,7 +70,7 @@ _BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 @lru_cache(maxsize=1)
 def _band_seeds() -> np.ndarray:
-    return np.arange(1, len(band_ranges()) + 1, dtype=np.uint64) * _BAND_MULT
+    return np.arange(1, BANDS + 1, dtype=np.uint64) * _BAND_MULT
 
 
 def band_keys(hashvalues: np.ndarray) -> np.ndarray:
@@ -75,8 +78,7 @@ def band_keys(hashvalues: np.ndarray) -> np.ndarray:
     values of each of datasketch's b bands folded into one signed 64-bit key, the band's
     number mixed in so equal values in two bands give two keys. (Unsigned array arithmetic
     wraps without a warning; the steps are in place, a handful of numpy calls a record.)"""
-    ranges = band_ranges()
-    r, b = ranges[0][1] - ranges[0][0], len(ranges)
+    r, b = ROWS, BANDS
     hv = np.asarray(hashvalues)
     values = hv[..., : b * r].astype(np.uint64).reshape(*hv.shape[:-1], b, r)
     key = _band_seeds() ^ values[..., 0]
@@ -198,6 +200,8 @@ def _minhash() -> MinHash:
     the cost of a new MinHash). The shingle hashes are 32-bit already: `int` passes them on."""
     mh = getattr(_LOCAL, "minhash", None)
     if mh is None:
+        from datasketch import MinHash  # here, not at the top: see BANDS
+
         mh = _LOCAL.minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=SCHEME)
     mh.clear()
     return mh

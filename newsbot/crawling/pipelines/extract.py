@@ -25,8 +25,12 @@ class ExtractPipeline:
     FailureItem with its reason (counted and logged), so one bad page never stops a run."""
 
     def __init__(self, stats, failed_pages_dir: str | None = None, workers: Workers | None = None,
-                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None, locator: str = "trafilatura"):
+                 page_timeout: float = 0.0, bounded_above: int = 0, extractor=None, locator: str = "trafilatura",
+                 sign: bool = False):
+        """sign: the story signature of each record's body is made where the record is, in a
+        worker process (when there are any), for the story pipeline (see `extract_and_sign`)."""
         self.stats = stats
+        self.sign = sign
         self.failed_pages_dir = Path(failed_pages_dir) if failed_pages_dir else None
         self.workers = workers or Workers(0)
         self.extractor = extractor or extract_record
@@ -49,7 +53,7 @@ class ExtractPipeline:
                    page_timeout=settings.getfloat("NEWSBOT_PAGE_TIMEOUT", 0.0),
                    bounded_above=settings.getint("NEWSBOT_PAGE_TIMEOUT_ABOVE", 0),
                    extractor=load_object(settings.get("NEWSBOT_EXTRACTOR") or extract_record),
-                   locator=locator)
+                   locator=locator, sign=_joins_stories(settings))
         if pipe.deadline is not None:
             crawler.signals.connect(pipe.deadline.close, signal=signals.engine_stopped)
         return pipe
@@ -59,11 +63,15 @@ class ExtractPipeline:
             return item
         self.stats.inc_value("newsbot/pages_extracted")
         args = (item.body, item.url, item.content_type, item.profile, self.locator)
+        in_deadline = self.deadline is not None and len(item.body) >= self.bounded_above
+        # In another process, the record's story signature is made there too.
+        fn, args = ((extract_and_sign, (self.extractor, *args)) if self.sign and (in_deadline or self.workers.count > 0)
+                    else (self.extractor, args))
         try:
-            if self.deadline is not None and len(item.body) >= self.bounded_above:
-                record = await self.deadline.run(self.extractor, *args)
+            if in_deadline:
+                record = await self.deadline.run(fn, *args)
             else:
-                record = await self.workers.run(self.extractor, *args)
+                record = await self.workers.run(fn, *args)
         except PageError as exc:
             return self._failed(item, exc.reason, str(exc))
         except PageTimeout as exc:
@@ -74,8 +82,12 @@ class ExtractPipeline:
             logger.error("extraction crashed on %s: %s: %s", item.url, type(exc).__name__, exc,
                          exc_info=self.workers.count == 0)
             return self._failed(item, "extract_error", f"{type(exc).__name__}: {exc}")
+        sig = None
+        if fn is extract_and_sign:
+            record, sig = record
         out = ArticleItem(record)
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
+        out.signed = (out.get("body"), sig) if sig is not None else None
         out.lastmod = item.lastmod
         out.aliases = [item.url, *item.requested_urls]
         out.explicit = item.explicit
@@ -103,3 +115,37 @@ def extract_record(body: bytes, url: str, content_type: str | None, profile: str
     """The record of one page as a plain dict (what crosses the process boundary)."""
     return encodable(extract(body, url=url, content_type=content_type, profile=profile, locator=locator)).to_dict()
 
+
+
+def extract_and_sign(extractor, *args) -> tuple[dict, object]:
+    """extractor(*args)'s record and the story signature of its body (newsbot.core.stories),
+    both made in the worker process: the crawler's story join then only looks it up, and the
+    crawler never imports datasketch. A signature that fails is None: the story pipeline
+    makes it again and reports the error as before."""
+    record = extractor(*args)
+    try:
+        from newsbot.core.stories import signature
+
+        sig = signature(record.get("body") or [])
+        sig.bands()  # made here as well, and carried with the signature
+    except Exception:
+        sig = None
+    return record, sig
+
+
+def _joins_stories(settings) -> bool:
+    """Whether the crawl's pipelines include the story pipeline, enabled."""
+    from scrapy.utils.conf import build_component_list
+
+    from newsbot.crawling.pipelines.stories import StoryPipeline
+
+    if not settings.getbool("NEWSBOT_STORIES_ENABLED", True):
+        return False
+    for path in build_component_list(settings.getwithbase("ITEM_PIPELINES")):
+        try:
+            component = load_object(path) if isinstance(path, str) else path
+        except Exception:  # a pipeline that cannot be loaded fails the crawl on its own
+            continue
+        if isinstance(component, type) and issubclass(component, StoryPipeline):
+            return True
+    return False

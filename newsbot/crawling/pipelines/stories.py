@@ -41,8 +41,13 @@ class StoryPipeline:
     def process_item(self, item):
         if self.joiner is None or not isinstance(item, ArticleItem):
             return item
+        # The signature made with the record in a worker process (ExtractPipeline), when the
+        # body is still the one it was made of.
+        signed = getattr(item, "signed", None)
+        sig = signed[1] if signed is not None and signed[0] is item.get("body") else None
+        item.signed = None
         try:
-            item["story"] = self.joiner.join(item, record_key(item))
+            item["story"] = self.joiner.join(item, record_key(item), sig)
         except Exception as exc:  # one bad record never stops the crawl: it goes out without a story
             logger.error("story index failed for %s: %s", item.get("url"), exc)
             self.stats.inc_value("newsbot/stories/errors")
