@@ -92,3 +92,27 @@ def test_a_crawl_writes_the_same_lines_to_two_json_lines_feeds(tmp_path):
     assert a == b
     records = [json.loads(line) for line in a.splitlines()]
     assert len(records) == MANIFEST["expected_records"]
+
+
+def test_the_dict_shortcut_gives_scrapys_line_and_leaves_serializers_alone():
+    """Records are dicts, written whole without Scrapy's per-field walk: the line must be the
+    one Scrapy writes (empty fields exported or not), and an exporter that serializes its
+    fields must still be asked for each one."""
+    from newsbot.crawling.items import FailureItem
+
+    JsonLinesItemExporter._last = None
+    failure = FailureItem(url="https://a.example/x", reason="binary", status=None, detail="")
+    for options in ({"encoding": "utf-8"}, {"encoding": "utf-8", "export_empty_fields": True}):
+        [(exporter, file, _)] = exporters(1, **options)
+        exporter.export_item(article(3))
+        exporter.export_item(failure)
+        assert file.getvalue() == scrapy_line(article(3), **options) + scrapy_line(failure, **options)
+
+    class Upper(JsonLinesItemExporter):
+        def serialize_field(self, field, name, value):
+            return value.upper() if isinstance(value, str) else value
+
+    JsonLinesItemExporter._last = None
+    file = BytesIO()
+    Upper(file, encoding="utf-8").export_item(article(4))
+    assert json.loads(file.getvalue())["url"] == "HTTPS://A.EXAMPLE/4"

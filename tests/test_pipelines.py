@@ -90,6 +90,33 @@ def test_worker_processes_give_the_same_record_and_failures():
     assert isinstance(failed, FailureItem) and failed["reason"] == "binary"
 
 
+def test_worker_processes_start_with_the_spider_and_sign_the_records():
+    """With NEWSBOT_WORKERS the pool starts when the spider opens (its processes import the
+    extractor then, not on the first page), and with the story pipeline on each record comes
+    back with its story signature, the one the crawler would make of the same body."""
+    from newsbot.core.stories import signature
+
+    stories = {"ITEM_PIPELINES": {"newsbot.crawling.pipelines.stories.StoryPipeline": 350}}
+    pipe, _ = _pipe(ExtractPipeline, NEWSBOT_WORKERS=1, **stories)
+    assert pipe.sign and pipe.workers.pool is None
+    pipe.open_spider()
+    try:
+        assert pipe.workers.pool is not None
+        out = asyncio.run(pipe.process_item(PAGE))
+    finally:
+        pipe.workers.close()
+    body, sig = out.signed
+    assert body is out["body"]
+    mine = signature(out["body"])
+    assert sig.hashvalues.tolist() == mine.hashvalues.tolist() and sig.bands() == mine.bands()
+    assert sig.paragraphs == mine.paragraphs and sig.size == mine.size > 0
+    # No story pipeline (or one disabled), or inline extraction: nothing is signed ahead.
+    assert not _pipe(ExtractPipeline, NEWSBOT_WORKERS=1)[0].sign
+    assert not _pipe(ExtractPipeline, NEWSBOT_WORKERS=1, NEWSBOT_STORIES_ENABLED=False, **stories)[0].sign
+    inline = asyncio.run(_pipe(ExtractPipeline, **stories)[0].process_item(PAGE))
+    assert inline.signed is None
+
+
 @pytest.mark.parametrize("workers", [0, 1])
 def test_schema_validation_marks_invalid_records(workers):
     from newsbot.crawling.pipelines.validate import RecordValidationPipeline

@@ -18,6 +18,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+from scrapy.exporters import BaseItemExporter
 from scrapy.exporters import JsonLinesItemExporter as ScrapyJsonLinesItemExporter
 from scrapy.extensions.feedexport import FeedExporter as ScrapyFeedExporter
 from scrapy.extensions.feedexport import FileFeedStorage, StdoutFeedStorage
@@ -72,6 +73,10 @@ class _CheckedFile:
         return getattr(self.raw, name)
 
 
+_PLAIN = (ArticleItem, FailureItem, dict)
+"""Items that are plain dicts: their fields are their keys, in their order."""
+
+
 class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
     """Scrapy's JSON lines exporter (FEED_EXPORTERS jsonlines, jsonl, jl), encoding a record
     once for every feed that writes it with the same options (a local file and S3, or the
@@ -86,13 +91,17 @@ class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
         super().__init__(file, **kwargs)
         self._options = (repr(self.fields_to_export), self.export_empty_fields, self.encoding,
                          repr(sorted(self._kwargs.items())))
+        # A record is a dict (no declared fields, no serializers): with every field exported,
+        # Scrapy's per-field walk gives the dict as it is, so it is skipped.
+        self._whole = self.fields_to_export is None and type(self).serialize_field is BaseItemExporter.serialize_field
 
     def export_item(self, item) -> None:
         last = JsonLinesItemExporter._last
         if last is not None and last[0] is item and last[1] == self._options:
             line = last[2]
         else:
-            line = to_bytes(self.encoder.encode(dict(self.get_serialized_fields(item))) + "\n", self.encoding)
+            fields = dict(item) if self._whole and type(item) in _PLAIN else dict(self.get_serialized_fields(item))
+            line = to_bytes(self.encoder.encode(fields) + "\n", self.encoding)
             JsonLinesItemExporter._last = (item, self._options, line)
         self.file.write(line)
 

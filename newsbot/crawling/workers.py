@@ -62,6 +62,17 @@ class Workers:
             ext = WorkerPool(crawler)
         return ext.workers
 
+    def start(self, warm_up=None, *args) -> None:
+        """Start the worker processes now, each running warm_up(*args) (importing what the
+        pages will need), so the first pages do not wait for an interpreter's start-up: it
+        overlaps the crawl's own (robots.txt, the sitemaps). Nothing with no workers."""
+        if self.count <= 0 or self.pool is not None:
+            return
+        self.pool = _spawn_pool(self.count)
+        if warm_up is not None:
+            for _ in range(self.count):  # one each: a warm-up that fails only costs its time
+                self.pool.submit(warm_up, *args)
+
     async def run(self, fn, *args):
         """fn(*args), in a worker process when there are workers. fn must be importable."""
         if self.count <= 0:

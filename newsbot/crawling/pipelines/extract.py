@@ -58,6 +58,10 @@ class ExtractPipeline:
             crawler.signals.connect(pipe.deadline.close, signal=signals.engine_stopped)
         return pipe
 
+    def open_spider(self, spider=None):
+        # The worker processes start with the crawl, not with its first page.
+        self.workers.start(warm_up, self.extractor, self.sign)
+
     async def process_item(self, item):
         if not isinstance(item, PageItem):
             return item
@@ -131,6 +135,15 @@ def extract_and_sign(extractor, *args) -> tuple[dict, object]:
     except Exception:
         sig = None
     return record, sig
+
+
+def warm_up(extractor, sign: bool) -> None:
+    """Run once in each worker process as the crawl starts: unpickling `extractor` has
+    imported its modules; with `sign`, one signature imports datasketch (and scipy, 0.6 s)."""
+    if sign:
+        from newsbot.core.stories import signature
+
+        signature(["A paragraph signed once, so the first page's signature pays no import."])
 
 
 def _joins_stories(settings) -> bool:
