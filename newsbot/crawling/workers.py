@@ -69,9 +69,16 @@ class Workers:
         if self.count <= 0 or self.pool is not None:
             return
         self.pool = _spawn_pool(self.count)
-        if warm_up is not None:
+        if warm_up is None:
+            return
+        try:
             for _ in range(self.count):  # one each: a warm-up that fails only costs its time
                 self.pool.submit(warm_up, *args)
+        except Exception as exc:  # no process could be started: the first page tries again
+            logger.warning("the worker processes could not be started ahead (%s: %s); the first page "
+                           "starts them", type(exc).__name__, exc)
+            _kill(self.pool)
+            self.pool = None
 
     async def run(self, fn, *args):
         """fn(*args), in a worker process when there are workers. fn must be importable."""
