@@ -120,6 +120,31 @@ def test_other_order_of_runs_gives_the_same_stories(forward, servers, tmp_path):
     assert result["precision"] >= 0.99 and result["recall"] >= 0.97 and result["traps_grouped"] == []
 
 
+def test_all_publishers_crawled_at_once_on_one_index_give_the_same_stories(forward, servers, tmp_path):
+    """The four publishers crawled at the same time, each in its own process with its own
+    state, joining one story index file (NEWSBOT_STORIES): the stories of the runs made one
+    after another. (Copies and edits: which record comes first now depends on the race, and a
+    partial reuse is found only when the story it reuses was indexed before it.)"""
+    from .crawling import collect, start
+
+    index = tmp_path / "stories.sqlite3"
+    procs = []
+    for profile in PROFILES:
+        workdir = tmp_path / profile
+        procs.append((profile, workdir, start(workdir, spider="publisher",
+                                              args={"profile": profile, "base_url": servers[profile]},
+                                              settings={"NEWSBOT_STORIES": str(index)})))
+    together = {}
+    for profile, workdir, proc in procs:
+        out, err = proc.communicate(timeout=240)
+        assert proc.returncode == 0, err[-3000:]
+        together[profile] = collect(proc.returncode, out, err, workdir / "output" / profile).records
+    assert len(records_of(together)) == len(records_of(forward))
+    assert groups(copies_and_edits(records_of(together))) == groups(copies_and_edits(records_of(forward)))
+    result = score(records_of(together), TRUTH)
+    assert result["precision"] >= 0.99 and result["recall"] >= 0.97 and result["traps_grouped"] == []
+
+
 def test_records_signed_in_worker_processes_join_the_same_stories(forward, servers, tmp_path):
     """With NEWSBOT_WORKERS the story signature is made in the worker with the record: the
     first two publishers' runs must group their records as the inline runs did. (Stories,
