@@ -105,8 +105,7 @@ def test_worker_processes_start_with_the_spider_and_sign_the_records():
         out = asyncio.run(pipe.process_item(PAGE))
     finally:
         pipe.workers.close()
-    body, sig = out.signed
-    assert body is out["body"]
+    mark, sig = out.signed
     mine = signature(out["body"])
     assert sig.hashvalues.tolist() == mine.hashvalues.tolist() and sig.bands() == mine.bands()
     assert sig.paragraphs == mine.paragraphs and sig.size == mine.size > 0
@@ -115,6 +114,34 @@ def test_worker_processes_start_with_the_spider_and_sign_the_records():
     assert not _pipe(ExtractPipeline, NEWSBOT_WORKERS=1, NEWSBOT_STORIES_ENABLED=False, **stories)[0].sign
     inline = asyncio.run(_pipe(ExtractPipeline, **stories)[0].process_item(PAGE))
     assert inline.signed is None
+
+
+def test_the_story_pipeline_signs_again_a_body_changed_after_extraction():
+    """A pipeline between extraction and the story join may edit the body, in place or by
+    replacing it: the signature made with the record is then not used."""
+    from newsbot.core.stories import signature
+    from newsbot.crawling.pipelines.stories import StoryPipeline, body_mark
+
+    body = ["A paragraph of a story about one thing that is long enough to be looked up by its hash."]
+    other = ["Another story entirely, with nothing of the first one, and long enough to be looked up."]
+    used = []
+
+    class Joiner:
+        def join(self, record, key, sig):
+            used.append(sig)
+            return {"relation": "first"}
+
+    pipe = StoryPipeline(get_crawler())
+    pipe.joiner = Joiner()
+    for edit in (None, lambda item: item["body"].append("An added line."),
+                 lambda item: item.__setitem__("body", list(other))):
+        item = ArticleItem(url="https://x.example/a", body=list(body))
+        item.signed = (body_mark(item["body"]), signature(body))
+        if edit:
+            edit(item)
+        pipe.process_item(item)
+    assert used[0] is not None and used[1] is None and used[2] is None
+    assert body_mark(["a", {"not": "hashable"}]) is None
 
 
 @pytest.mark.parametrize("workers", [0, 1])

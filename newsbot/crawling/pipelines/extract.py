@@ -14,6 +14,7 @@ from newsbot.crawling.extensions.run import run_of
 from newsbot.core.extract import PageError, extract
 from newsbot.core.extract.generic import check_locator
 from newsbot.crawling.items import ArticleItem, PageItem, failure
+from newsbot.crawling.pipelines.stories import StoryPipeline, body_mark
 from newsbot.core.record import encodable
 from newsbot.crawling.workers import DeadlineWorker, PageTimeout, WorkerLost, Workers
 
@@ -91,7 +92,7 @@ class ExtractPipeline:
             record, sig = record
         out = ArticleItem(record)
         # Crawl facts for later pipelines ride as attributes, outside the exported record.
-        out.signed = (out.get("body"), sig) if sig is not None else None
+        out.signed = (body_mark(out.get("body")), sig) if sig is not None else None
         out.lastmod = item.lastmod
         out.aliases = [item.url, *item.requested_urls]
         out.explicit = item.explicit
@@ -149,8 +150,6 @@ def warm_up(extractor, sign: bool) -> None:
 def _joins_stories(settings) -> bool:
     """Whether the crawl's pipelines include the story pipeline, enabled."""
     from scrapy.utils.conf import build_component_list
-
-    from newsbot.crawling.pipelines.stories import StoryPipeline
 
     if not settings.getbool("NEWSBOT_STORIES_ENABLED", True):
         return False

@@ -14,6 +14,16 @@ from newsbot.core.stories.index import CRAWL_COMMIT_JOINS, CRAWL_COMMIT_SECONDS
 logger = logging.getLogger(__name__)
 
 
+def body_mark(body) -> tuple | None:
+    """What a record's body is, to tell later whether it is still the text its signature
+    was made of (a pipeline may replace the body, or edit it in place): the paragraphs' count
+    and hash. None for a body that cannot be hashed (its signature is made again)."""
+    try:
+        return (len(body), hash(tuple(body))) if isinstance(body, list) else None
+    except TypeError:
+        return None
+
+
 class StoryPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -44,7 +54,7 @@ class StoryPipeline:
         # The signature made with the record in a worker process (ExtractPipeline), when the
         # body is still the one it was made of.
         signed = getattr(item, "signed", None)
-        sig = signed[1] if signed is not None and signed[0] is item.get("body") else None
+        sig = signed[1] if signed is not None and signed[0] is not None and signed[0] == body_mark(item.get("body")) else None
         item.signed = None
         try:
             item["story"] = self.joiner.join(item, record_key(item), sig)
