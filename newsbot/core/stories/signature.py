@@ -57,7 +57,7 @@ BANDS, ROWS = 25, 5
 """The LSH bands datasketch's MinHashLSH chooses for NUM_PERM permutations at LSH_THRESHOLD
 (equal weight to false positives and false negatives): 25 bands of 5 values. Written here, not
 asked of datasketch, because importing datasketch imports scipy (0.6 s): a crawl whose worker
-processes sign the records looks them up without it. tests/test_stories_signature.py holds
+processes sign the records looks them up without it. tests/test_stories_index.py holds
 these to datasketch's own choice."""
 
 

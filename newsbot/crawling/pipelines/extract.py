@@ -121,7 +121,6 @@ def extract_record(body: bytes, url: str, content_type: str | None, profile: str
     return encodable(extract(body, url=url, content_type=content_type, profile=profile, locator=locator)).to_dict()
 
 
-
 def extract_and_sign(extractor, *args) -> tuple[dict, object]:
     """extractor(*args)'s record and the story signature of its body (newsbot.core.stories),
     both made in the worker process: the crawler's story join then only looks it up, and the
