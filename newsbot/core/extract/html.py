@@ -28,7 +28,7 @@ FURNITURE_HINT = re.compile(
     r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
     r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search")
 """Class or id words of boxes that sit in or beside a story and are not story. These hint
-patterns are matched against lower-cased class and id text (classed_containers): a
+patterns are matched against lower-cased class and id text (container_attrs): a
 case-blind alternation costs five times as much in Python's regex engine."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
                           r"plans?\b|premium-wall|barrier")
@@ -268,18 +268,17 @@ def _is_widget_tag(tag) -> bool:
     return tag in _WIDGET_TAGS or (isinstance(tag, str) and "-" in tag)
 
 
-_CLASSED_CONTAINERS = etree.XPath(
-    " | ".join(f"//{t}[@class or @id]" for t in sorted(_CONTAINER_TAGS))
-    + " | //*[contains(local-name(), '-')][@class or @id]")
-"""Selected in C (one path a tag: a quarter cheaper than one test of every element): walking
-every element of the page from Python cost a millisecond a page."""
-
-
-def classed_containers(root) -> list[tuple]:
-    """(element, "class id" lower-cased) of the page's block containers that carry a class or
-    an id, in document order: what the widget and furniture scans look at, listed once per
-    page. Custom elements (a hyphen in the tag) are containers too."""
-    return [(el, f"{el.get('class') or ''} {el.get('id') or ''}".lower()) for el in _CLASSED_CONTAINERS(root)]
+def container_attrs(el) -> str | None:
+    """The "class id" text, lower-cased, of a block container that carries a class or an id
+    (what the widget and furniture scans look at); None for any other element. Custom
+    elements (a hyphen in the tag) are containers too."""
+    tag = el.tag
+    if not isinstance(tag, str) or not (tag in _CONTAINER_TAGS or "-" in tag.rsplit("}", 1)[-1]):
+        return None
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return None
+    return f"{cls or ''} {ident or ''}".lower()
 
 
 def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
