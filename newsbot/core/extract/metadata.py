@@ -816,6 +816,8 @@ def _byline_elements(tree) -> list[str]:
 
     found = [el for el in _BYLINE_IN_REGION(region) if named(el)
              and not _IN_NAV_FOOTER_ASIDE(el)]
+    if not found:
+        return out  # most regions: no element's place needs counting
     # Bylines printed after the story's first paragraph belong to other stories (cards, lists).
     order = {el: i for i, el in enumerate(region.iter())}
     first_para = next((order[p] for p in region.iter("p") if len(clean(p.text_content())) > 150), None)
