@@ -47,3 +47,14 @@ def test_each_list_holds_what_its_rule_names():
 def test_a_page_without_any_gives_empty_lists():
     scan = page_scan(html_tree("<html><body><p>Only a paragraph.</p></body></html>"))
     assert scan.containers == scan.bylines == scan.sign_offs == scan.captions == []
+
+
+def test_a_page_of_thousands_of_classed_and_nested_boxes_is_walked_whole():
+    """Huge and deep: 5,000 sibling boxes and a byline nested 150 levels down are each found
+    once, in order (the walk is one pass; only candidates have their text measured)."""
+    boxes = "".join(f'<div class="related-{n}"><span class="byline">By Writer {n}</span></div>' for n in range(5000))
+    nested = '<div class="wrap">' * 150 + '<p class="byline">By Deep Writer</p>' + "</div>" * 150
+    scan = page_scan(html_tree(f"<html><body>{boxes}{nested}</body></html>"))
+    assert len(scan.containers) == 5000 + 150
+    assert [el.text for el in scan.bylines][:2] == ["By Writer 0", "By Writer 1"]
+    assert len(scan.bylines) == 5001 and scan.bylines[-1].text == "By Deep Writer"

@@ -26,7 +26,7 @@ from trafilatura.settings import set_date_params
 
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
-from .html import _FOLDED_TEXT, Located, container_attrs, furniture_texts, paywall_widgets
+from .html import _TEXT_LENGTH, Located, container_attrs, furniture_texts, paywall_widgets
 from .text import clean, fold, strip_markup
 
 
@@ -605,10 +605,10 @@ def page_scan(root) -> PageScan:
         if tag in _CAPTION_TAGS and ("aption" in cls or "-credit" in cls):
             scan.captions.append(el)
         if (tag in _BYLINE_TAGS and (any(w in cls for w in _BYLINE_WORDS) or ("credit" in cls and _HEADER_CREDIT(el)))
-                and _in_body(el) and len(_FOLDED_TEXT(el)) < 200):
+                and _in_body(el) and _TEXT_LENGTH(el) < 200):
             scan.bylines.append(el)
         if (tag in _SIGN_OFF_TAGS and ("sign-off" in cls or "signoff" in cls) and _in_body(el)
-                and len(_FOLDED_TEXT(el)) < 400):
+                and _TEXT_LENGTH(el) < 400):
             scan.sign_offs.append(el)
     return scan
 
