@@ -116,6 +116,17 @@ def test_worker_processes_start_with_the_spider_and_sign_the_records():
     assert inline.signed is None
 
 
+def _odd_body_extractor(*args):
+    return {"url": "https://x.example/odd", "body": 5}  # no list: no signature can be made of it
+
+
+def test_a_signature_that_fails_in_the_worker_leaves_the_record_and_no_signature():
+    from newsbot.crawling.pipelines.extract import extract_and_sign
+
+    record, sig = extract_and_sign(_odd_body_extractor, b"", "https://x.example/odd")
+    assert record == {"url": "https://x.example/odd", "body": 5} and sig is None
+
+
 def test_the_story_pipeline_signs_again_a_body_changed_after_extraction():
     """A pipeline between extraction and the story join may edit the body, in place or by
     replacing it: the signature made with the record is then not used."""

@@ -135,9 +135,10 @@ def test_the_band_layout_is_the_one_datasketch_chooses():
     they must be those MinHashLSH picks for the threshold and permutations used."""
     from datasketch import MinHashLSH
 
-    from newsbot.core.stories.signature import BAND_RANGES, LSH_THRESHOLD, NUM_PERM
+    from newsbot.core.stories.signature import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS
 
-    assert list(BAND_RANGES) == [tuple(r) for r in MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges]
+    assert [(b * ROWS, (b + 1) * ROWS) for b in range(BANDS)] == [
+        tuple(r) for r in MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges]
 
 
 def test_looking_up_a_signed_record_imports_no_datasketch(tmp_path):

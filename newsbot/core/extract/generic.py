@@ -26,7 +26,7 @@ from trafilatura.settings import set_date_params
 
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
-from .html import _TEXT_LENGTH, Located, container_attrs, furniture_texts, paywall_widgets
+from .html import _CONTAINER_TAGS, _TEXT_LENGTH, Located, furniture_texts, paywall_widgets
 from .text import clean, fold, strip_markup
 
 
@@ -596,10 +596,10 @@ def page_scan(root) -> PageScan:
             continue
         if tag == "figcaption":
             scan.captions.append(el)
-        attrs = container_attrs(el)
-        if attrs is not None:
-            scan.containers.append((el, attrs))
-        cls = el.get("class")
+        cls, ident = el.get("class"), el.get("id")
+        # Block containers (custom elements, a hyphen in the tag, too) with a class or an id.
+        if (cls is not None or ident is not None) and (tag in _CONTAINER_TAGS or "-" in tag.rsplit("}", 1)[-1]):
+            scan.containers.append((el, f"{cls or ''} {ident or ''}".lower()))
         if cls is None:
             continue
         if tag in _CAPTION_TAGS and ("aption" in cls or "-credit" in cls):

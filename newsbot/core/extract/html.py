@@ -28,7 +28,7 @@ FURNITURE_HINT = re.compile(
     r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
     r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search")
 """Class or id words of boxes that sit in or beside a story and are not story. These hint
-patterns are matched against lower-cased class and id text (container_attrs): a
+patterns are matched against lower-cased class and id text (generic.page_scan): a
 case-blind alternation costs five times as much in Python's regex engine."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
                           r"plans?\b|premium-wall|barrier")
@@ -266,19 +266,6 @@ def _is_widget_tag(tag) -> bool:
     """A paywall may be laid out in the site's custom elements (<storefront-section
     id="paywall">, <tp-modal>, <paywall-widget>): a tag with a hyphen is one."""
     return tag in _WIDGET_TAGS or (isinstance(tag, str) and "-" in tag)
-
-
-def container_attrs(el) -> str | None:
-    """The "class id" text, lower-cased, of a block container that carries a class or an id
-    (what the widget and furniture scans look at); None for any other element. Custom
-    elements (a hyphen in the tag) are containers too."""
-    tag = el.tag
-    if not isinstance(tag, str) or not (tag in _CONTAINER_TAGS or "-" in tag.rsplit("}", 1)[-1]):
-        return None
-    cls, ident = el.get("class"), el.get("id")
-    if cls is None and ident is None:
-        return None
-    return f"{cls or ''} {ident or ''}".lower()
 
 
 def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:

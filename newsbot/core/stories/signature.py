@@ -61,10 +61,6 @@ processes sign the records looks them up without it. tests/test_stories_index.py
 these to datasketch's own choice."""
 
 
-BAND_RANGES = tuple((b * ROWS, (b + 1) * ROWS) for b in range(BANDS))
-"""The (start, end) of each LSH band in a signature, as MinHashLSH.hashranges."""
-
-
 _BAND_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
