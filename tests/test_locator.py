@@ -101,7 +101,7 @@ def test_a_story_resiliparse_cuts_a_hole_in_is_read_by_trafilatura(counts):
     second = f"<p>{STORY[1]}</p>".encode()
     page = blog_page().replace(second, second + embeds.encode())
     rec = extract(page, url="https://marlow.example/reactions", locator="resiliparse")
-    assert counts() == {"trafilatura_after_resiliparse": 1}
+    assert counts() == {"trafilatura_after_resiliparse": 1, "trafilatura_on_region": 1}
     assert rec.body[:2] == STORY[:2] and rec.body[-4:] == STORY[-4:] and all(p in rec.body for p in posts)
 
 
@@ -271,4 +271,75 @@ def test_a_story_whose_own_classes_name_a_skipped_word_is_still_read(counts):
                                b'<article class="post type-post tag-privacy tag-cookies category-gallery">')
     rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
     assert rec.body == STORY
-    assert counts() == {"trafilatura_after_resiliparse": 1}
+    assert counts() == {"trafilatura_after_resiliparse": 1, "trafilatura_on_region": 1}
+
+
+EMBEDDED_POSTS = [f"Post {n}: the new gates at the {place} held back the water this morning, and the path "
+                  f"along the river is open again for the first time since the works began."
+                  for n, place in enumerate(["north bank", "south bank", "weir", "lock", "old mill", "boathouse"])]
+FORUM = ["I walked the new path on Sunday and the lock keeper said the gates were tested twice last week.",
+         "Does anyone know if the footbridge by the boathouse will reopen before the regatta in the summer?",
+         "It reopens in May, the notice on the gate says, but the car park stays closed until the autumn."]
+
+
+def forum_page(lead: str = "", depth: int = 0) -> bytes:
+    """A review site's article shape: the story (with embedded posts Resiliparse leaves out, a
+    hole) in a section of a widget column that also holds the forum's comment widget, all in
+    the page's <article>; a lead in the article's header when given, `depth` wrappers around
+    the story's section."""
+    posts = "".join(f'<blockquote class="twitter-tweet"><p lang="en">{p}</p>&mdash; Marlow resident '
+                    f'(@resident{n}) <a href="#">March 2, 2026</a></blockquote>' for n, p in enumerate(EMBEDDED_POSTS))
+    paras = [f"<p>{p}</p>" for p in STORY]
+    paras.insert(2, posts)
+    forum = "".join(
+        f'<li class="forum-comment"><div class="avatar"></div><div class="forum-comment-content"><header>'
+        f'<span class="author-name">user{n}</span></header><div class="js-read-more" data-rm-words="60"> {t}<br> <br>'
+        f" {t} Reply</div></div></li>" for n, t in enumerate(FORUM))
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood gates open early</title></head>'
+            '<body class="news-page"><div id="main" class="container"><article class="page-content news-article">'
+            f'<header><h1>Flood gates open early</h1>{f"<p class=standfirst>{lead}</p>" if lead else ""}</header>'
+            '<div class="widget-area"><div id="content" class="widget widget-content"><div class="item-content">'
+            + "<div>" * depth + '<section class="content-wrapper"><div id="article-body" class="text-copy">'
+            + "".join(paras) + "</div></section>" + "</div>" * depth
+            + '<div class="forum-comment-widget"><div class="forum-comments-header"><span>3 Comments</span>'
+            f'<a href="https://forums.marlow.example/t/1">Comment from the forums</a></div><ul class="forum-comments-list">{forum}'
+            "</ul></div></div></div></div></article></div></body></html>").encode()
+
+
+def test_a_page_resiliparse_is_unsure_of_is_read_by_trafilatura_on_the_story_region(counts):
+    # Read whole, this page leads trafilatura to the widget that holds the forum too; on the
+    # region around the story's container it keeps to the story.
+    rec = extract(forum_page(), url="https://marlow.example/reactions", locator="resiliparse")
+    assert counts() == {"trafilatura_after_resiliparse": 1, "trafilatura_on_region": 1}
+    assert rec.body[:2] == STORY[:2] and rec.body[-4:] == STORY[-4:] and all(p in rec.body for p in EMBEDDED_POSTS)
+    assert not any(t in line for t in FORUM for line in rec.body)
+
+
+LEAD = ("The gates that were due to open in April opened on Monday, and the town's lower bank is "
+        "safe from a winter flood for the first time in a decade.")
+
+
+@pytest.mark.parametrize("depth", [0, 150])
+def test_the_region_widens_to_hold_a_lead_resiliparse_found(depth):
+    # The lead sits in the article's header, above the region's start (the container's
+    # grandparent); Resiliparse printed it, so the region widens to hold it, through 150
+    # wrappers too (each step reads only the text it adds). The region is then the whole
+    # article, forum widget and all, as trafilatura reads a page whole.
+    rec = extract(forum_page(LEAD, depth), url="https://marlow.example/reactions", locator="resiliparse")
+    assert rec.body[:3] == [LEAD, *STORY[:2]]
+    story = [line for line in rec.body if line in STORY]
+    assert story == STORY
+
+
+def test_the_story_region_is_a_copy_and_the_page_stays_whole():
+    from lxml import etree, html
+
+    root = html.fromstring(forum_page(LEAD))
+    before = etree.tostring(root)
+    container = generic.story_container(root)
+    region = generic.story_region(root, container, [LEAD])
+    assert etree.tostring(root) == before
+    assert [el.tag for el in region.root] == ["head", "body"]
+    assert region.root.findtext("head/title") == "Flood gates open early"
+    assert region.root[1][0].tag == "article"  # widened from the container's grandparent to the lead
+    assert generic.story_region(root, container, []).root[1][0].get("class") == "item-content"

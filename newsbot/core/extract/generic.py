@@ -9,12 +9,14 @@ metadata extraction (slower) runs only for what those lack.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from collections import Counter
 from datetime import timezone
 
 from dataclasses import dataclass
 
 from lxml import etree
+from lxml import html as lxml_html
 from lxml.etree import XPath
 from parsel import Selector
 from resiliparse.extract.html2text import extract_plain_text
@@ -45,8 +47,9 @@ LOCATORS = ("trafilatura", "resiliparse")
   millisecond or two a page), checked against the story's container found on the page's
   own tree (story_container): its lines outside the container are unclassified, and a page
   where it leaves a hole in the container's run of long paragraphs (or, with no container,
-  finds under RESCUE_CHARS of story) goes to trafilatura. Faster, bodies a little less
-  clean (see the README's figures): for archives and corpora of millions of pages."""
+  finds under RESCUE_CHARS of story) goes to trafilatura, which reads only the region around
+  the container (story_region). Faster, bodies a little less clean (see the README's
+  figures): for archives and corpora of millions of pages."""
 
 
 def check_locator(name: str) -> str:
@@ -59,7 +62,8 @@ def check_locator(name: str) -> str:
 
 located_by: Counter = Counter()
 """How many stories each extractor found in this process ("resiliparse", "trafilatura",
-"trafilatura_after_resiliparse"): the benchmarks print it."""
+"trafilatura_after_resiliparse"), and of the last how many trafilatura read on the region
+around the story's container ("trafilatura_on_region"): the benchmarks print it."""
 
 
 def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_text: str | None = None,
@@ -74,6 +78,7 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     items: set[str] = set()
     outside: set[str] = set()
     second_opinion = None  # the characters of Resiliparse's story, once read
+    region = None  # the part of the page trafilatura reads, when not the whole page
     if locator == "resiliparse" and page_text is not None:
         lines = resiliparse_lines(page_text, items)
         second_opinion = sum(len(line) for line in lines)
@@ -90,11 +95,14 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
         if sure:
             located_by["resiliparse"] += 1
         else:
+            if container is not None:
+                region = story_region(sel.root, container, lines)
+                located_by["trafilatura_on_region"] += 1
             lines = None
             outside = set()
     if lines is None:
         located_by["trafilatura" if locator == "trafilatura" else "trafilatura_after_resiliparse"] += 1
-        lines, items = trafilatura_lines(sel, url, page_chars, page_text, second_opinion)
+        lines, items = trafilatura_lines(region or sel, url, page_chars, page_text, second_opinion)
     scan = page_scan(sel.root)
     containers = scan.containers
     boxes = furniture_texts(containers, lines)
@@ -213,6 +221,8 @@ class StoryContainer:
     """Its text, folded as lines are (no-break spaces too)."""
     paragraphs: list[str]
     """The long paragraphs inside it, folded."""
+    element: etree._Element
+    """The element itself, in the page's tree."""
 
 
 def story_container(root) -> StoryContainer | None:
@@ -238,7 +248,7 @@ def story_container(root) -> StoryContainer | None:
     if best is None or best.tag in ("html", "body"):
         return None
     inside = [t for p, t in zip(paras, texts) if any(a is best for a in p.iterancestors())]
-    return StoryContainer(clean(_STRING(best)), inside)
+    return StoryContainer(clean(_STRING(best)), inside, best)
 
 
 CONTAINER_CHECK_MAX = 2_000_000_000
@@ -247,6 +257,44 @@ against the container (a substring search for each line): about a tenth of a sec
 STORY_CONTAINER_SHARE = 0.9
 """Share of the long paragraphs' text the story's container holds: most of it, not all (an
 author's bio, a long comment or a caption sits elsewhere)."""
+
+
+REGION_LEVELS = 2
+"""How far above the story's container the region trafilatura reads begins: the container's
+grandparent, which holds what sits beside the story's paragraphs in its article (a lead in the
+article's header, numbered subheads in wrappers of their own)."""
+
+
+def story_region(root, container: StoryContainer, lines: list[str]) -> Selector:
+    """A page of the page's head and the region around the story's container, for trafilatura
+    on a page where Resiliparse's story has a hole. Read whole, such a page can lead trafilatura
+    to an element that holds a comment thread beside the story too (a forum widget under an
+    article); on the region it chooses among the story's own elements. The region
+    starts REGION_LEVELS above the container and widens until it holds every long line
+    Resiliparse found (both extractors' evidence), never to the body. A copy: the page's tree
+    stays whole for the widgets and metadata."""
+    region = container.element
+    for _ in range(REGION_LEVELS):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        region = parent
+    text = clean(_STRING(region))
+    wanted = {line[:60] for line in lines if len(line) >= STORY_PARAGRAPH_CHARS and line[:60] not in text}
+    while wanted:
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        # Only the text the step adds is read: each step is as long as what it adds, and the
+        # widening is as long as the page, not the page times its depth.
+        added = " ".join(clean(_STRING(el)) for el in parent if el is not region)
+        wanted = {key for key in wanted if key not in added}
+        region = parent
+    page = lxml_html.Element("html")  # trafilatura reads only lxml.html's elements
+    head = root.find("head")
+    page.append(deepcopy(head) if head is not None else lxml_html.Element("head"))
+    etree.SubElement(page, "body").append(deepcopy(region))
+    return Selector(root=page, type="html")
 
 
 def _holes(paragraphs: list[str], printed: str) -> bool:
