@@ -338,3 +338,47 @@ def test_a_page_of_identical_lines_stays_linear_and_whole():
     items = "".join(f"<li>{SENTENCE}</li>" for _ in range(20_000))
     rec = extract(_page(_ps(STORY) + f"<ul>{items}</ul>"), url="https://example.org/pier")
     assert rec.body[:5] == STORY and len(rec.body) > 5
+
+
+
+TRAILING_LABELS = ["Purchase Licensing Rights", "Read more", "Feedback to editors", "Harbour news", "36 shares"]
+# trafilatura drops most link-only lines itself; Resiliparse prints them all, so the
+# end-to-end checks run with it, and the rule itself is checked on blocks for both paths.
+
+
+def test_link_labels_after_the_story_are_unclassified():
+    # After the story's last paragraph, a line that is a link's whole text and label-short is
+    # page chrome (a licensing link, a tag, a share count): unclassified, not lost.
+    tail = "".join(f"<p><a href='/x{n}'>{label}</a></p>" for n, label in enumerate(TRAILING_LABELS))
+    rec = extract(_page(_ps(STORY) + tail), url="https://example.org/pier", locator="resiliparse")
+    assert rec.body == STORY
+    assert rec.unclassified == TRAILING_LABELS
+
+
+def test_lines_after_the_story_that_are_no_link_label_stay():
+    # A printed web address (where to book), a short line that links nowhere, and a linked
+    # line inside the story are the story's.
+    inside = "<p><a href='/minutes'>The board's minutes</a></p>"
+    tail = "<p><a href='https://pier.example.org'>www.pier.example.org</a></p><p>The board meets in May.</p>"
+    rec = extract(_page(_ps(STORY[:2]) + inside + _ps(STORY[2:]) + tail), url="https://example.org/pier",
+                  locator="resiliparse")
+    assert rec.body == STORY[:2] + ["The board's minutes"] + STORY[2:] + ["www.pier.example.org", "The board meets in May."]
+
+
+def test_an_agency_credit_linked_after_the_story_is_still_the_credit():
+    rec = extract(_page(_ps(STORY) + "<p><a href='https://www.reuters.com'>Reuters</a></p>"),
+                  url="https://example.org/pier", locator="resiliparse")
+    assert rec.body == STORY
+    assert rec.wire is not None and rec.wire.agency == "Reuters"
+
+
+def test_the_link_label_rule_reads_lines_not_markup():
+    from newsbot.core.extract.blocks import Block
+    from newsbot.core.extract.generic import _may_hold_links, set_aside_link_lines
+
+    lines = ["Harbour", *STORY[:2], "Pier photos", *STORY[2:], "Read more", "www.pier.example.org", "Long " * 12]
+    linked = {"Harbour", "Pier photos", "Read more", "www.pier.example.org", ("Long " * 12).strip()}
+    long_story = [SENTENCE * 3 + f"Paragraph {i}." for i in range(4)]  # no run of short lines
+    assert _may_hold_links(long_story + ["Read more"]) and not _may_hold_links(long_story)
+    kept = [b.text for b in set_aside_link_lines([Block(t) for t in lines], linked) if b.zone == STORY_ZONE]
+    assert kept == [*STORY[:2], "Pier photos", *STORY[2:], "www.pier.example.org", "Long " * 12]
