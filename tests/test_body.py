@@ -382,3 +382,49 @@ def test_the_link_label_rule_reads_lines_not_markup():
     assert _may_hold_links(long_story + ["Read more"]) and not _may_hold_links(long_story)
     kept = [b.text for b in set_aside_link_lines([Block(t) for t in lines], linked) if b.zone == STORY_ZONE]
     assert kept == [*STORY[:2], "Pier photos", *STORY[2:], "www.pier.example.org", "Long " * 12]
+
+
+BIO = "Ann Lee covers the harbour and the coast for the Courier. She is based in Whitby."
+
+
+def _ld(data) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
+@pytest.mark.parametrize("ld", [
+    {"@type": "NewsArticle", "headline": "Pier to be rebuilt", "author": [{"@type": "Person", "name": "Ann Lee",
+                                                                           "description": BIO}]},
+    # A review page: the Person is the review's author, inside the Product.
+    {"@type": "Product", "name": "Pier pass", "review": {"@type": "Review", "author": {
+        "@type": "Person", "name": "Ann Lee", "description": "  " + BIO.upper()}}},
+], ids=["article_author", "review_author"])
+def test_an_authors_bio_printed_after_the_story_is_unclassified(locator, ld):
+    # The bio the page's JSON-LD gives for its author (there in capitals, say), printed under
+    # the story, is about the writer, not the story.
+    bio_box = f"<div class='end-note'><p>{BIO}</p></div>"
+    rec = extract(_page(_ps(STORY) + bio_box, head=_ld(ld)), url="https://example.org/pier", locator=locator)
+    assert rec.body == STORY
+    assert BIO in rec.unclassified
+
+
+def test_a_story_line_naming_the_author_is_no_bio():
+    ld = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee", "description": BIO}}
+    line = "Ann Lee, who covers the harbour for the Courier, asked the board when the pier would reopen."
+    rec = extract(_page(_ps(STORY + [line]), head=_ld(ld)), url="https://example.org/pier")
+    assert rec.body == STORY + [line]
+
+
+def test_json_ld_of_a_hundred_thousand_nested_objects_is_walked_bounded():
+    from newsbot.core.extract import metadata as md
+
+    deep: dict = {"@type": "Person", "description": "x"}
+    wide = [{"@type": "Thing", "about": [{"@type": "Thing"}] * 10} for _ in range(10_000)]
+    for _ in range(50):
+        deep = {"@type": "Thing", "about": deep}
+    bios = md.ld_author_bios({"@type": "NewsArticle"}, [{"@type": "WebPage", "parts": wide}, deep])
+    assert bios == []  # the walk stops at LD_WALK_MAX_NODES values, before the deep Person
+    rec = extract(_page(_ps(STORY), head=_ld([{"@type": "WebPage", "parts": wide}])), url="https://example.org/pier")
+    assert rec.body == STORY

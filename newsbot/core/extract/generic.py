@@ -797,6 +797,28 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Blo
     return out
 
 
+BIO_LINE_CHARS = 40
+"""Lines shorter than this are not compared with the authors' bios (a name, "and")."""
+
+
+def set_aside_author_bios(blocks: list[Block], bios: list[str]) -> list[Block]:
+    """Story lines that print an author's bio as the page's JSON-LD gives it ("Beaumont covers
+    national politics for The Associated Press", a writer's career under a review) become
+    unclassified: about the writer, not the story. A line is a bio when it opens a bio or a
+    bio opens inside it (printed text and JSON-LD differ in quotes, spaces and case)."""
+    keys = [fold(bio) for bio in bios if len(bio) >= BIO_LINE_CHARS]
+    if not keys:
+        return blocks
+    out = []
+    for b in blocks:
+        if b.zone == STORY and len(b.text) >= BIO_LINE_CHARS:
+            line = fold(b.text)
+            if any(line[:60] in key or key[:60] in line for key in keys):
+                b = Block(b.text, NOISE, b.group)
+        out.append(b)
+    return out
+
+
 SHORT_BODY_CHARS = 500
 """A generic body shorter than this is checked for a story held elsewhere on the page."""
 _SCRIPT_TEXTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")

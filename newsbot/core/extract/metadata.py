@@ -164,6 +164,41 @@ def ld_author_entries(obj: dict, objects: list[dict] = ()) -> list[tuple[str, bo
     return out
 
 
+def ld_author_bios(obj: dict, objects: list[dict] = ()) -> list[str]:
+    """What JSON-LD says of the people who wrote the page: the description of each of the
+    article's authors and of each Person anywhere in the page's JSON-LD (a review's author
+    inside a Product too): their bio, which pages print under the story as well."""
+    author = obj.get("author") or obj.get("creator")
+    people = [ld_resolve(a, objects) for a in (author if isinstance(author, list) else [author])]
+    out: list[str] = []
+    for person in people + _nested_people(objects):
+        bio = ld_text(person.get("description")) if isinstance(person, dict) else None
+        if bio and bio not in out:
+            out.append(bio)
+    return out
+
+
+LD_WALK_MAX_NODES = 10_000
+"""Values looked at when searching the page's JSON-LD for people: a hostile page's megabytes
+of JSON-LD are not walked whole."""
+
+
+def _nested_people(objects: list[dict]) -> list[dict]:
+    """Person objects at any depth in the JSON-LD objects, breadth first, bounded."""
+    out: list[dict] = []
+    queue = list(objects)
+    for value in queue:
+        if len(queue) > LD_WALK_MAX_NODES:
+            break
+        if isinstance(value, dict):
+            if "person" in ld_types(value):
+                out.append(value)
+            queue.extend(v for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            queue.extend(v for v in value if isinstance(v, (dict, list)))
+    return out
+
+
 def ld_keywords(obj: dict) -> list[str]:
     kw = obj.get("keywords")
     if isinstance(kw, str):
