@@ -5,8 +5,10 @@
         [--bs-pages DIR] [--worst K] [--json FILE] [--cli] [--locators trafilatura,resiliparse]
 
 Corpus: the scrapinghub article-extraction-benchmark pages, read in place
-(html/<id>.html.gz and ground-truth.json {id: {articleBody, url}}). Relative paths
-are taken from the repository root (the parent of bench/).
+(html/<id>.html.gz and ground-truth.json {id: {articleBody, url}}), or naeb's layout
+(--corpus ../shared/corpus/naeb: news_articles_subset.json, html/<html_file>.html, its
+article text as the truth, scored the same way). Relative paths are taken from the
+repository root (the parent of bench/).
 
 Extractors, on the same pages:
   newsbot      extract(raw_bytes, url=ground-truth url); body = "\\n".join(record["body"]);
@@ -157,6 +159,28 @@ def bs_speed(root: Path) -> dict | None:
     return res
 
 
+def load_pages(corpus: Path, limit: int | None) -> list[dict]:
+    """The corpus's pages with their truth: the benchmark's layout (ground-truth.json and
+    html/<id>.html.gz), or naeb's (news_articles_subset.json: html/<html_file>.html and
+    the article text as truth), sorted by id."""
+    pages = []
+    if (corpus / "news_articles_subset.json").exists():
+        rows = json.loads((corpus / "news_articles_subset.json").read_text(encoding="utf-8"))
+        for r in sorted(rows, key=lambda r: str(r["id"]))[:limit]:
+            path = corpus / "html" / f"{r['html_file']}.html"
+            raw = path.read_bytes()
+            pages.append({"id": str(r["id"]), "url": r.get("link"), "path": path, "raw": raw,
+                          "html": raw.decode("utf-8", errors="replace"), "truth": r.get("text") or ""})
+        return pages
+    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
+    for pid in sorted(truth)[:limit]:
+        path = corpus / "html" / f"{pid}.html.gz"
+        raw = gzip.decompress(path.read_bytes())
+        pages.append({"id": pid, "url": truth[pid].get("url"), "path": path, "raw": raw,
+                      "html": raw.decode("utf-8", errors="replace"), "truth": truth[pid].get("articleBody") or ""})
+    return pages
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default="../shared/corpus/aeb")
@@ -170,13 +194,7 @@ def main() -> int:
     args = ap.parse_args()
     corpus = REPO / args.corpus  # an absolute --corpus stays as it is
 
-    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = []
-    for pid in sorted(truth)[:args.limit]:
-        path = corpus / "html" / f"{pid}.html.gz"
-        raw = gzip.decompress(path.read_bytes())
-        pages.append({"id": pid, "url": truth[pid].get("url"), "path": path, "raw": raw,
-                      "html": raw.decode("utf-8", errors="replace"), "truth": truth[pid].get("articleBody") or ""})
+    pages = load_pages(corpus, args.limit)
     print(f"{len(pages)} pages from {corpus.resolve()}; trafilatura {trafilatura.__version__}")
 
     runs, located = {}, {}
