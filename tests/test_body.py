@@ -341,14 +341,15 @@ def test_a_page_of_identical_lines_stays_linear_and_whole():
 
 
 
-TRAILING_LABELS = ["Purchase Licensing Rights", "Read more", "Feedback to editors", "Harbour news", "36 shares"]
+TRAILING_LABELS = ["Purchase Licensing Rights", "Read more", "Feedback to editors", "Harbour news", "36 shares",
+                   "Ferry timetable changes for the summer season announced"]
 # trafilatura drops most link-only lines itself; Resiliparse prints them all, so the
 # end-to-end checks run with it, and the rule itself is checked on blocks for both paths.
 
 
 def test_link_labels_after_the_story_are_unclassified():
-    # After the story's last paragraph, a line that is a link's whole text and label-short is
-    # page chrome (a licensing link, a tag, a share count): unclassified, not lost.
+    # After the story's last paragraph, a line that is a link's whole text is page chrome (a
+    # licensing link, a tag, a share count, a related headline): unclassified, not lost.
     tail = "".join(f"<p><a href='/x{n}'>{label}</a></p>" for n, label in enumerate(TRAILING_LABELS))
     rec = extract(_page(_ps(STORY) + tail), url="https://example.org/pier", locator="resiliparse")
     assert rec.body == STORY

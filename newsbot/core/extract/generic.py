@@ -455,13 +455,13 @@ not story."""
 
 def _may_hold_links(lines: list[str]) -> bool:
     """Whether any rule that needs the page's link texts could apply: a run of LINK_LIST_MIN
-    short lines, a short line before the first paragraph or after the last, a line in
+    short lines, a short line before the first paragraph, any line after the last, a line in
     capitals, or a story of mostly short lines (the navigation flag). Most stories have none:
     no link is read."""
     run = 0
     started = False
     short = 0
-    label_after = False  # a label-length line since the last paragraph
+    after = False  # a line since the last paragraph
     for line in lines:
         if len(line) <= 200:
             short += 1
@@ -470,12 +470,9 @@ def _may_hold_links(lines: list[str]) -> bool:
                 return True
         else:
             run = 0
-        if len(line) >= 80:
-            label_after = False
-        elif len(line) <= LINK_LABEL_CHARS:
-            label_after = True
+        after = len(line) < 80
         started = started or len(line) >= 80
-    return label_after or (len(lines) >= 3 and short >= NAVIGATION_SHARE * len(lines))
+    return after or (len(lines) >= 3 and short >= NAVIGATION_SHARE * len(lines))
 
 
 def link_texts(root, wanted: set[str]) -> set[str]:
@@ -507,21 +504,21 @@ def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
 
 
 LINK_LABEL_CHARS = 40
-"""A link's whole text this short, alone on a line before the story's first paragraph or
-after its last, is a label of the page's, not story."""
+"""A link's whole text this short, alone on a line before the story's first paragraph, is
+a label of the page's (a section, a breadcrumb), not story."""
 
 
 def set_aside_link_lines(blocks: list[Block], linked: set[str]) -> list[Block]:
     """Single lines that are a link's whole text and read as page chrome, not story: a short
-    label before the story's first paragraph (a section or breadcrumb link: "Politics") or
-    after its last ("Purchase Licensing Rights", "Read more", "Feedback to editors", a tag, a
-    share count, a related headline; not a printed web address), and a headline in capitals
-    set inside the story (a house promo linking elsewhere). A credit line among them is still
-    read as one (separate())."""
+    label before the story's first paragraph (a section or breadcrumb link: "Politics"), any
+    such line after its last ("Purchase Licensing Rights", "Read more", "Feedback to editors",
+    a tag, a share count, a related headline, a promo; not a printed web address), and a
+    headline in capitals set inside the story (a house promo linking elsewhere). A credit line
+    among them is still read as one (separate())."""
     paragraphs = [i for i, b in enumerate(blocks) if b.zone == STORY and len(b.text) >= 80]
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(blocks), len(blocks))
     return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked and (
-        ((i < first or i > last) and len(b.text) <= LINK_LABEL_CHARS and not _is_address(b.text))
+        (((i < first and len(b.text) <= LINK_LABEL_CHARS) or i > last) and not _is_address(b.text))
         or _is_capitals_headline(b.text)) else b for i, b in enumerate(blocks)]
 
 
