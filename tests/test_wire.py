@@ -527,3 +527,42 @@ def test_plain_text_without_a_head_keeps_its_first_lines_as_story():
     text = "March 2026 figures show ferry use up by a tenth.\n" + _AMP_STORY + "--IANS\n"
     rec = extract(text.encode())
     assert rec.headline is None and rec.body[0].startswith("March 2026 figures")
+
+
+@pytest.mark.parametrize("line", [
+    "This article is republished from The Harbour Review under a Creative Commons license. Read the original article.",
+    "This story originally appeared in the Whitby Courier and is republished here as part of a news exchange.",
+    "Originally published on Coast Science.",
+    "This piece originally appeared in The Quay Society",
+    "This article 'Why the pier matters to the town' originally appeared on harbournews.example",
+    "This article has been adapted from its original source.",
+    "This content is republished with permission from the Whitby Courier.",
+])
+def test_republication_notes_are_disclaimers(line):
+    from newsbot.core.extract.disclaimer import is_disclaimer
+
+    assert is_disclaimer(line)
+
+
+@pytest.mark.parametrize("line", [
+    "This story was originally published December 22, 2023, 12:20 PM.",
+    "This story was originally published on December 22, 2023.",
+    "Originally published on 22 March 2024",
+    "The study, originally published in Nature, found that the reef had shrunk.",
+    "The report was originally published in 2019 and revised last year.",
+    "He said the plan was republished from an earlier draft.",
+])
+def test_story_lines_and_timestamps_are_no_republication_note(line):
+    from newsbot.core.extract.disclaimer import is_disclaimer
+
+    assert not is_disclaimer(line)
+
+
+def test_a_republication_note_under_the_story_is_the_records_disclaimer():
+    story = ["The harbour board voted on Tuesday to rebuild the northern pier before the winter storms.",
+             "Engineers said the old timber piles had rotted through in places and could not carry cranes."]
+    note = "This article is republished from The Harbour Review under a Creative Commons license."
+    page = ("<html><head><title>Pier</title></head><body><article><h1>Pier to be rebuilt</h1>"
+            + "".join(f"<p>{p}</p>" for p in [*story, note]) + "</article></body></html>").encode()
+    rec = extract(page, url="https://example.org/pier")
+    assert rec.body == story and rec.disclaimer == note

@@ -1,4 +1,5 @@
-"""Syndication disclaimers: the publishers' notes that a story came from a wire feed.
+"""Syndication disclaimers: the publishers' notes that a story came from a wire feed or
+first ran elsewhere.
 
 A publisher's own texts are in its profile and passed in; the general kinds
 ("auto-generated from a syndicated feed", "not edited by ... staff", "No ... Journalist was
@@ -20,6 +21,15 @@ GENERAL = [
     r"published from a (?:syndicated|wire agency) feed",
     r"holds no responsibility for (?:its|the) content",
     r"may have been reworked by the .{2,60}? staff",
+    # Republication notes: the story first ran elsewhere ("This article is republished from
+    # The Conversation under a Creative Commons license", "This story originally appeared in
+    # Los Angeles Times", "Originally published on Live Science"). Anchored at the line's
+    # start, and not before a date ("originally published on Dec 22, 2023" is a timestamp).
+    r"^this (?:article|story|piece|post|report|column|content)\b.{0,200}? (?:is|was|has been|are) republished "
+    r"(?:here )?(?:from|with (?:the )?permission|under|as part of|courtesy of)",
+    r"^(?:this (?:article|story|piece|post|report|column)\b.{0,200}? )?(?:was |has been )?originally "
+    r"(?:published|appeared|ran) (?:on|in|at|by) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d)",
+    r"adapted from (?:its|the) original (?:source|article|story|version)",
 ]
 """The kinds of syndication disclaimer publishers print; a publisher's own wording is in
 its profile (newsbot/core/profiles/), not here."""
