@@ -343,3 +343,19 @@ def test_the_story_region_is_a_copy_and_the_page_stays_whole():
     assert region.root.findtext("head/title") == "Flood gates open early"
     assert region.root[1][0].tag == "article"  # widened from the container's grandparent to the lead
     assert generic.story_region(root, container, []).root[1][0].get("class") == "item-content"
+
+
+def test_a_region_with_a_long_list_is_handed_to_trafilatura_cut_and_read_whole(monkeypatch, counts):
+    # The region is a copy: its long runs are cut and read back there, as on a whole page.
+    monkeypatch.setattr(generic, "CUT_ABOVE", 0)  # cut on a page this small too
+    handed = []
+    real_cut = generic.cut_long_runs
+    monkeypatch.setattr(generic, "cut_long_runs", lambda root: handed.append(real_cut(root)) or handed[-1])
+    items = "".join(f"<li>Gate {i} was tested on Monday and held.</li>" for i in range(700))
+    page = forum_page().replace(f"<p>{STORY[3]}</p>".encode(), f"<p>{STORY[3]}</p><ul>{items}</ul>".encode())
+    rec = extract(page, url="https://marlow.example/reactions", locator="resiliparse")
+    assert counts() == {"trafilatura_after_resiliparse": 1, "trafilatura_on_region": 1}
+    assert len(handed[0]) == 1  # the list went to trafilatura cut
+    assert "Gate 0 was tested on Monday and held." in rec.body and "Gate 699 was tested on Monday and held." in rec.body
+    assert rec.body[:2] == STORY[:2] and rec.body[-2:] == STORY[-2:]
+    assert not any(t in line for t in FORUM for line in rec.body)
