@@ -275,16 +275,12 @@ def story_region(root, container: StoryContainer, lines: list[str]) -> Selector:
     stays whole for the widgets and metadata."""
     region = container.element
     for _ in range(REGION_LEVELS):
-        parent = region.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if (parent := _parent_below_body(region)) is None:
             break
         region = parent
     text = clean(_STRING(region))
     wanted = {line[:60] for line in lines if len(line) >= STORY_PARAGRAPH_CHARS and line[:60] not in text}
-    while wanted:
-        parent = region.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
+    while wanted and (parent := _parent_below_body(region)) is not None:
         # Only the text the step adds is read: each step is as long as what it adds, and the
         # widening is as long as the page, not the page times its depth.
         added = " ".join(clean(_STRING(el)) for el in parent if el is not region)
@@ -295,6 +291,12 @@ def story_region(root, container: StoryContainer, lines: list[str]) -> Selector:
     page.append(deepcopy(head) if head is not None else lxml_html.Element("head"))
     etree.SubElement(page, "body").append(deepcopy(region))
     return Selector(root=page, type="html")
+
+
+def _parent_below_body(el):
+    """The element's parent, or None where that would be the page's body or root."""
+    parent = el.getparent()
+    return None if parent is None or parent.tag in ("body", "html") else parent
 
 
 def _holes(paragraphs: list[str], printed: str) -> bool:

@@ -179,8 +179,8 @@ def ld_author_bios(obj: dict, objects: list[dict] = ()) -> list[str]:
 
 
 LD_WALK_MAX_NODES = 10_000
-"""Values looked at when searching the page's JSON-LD for people: a hostile page's megabytes
-of JSON-LD are not walked whole."""
+"""Objects and lists queued when searching the page's JSON-LD for people: past this the
+search stops, so a hostile page's megabytes of JSON-LD are not walked whole."""
 
 
 def _nested_people(objects: list[dict]) -> list[dict]:
