@@ -429,3 +429,11 @@ def test_json_ld_of_a_hundred_thousand_nested_objects_is_walked_bounded():
     assert bios == []  # the walk stops at LD_WALK_MAX_NODES values, before the deep Person
     rec = extract(_page(_ps(STORY), head=_ld([{"@type": "WebPage", "parts": wide}])), url="https://example.org/pier")
     assert rec.body == STORY
+
+
+def test_a_single_link_label_after_the_story_is_unclassified():
+    # One label alone (no run of links for the link-list rule to take): the rule after the
+    # story's last paragraph is what sets it aside.
+    tail = "<p><a href='/licensing'>Purchase Licensing Rights</a></p>"
+    rec = extract(_page(_ps(STORY) + tail), url="https://example.org/pier", locator="resiliparse")
+    assert rec.body == STORY and rec.unclassified == ["Purchase Licensing Rights"]
