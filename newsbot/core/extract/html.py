@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
 from parsel.csstranslator import css2xpath
-from trafilatura.utils import HTML_PARSER as TRAFILATURA_PARSER, load_html
+from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
 from newsbot.core.profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
@@ -295,15 +295,53 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
 MAX_DEPTH = 200
 """Elements nested deeper than this are unwrapped (their text kept) before parsing: libxml2
 stops at depth 256 and drops the rest of the page, and the extractors walk trees recursively."""
-_HUGE_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                                    remove_comments=True, remove_pis=True, huge_tree=True)
-"""trafilatura's parser options, with libxml2's size limits lifted: a text node over 10 MB is
-otherwise cut off with the rest of the page (the page size is bounded by MAX_PAGE_BYTES)."""
+_CLASSES = etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+                                           pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity)
+"""lxml.html's element classes chosen in C: lxml.html's own lookup is a Python call for every
+element proxy made (a tenth of the generic path's time); it differs only in giving form
+controls (input, select, textarea, form, label) classes of their own, which nothing here uses."""
+
+
+def _parser(**limits) -> lxml_html.HTMLParser:
+    parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                  remove_comments=True, remove_pis=True, **limits)
+    parser.set_element_class_lookup(_CLASSES)
+    return parser
+
+
+_PARSER = _parser()
+"""trafilatura's parser options (trafilatura.utils.HTML_PARSER), with the C class lookup."""
+_HUGE_PARSER = _parser(huge_tree=True)
+"""The same, with libxml2's size limits lifted: a text node over 10 MB is otherwise cut off
+with the rest of the page (the page size is bounded by MAX_PAGE_BYTES)."""
+
+
+def load_html(text: str):
+    """trafilatura's load_html (its decoding and repairs, the same fallbacks) on _PARSER."""
+    text = decode_file(text)
+    beginning = text[:50].lower()
+    dubious = is_dubious_html(beginning)
+    text = repair_faulty_html(text, beginning)
+    tree, as_bytes = None, False
+    try:
+        tree = lxml_html.fromstring(text, parser=_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        as_bytes = True
+    except etree.LxmlError:
+        pass
+    if as_bytes or tree is None or len(tree) < 1:
+        try:
+            tree = lxml_html.fromstring(text.encode("utf8", "surrogatepass"), parser=_PARSER)
+        except (ValueError, etree.LxmlError):
+            pass
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # one element: not a whole page (trafilatura's rejection test)
+    return tree
 
 
 def html_tree(text: str, flags: list[str] | None = None):
-    """The page's lxml.html tree, parsed once (trafilatura's loader: it repairs what lxml
-    would choke on). A page that hits libxml2's resource limits (nesting, a huge text node)
+    """The page's lxml.html tree, parsed once (trafilatura's loader, load_html: it repairs what
+    lxml would choke on). A page that hits libxml2's resource limits (nesting, a huge text node)
     would come out cut short; it is parsed again with the limits lifted and the nesting
     flattened, and `flags` says so ("deep_markup_flattened", "huge_text_node")."""
     tree = load_html(text)
@@ -325,8 +363,8 @@ def html_tree(text: str, flags: list[str] | None = None):
 
 
 def _hit_resource_limit() -> bool:
-    """Whether trafilatura's parser gave up on the last page for one of libxml2's limits."""
-    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in TRAFILATURA_PARSER.error_log)
+    """Whether the parser gave up on the last page for one of libxml2's limits."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
 
 
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
