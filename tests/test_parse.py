@@ -22,6 +22,10 @@ INPUTS = {
     "dubious": "just some text, no markup at all",
     "form controls": ('<html><body><form action="/s"><label for="q">Search</label><input id="q" value="v">'
                       "<select><option>a</option></select><textarea>t</textarea></form><p>Story.</p></body></html>"),
+    "forbidden characters": "<html><body><p>a\x00b\x08c\x0bd\x1fe\ufffef\uffffg\th\ni\rj</p></body></html>",
+    "doctype and forbidden characters": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x/y">\n<html><body>\x01</body></html>',
+    "a noncharacter alone": "<html><body><p>x\uffffy \ufffe z</p></body></html>",
+    "non-ASCII, nothing forbidden": "<html><body><p>नमस्ते — ok \U0001F600</p></body></html>",
     "comments and PIs": "<html><body><!-- gone --><?php echo 1 ?><p>kept</p></body></html>",
 }
 

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
 from parsel.csstranslator import css2xpath
-from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, decode_file, is_dubious_html, repair_faulty_html
 
 from newsbot.core.profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
@@ -316,12 +316,33 @@ _HUGE_PARSER = _parser(huge_tree=True)
 with the rest of the page (the page size is bounded by MAX_PAGE_BYTES)."""
 
 
+_XML_BYTES = bytes(b for b in range(256) if b not in {*range(9), 11, 12, *range(14, 32)})
+"""The bytes of a UTF-8 text that are no C0 control character XML forbids."""
+
+
+def _repair(text: str, beginning: str) -> str:
+    """trafilatura's repair_faulty_html, whose regex scan for characters XML forbids is done
+    only when they are there: UTF-8 bytes with those deleted, and two `in` tests, find them in
+    a quarter of the regex's time (which was a twentieth of the generic path)."""
+    if (text.encode("utf-8", "surrogatepass").translate(None, _XML_BYTES)
+            or "\ufffe" in text or "\uffff" in text):
+        return repair_faulty_html(text, beginning)
+    # Its two other repairs, as it makes them.
+    if "doctype" in beginning:
+        firstline, _, rest = text.partition("\n")
+        text = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in text[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", text, count=1)
+    return text
+
+
 def load_html(text: str):
     """trafilatura's load_html (its decoding and repairs, the same fallbacks) on _PARSER."""
     text = decode_file(text)
     beginning = text[:50].lower()
     dubious = is_dubious_html(beginning)
-    text = repair_faulty_html(text, beginning)
+    text = _repair(text, beginning)
     tree, as_bytes = None, False
     try:
         tree = lxml_html.fromstring(text, parser=_PARSER)
