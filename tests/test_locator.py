@@ -340,6 +340,8 @@ def test_the_story_region_is_a_copy_and_the_page_stays_whole():
     region = generic.story_region(root, container, [LEAD])
     assert etree.tostring(root) == before
     assert [el.tag for el in region.root] == ["head", "body"]
+    # trafilatura reads only lxml.html's elements: the copy is made of those.
+    assert all(isinstance(el, html.HtmlElement) for el in region.root.iter())
     assert region.root.findtext("head/title") == "Flood gates open early"
     assert region.root[1][0].tag == "article"  # widened from the container's grandparent to the lead
     assert generic.story_region(root, container, []).root[1][0].get("class") == "item-content"

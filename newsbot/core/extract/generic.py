@@ -16,7 +16,6 @@ from datetime import timezone
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml import html as lxml_html
 from lxml.etree import XPath
 from parsel import Selector
 from resiliparse.extract.html2text import extract_plain_text
@@ -28,7 +27,7 @@ from trafilatura.settings import set_date_params
 
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
-from .html import _CONTAINER_TAGS, _TEXT_LENGTH, Located, furniture_texts, paywall_widgets
+from .html import _CONTAINER_TAGS, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
 from .text import clean, fold, strip_markup
 
 
@@ -286,9 +285,11 @@ def story_region(root, container: StoryContainer, lines: list[str]) -> Selector:
         added = " ".join(clean(_STRING(el)) for el in parent if el is not region)
         wanted = {key for key in wanted if key not in added}
         region = parent
-    page = lxml_html.Element("html")  # trafilatura reads only lxml.html's elements
+    # lxml.html's elements, as trafilatura reads only those, made by the page's parser: its
+    # C class lookup then serves the copy and all trafilatura's work on it.
+    page = PARSER.makeelement("html")
     head = root.find("head")
-    page.append(deepcopy(head) if head is not None else lxml_html.Element("head"))
+    page.append(deepcopy(head) if head is not None else PARSER.makeelement("head"))
     etree.SubElement(page, "body").append(deepcopy(region))
     return Selector(root=page, type="html")
 

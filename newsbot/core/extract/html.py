@@ -309,7 +309,7 @@ def _parser(**limits) -> lxml_html.HTMLParser:
     return parser
 
 
-_PARSER = _parser()
+PARSER = _parser()
 """trafilatura's parser options (trafilatura.utils.HTML_PARSER), with the C class lookup."""
 _HUGE_PARSER = _parser(huge_tree=True)
 """The same, with libxml2's size limits lifted: a text node over 10 MB is otherwise cut off
@@ -338,21 +338,21 @@ def _repair(text: str, beginning: str) -> str:
 
 
 def load_html(text: str):
-    """trafilatura's load_html (its decoding and repairs, the same fallbacks) on _PARSER."""
+    """trafilatura's load_html (its decoding and repairs, the same fallbacks) on PARSER."""
     text = decode_file(text)
     beginning = text[:50].lower()
     dubious = is_dubious_html(beginning)
     text = _repair(text, beginning)
     tree, as_bytes = None, False
     try:
-        tree = lxml_html.fromstring(text, parser=_PARSER)
+        tree = lxml_html.fromstring(text, parser=PARSER)
     except ValueError:  # "Unicode strings with encoding declaration are not supported."
         as_bytes = True
     except etree.LxmlError:
         pass
     if as_bytes or tree is None or len(tree) < 1:
         try:
-            tree = lxml_html.fromstring(text.encode("utf8", "surrogatepass"), parser=_PARSER)
+            tree = lxml_html.fromstring(text.encode("utf8", "surrogatepass"), parser=PARSER)
         except (ValueError, etree.LxmlError):
             pass
     if tree is not None and dubious and len(tree) < 2:
@@ -385,7 +385,7 @@ def html_tree(text: str, flags: list[str] | None = None):
 
 def _hit_resource_limit() -> bool:
     """Whether the parser gave up on the last page for one of libxml2's limits."""
-    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in PARSER.error_log)
 
 
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
