@@ -621,6 +621,7 @@ def fallback_headline(tree) -> str | None:
 
 
 _BYLINE_WORDS = ("byline", "Byline", "authName", "author-name", "authorName", "AuthorName")
+"""Each holds "yline" or "uth": page_scan asks those two first."""
 _BYLINE_TAGS = frozenset({"p", "div", "span", "address", "h4", "h5"})
 _HEADER_CREDIT = XPath(
     "boolean(self::*[contains(concat(' ', normalize-space(@class), ' '), ' credit ')"
@@ -660,21 +661,30 @@ def page_scan(root) -> PageScan:
     """The PageScan of a page's tree (class words are matched as written, as XPath's
     contains() does; text lengths are normalize-space()'s)."""
     scan = PageScan([], [], [], [])
-    for el in root.iter():
+    containers, captions = scan.containers, scan.captions
+    # Every test is ordered cheapest and most often false first: this loop sees every element.
+    for el in root.iter(etree.Element):  # elements only, chosen in C
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "figcaption":
-            scan.captions.append(el)
         cls, ident = el.get("class"), el.get("id")
+        if cls is None:
+            if ident is None:
+                if tag == "figcaption":
+                    captions.append(el)
+                continue
+            cls_text = ""
+        else:
+            cls_text = cls
         # Block containers (custom elements, a hyphen in the tag, too) with a class or an id.
-        if (cls is not None or ident is not None) and (tag in _CONTAINER_TAGS or "-" in tag.rsplit("}", 1)[-1]):
-            scan.containers.append((el, f"{cls or ''} {ident or ''}".lower()))
+        if tag in _CONTAINER_TAGS or ("-" in tag and "-" in tag.rsplit("}", 1)[-1]):
+            containers.append((el, f"{cls_text} {ident or ''}".lower()))
+        elif tag == "figcaption":
+            captions.append(el)
         if cls is None:
             continue
         if tag in _CAPTION_TAGS and ("aption" in cls or "-credit" in cls):
-            scan.captions.append(el)
-        if (tag in _BYLINE_TAGS and (any(w in cls for w in _BYLINE_WORDS) or ("credit" in cls and _HEADER_CREDIT(el)))
+            captions.append(el)
+        if (tag in _BYLINE_TAGS and ((("yline" in cls or "uth" in cls) and any(w in cls for w in _BYLINE_WORDS))
+                                     or ("credit" in cls and _HEADER_CREDIT(el)))
                 and _in_body(el) and _TEXT_LENGTH(el) < 200):
             scan.bylines.append(el)
         if (tag in _SIGN_OFF_TAGS and ("sign-off" in cls or "signoff" in cls) and _in_body(el)
