@@ -40,7 +40,7 @@ times, taking turns, and keeps each one's fastest round (timeit's rule: on a sha
 a slower round is another process's noise). Business Standard pages (files matching
 -<12 digits>_1.html under --bs-pages, default newsbot/samples/business_standard) are read once
 untimed (those that fail, the sample site's broken page, are left out), then repeated until 3 s
-or 500 pages have been timed. --cli additionally runs `newsbot extract` once on all files
+or 500 pages have been timed, in each of the --rounds. --cli additionally runs `newsbot extract` once on all files
 (without --url, which takes one file only) and checks it matches extract(data, url=None).
 """
 from __future__ import annotations
@@ -130,7 +130,7 @@ def run_cli(pages: list[dict]) -> tuple[list[str], float, int]:
     return bodies, secs, len(failed)
 
 
-def bs_speed(root: Path) -> dict | None:
+def bs_speed(root: Path, rounds: int = 1) -> dict | None:
     files = sorted(f for f in root.rglob("*.html") if BS_NAME.search(f.as_posix()))
     if not files:
         print(f"\nBusiness Standard: no *-<12 digits>_1.html under {root}; skipped")
@@ -147,12 +147,16 @@ def bs_speed(root: Path) -> dict | None:
             good.append(page)
         except Exception as exc:
             failing[f.name] = f"{type(exc).__name__}: {exc}"[:100]
-    done = 0
-    t0 = time.perf_counter()
-    while good and time.perf_counter() - t0 < 3.0 and done < 500:
-        run_newsbot(*good[done % len(good)])
-        done += 1
-    secs = time.perf_counter() - t0
+    done, secs = 0, 0.0
+    for _ in range(rounds):  # the fastest round counts, as for the corpus
+        n = 0
+        t0 = time.perf_counter()
+        while good and time.perf_counter() - t0 < 3.0 and n < 500:
+            run_newsbot(*good[n % len(good)])
+            n += 1
+        took = time.perf_counter() - t0
+        if not secs or n / took > done / secs:
+            done, secs = n, took
     res = {"files": len(files), "pages_timed": done, "seconds": secs, "pages_per_s": done / secs if secs else 0.0,
            "failing_files": len(failing)}
     print(f"\nBusiness Standard (newsbot): {len(files)} files, {done} pages timed in {secs:.2f} s: "
@@ -241,7 +245,7 @@ def main() -> int:
         # Counted over the timed pass and its warm-up call: which extractor found each story.
         print(f"{name}: stories located by " + ", ".join(f"{k} {v}" for k, v in sorted(by.items())))
 
-    bs = bs_speed(REPO / args.bs_pages)
+    bs = bs_speed(REPO / args.bs_pages, args.rounds)
 
     worst = []
     if args.worst:
