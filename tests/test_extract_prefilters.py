@@ -29,7 +29,9 @@ TRICKY = [
     "Only subscribers can save articles", "This story is available exclu\u017fively to X subscribers",
     "For \u017fubscribers only", "Tylko dla prenumerator\u00f3w",
     "Only undefined/month", "$NaN per month", "for null a month", "\u20b9{{price}} per month", "then UNDEFINED",
-    "just undef\u0131ned", "The Reserve Bank of India kept the repo rate at 6.5 per cent on Friday.",
+    "just undef\u0131ned", "Agencies", "AGENC\u0130ES", "Guardian staff and agencies", "From wire reports",
+    "By WIRES", "Jane Roe in Paris contributed to this report.", "The Associated Press contributed.",
+    "\u2014 Tom Doe also contributed reporting from Bonn.", "Reuters contributed", "The Reserve Bank of India kept the repo rate at 6.5 per cent on Friday.",
 ]
 
 
@@ -61,6 +63,19 @@ def test_lines_cover_the_forms():
 def test_gated_predicate_says_what_its_pattern_says(gated, bare):
     wrong = [t for t in LINES if gated(t) != bare(t)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("pattern, gate", [
+    (wire._CONTRIBUTED, lambda t: "contributed" in t),
+    (wire._PEOPLE_CONTRIBUTED, lambda t: "contributed" in t),
+    (wire._UNNAMED_BYLINE, lambda t: may_hold(t, wire._UNNAMED_WORDS)),
+], ids=["contributed", "people_contributed", "unnamed_byline"])
+def test_every_line_a_credit_pattern_matches_passes_its_gate(pattern, gate):
+    # uncaptioned_line_credit asks the gate before the pattern: it must hold wherever the
+    # pattern matches, or a credit would be missed.
+    matched = [t for t in LINES if pattern.match(t)]
+    assert matched  # the lines hold the form
+    assert [t for t in matched if not gate(t)] == []
 
 
 def test_folding_characters_defeat_the_word_test():

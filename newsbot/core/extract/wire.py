@@ -131,6 +131,8 @@ _AGENCY_AND_STAFF = re.compile(rf"^(?:{_BY}\s+)?(?:The\s+)?(?P<ag>{ANY_PATTERN}|
 # Bylines naming agencies but not which: "Agencies", "Guardian staff and agencies", "From wire reports".
 _UNNAMED_BYLINE = re.compile(r"^(?:By |From )?(?:[\w .'-]{0,40}?\s)?(?:staff\s+)?(?:(?:and|&)\s+)?(?:news\s+|wire\s+)?"
                              r"(?:agencies|wire services|wire reports|wires)\.?$", re.I)
+_UNNAMED_WORDS = ("agencies", "wire")
+"""Words one of which every _UNNAMED_BYLINE match holds (may_hold asks first)."""
 # A place in a byline block: capitalised words ("New Delhi", "Jammu and Kashmir"), not a sentence.
 _BYLINE_PLACE = r"[A-Z][\w'&-]*\.?(?:\s+(?:(?:and|of|de|da|del|on|upon)\s+)?[A-Z][\w'&-]*\.?)*"
 _AGENCY_BYLINE = re.compile(
@@ -281,7 +283,7 @@ def _source_credit(text: str) -> WireHit | None:
 
 
 def _people_contributed(text: str) -> WireHit | None:
-    m = _PEOPLE_CONTRIBUTED.match(text)
+    m = _PEOPLE_CONTRIBUTED.match(text) if "contributed" in text else None  # the pattern's word, tested in C
     if not m or not _looks_like_people(m["who"]):
         return None
     names = _names_with_places(m["who"])
@@ -322,7 +324,7 @@ def uncaptioned_line_credit(text: str, byline: bool = False) -> WireHit | None:
         role = "contact"
         who = re.split(r"\s+(?:in|at)\s+", m["who"], maxsplit=1)[0]
         return WireHit("Bloomberg", text, contributors=[Contributor(role, who.strip(" ."))])
-    if m := _CONTRIBUTED.match(text):
+    if "contributed" in text and (m := _CONTRIBUTED.match(text)):
         who = (m["who"] or "").strip()
         return WireHit(agency_of(m["ag"]), text,
                        contributors=[Contributor("contributing", n) for n in _names_with_places(who)] if who else [])
@@ -354,7 +356,8 @@ def uncaptioned_line_credit(text: str, byline: bool = False) -> WireHit | None:
             return WireHit(agency_of(m["ag"]), text, contributors=who)
     if len(text) <= 100 and (m := _AGENCY_AND_STAFF.match(text)):
         return WireHit(agency_of(m["ag"]), text)
-    if len(text) <= 100 and _UNNAMED_BYLINE.match(text) and names_unnamed_agencies(text):
+    if (len(text) <= 100 and may_hold(text, _UNNAMED_WORDS) and _UNNAMED_BYLINE.match(text)
+            and names_unnamed_agencies(text)):
         return WireHit(None, text, unnamed=True)
     if m := _AGENCY_BYLINE.match(text):
         # "AP Miami", "Press Trust of India | New Delhi/Mumbai": a credit where bylines stand,
