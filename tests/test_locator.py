@@ -347,6 +347,19 @@ def test_the_story_region_is_a_copy_and_the_page_stays_whole():
     assert generic.story_region(root, container, []).root[1][0].get("class") == "item-content"
 
 
+def test_the_story_region_keeps_of_the_head_what_trafilatura_reads():
+    from lxml import html
+
+    ld = '{"@type": "NewsArticle", "articleBody": "The gates opened at dawn."}'
+    page = forum_page(LEAD).replace(
+        b"</head>", b'<style>.x{color:red}</style><script src="a.js"></script><link rel="stylesheet" href="s.css">'
+        b'<script type="application/ld+json">' + ld.encode() + b'</script><meta name="description" content="Gates"></head>')
+    root = html.fromstring(page)
+    head = generic.story_region(root, generic.story_container(root), [LEAD]).root.find("head")
+    assert [el.tag for el in head] == ["meta", "title", "script", "meta"]
+    assert head[2].text == ld and head[3].get("content") == "Gates"
+
+
 def test_a_region_with_a_long_list_is_handed_to_trafilatura_cut_and_read_whole(monkeypatch, counts):
     # The region is a copy: its long runs are cut and read back there, as on a whole page.
     monkeypatch.setattr(generic, "CUT_ABOVE", 0)  # cut on a page this small too

@@ -288,8 +288,13 @@ def story_region(root, container: StoryContainer, lines: list[str]) -> Selector:
     # lxml.html's elements, as trafilatura reads only those, made by the page's parser: its
     # C class lookup then serves the copy and all trafilatura's work on it.
     page = PARSER.makeelement("html")
-    head = root.find("head")
-    page.append(deepcopy(head) if head is not None else PARSER.makeelement("head"))
+    head = etree.SubElement(page, "head")
+    # Of the head, what trafilatura may read without metadata: the title, meta tags and the
+    # JSON-LD its baseline takes an articleBody from (styles and scripts were half the copy).
+    page_head = root.find("head")
+    for el in page_head if page_head is not None else ():
+        if el.tag in ("title", "meta") or (el.tag == "script" and "ld+json" in (el.get("type") or "")):
+            head.append(deepcopy(el))
     etree.SubElement(page, "body").append(deepcopy(region))
     return Selector(root=page, type="html")
 
