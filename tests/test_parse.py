@@ -26,6 +26,10 @@ INPUTS = {
     "doctype and forbidden characters": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x/y">\n<html><body>\x01</body></html>',
     "a noncharacter alone": "<html><body><p>x\uffffy \ufffe z</p></body></html>",
     "non-ASCII, nothing forbidden": "<html><body><p>नमस्ते — ok \U0001F600</p></body></html>",
+    "empty": "",
+    "white space": "   \n ",
+    "unclosed html": "<html>",
+    "leading NULs": "\x00" * 10 + "<html><body><p>x</p></body></html>",
     "comments and PIs": "<html><body><!-- gone --><?php echo 1 ?><p>kept</p></body></html>",
 }
 
