@@ -671,17 +671,13 @@ def page_scan(root) -> PageScan:
     for el in root.iter(etree.Element):  # elements only, chosen in C
         tag = el.tag
         cls, ident = el.get("class"), el.get("id")
-        if cls is None:
-            if ident is None:
-                if tag == "figcaption":
-                    captions.append(el)
-                continue
-            cls_text = ""
-        else:
-            cls_text = cls
+        if cls is None and ident is None:
+            if tag == "figcaption":
+                captions.append(el)
+            continue
         # Block containers (custom elements, a hyphen in the tag, too) with a class or an id.
         if tag in _CONTAINER_TAGS or ("-" in tag and "-" in tag.rsplit("}", 1)[-1]):
-            containers.append((el, f"{cls_text} {ident or ''}".lower()))
+            containers.append((el, f"{cls or ''} {ident or ''}".lower()))
         elif tag == "figcaption":
             captions.append(el)
         if cls is None:
