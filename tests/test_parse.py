@@ -51,3 +51,29 @@ def test_every_element_is_an_html_element():
     assert tree.xpath("//p")[0].text_content() == "Story."
     assert [el.tag for el in tree.cssselect("form > input")] == ["input"]
 
+
+
+def test_pages_taken_apart_in_threads_at_once_give_the_records_made_one_by_one():
+    # Every page is parsed on the one shared parser (html.PARSER): lxml serialises a parser's
+    # use across threads, and no state of one page may leak into another's record.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsbot.core.extract import extract
+
+    from .conftest import PAGES
+
+    pages = [(p.name, p.read_bytes()) for p in sorted(PAGES.glob("*.html"))]
+    jobs = [(name, data, locator) for name, data in pages for locator in ("trafilatura", "resiliparse")]
+
+    def record(job):
+        name, data, locator = job
+        try:
+            return extract(data, url=f"https://pages.example/{name}", locator=locator).to_dict()
+        except Exception as exc:  # a fixture page meant to fail fails the same way in a thread
+            return repr(exc)
+
+    alone = [record(job) for job in jobs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(record, jobs[::-1]))[::-1]
+    assert len(pages) > 20
+    assert together == alone
