@@ -36,7 +36,10 @@ def test_entity_bomb_in_a_sitemap_is_a_bad_sitemap_failure(tmp_path):
                 f"<url><loc>{srv.base}{paths[1]}</loc><lastmod>&lol9;</lastmod></url></urlset>")
         routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"}, body.encode())
         run = crawl(tmp_path, "wire", args={"sitemap": srv.base + "/sitemap.xml"})
-    assert [r["headline"] for r in run.records] == ["Good story 0"]  # read before the bomb
+    # The entry before the bomb is read; libxml2 2.14 also reads the one holding it (its
+    # lastmod dropped), older versions stop at the bomb.
+    headlines = [r["headline"] for r in run.records]
+    assert sorted(headlines) in (["Good story 0"], ["Good story 0", "Good story 1"])
     [bad] = [f for f in run.failures if f["reason"] == "bad_sitemap"]
     assert bad["url"] == srv.base + "/sitemap.xml" and "entity" in bad["detail"]
     assert run.report["failures_by_reason"] == {"bad_sitemap": 1}

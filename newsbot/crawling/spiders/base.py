@@ -225,7 +225,8 @@ class ArticleSpider(scrapy.Spider):
         """Sitemap index -> sitemaps; urlset -> article requests (lastmod kept). Entries are
         read as lxml parses them (Scrapy's Sitemap: iterparse, entities not resolved), so a
         request goes out for each as it is read; a document libxml2 stopped reading (an
-        entity bomb in its DTD) is a `bad_sitemap` failure after the entries read before it."""
+        entity bomb in its DTD) is a `bad_sitemap` failure after the entries it read (libxml2
+        2.14 reads on past the bomb with its text dropped, older ones stop there)."""
         try:
             sitemap = Sitemap(html_entities_as_numbers(self.sitemap_body(response)))
         except Exception as exc:  # a broken sitemap is a failure to report, not a crash
@@ -402,7 +403,7 @@ def xml_stopped(error_log) -> str | None:
     for error in error_log:
         if error.type_name in _XML_STOPS or "amplification" in error.message:
             return (f"XML parsing stopped at line {error.line}: {error.message.strip()} "
-                    f"(an entity expanding without bound in the document's DTD); entries after it not read")
+                    f"(an entity expanding without bound in the document's DTD); entries after it may not have been read")
     return None
 
 
