@@ -19,6 +19,17 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "This article first appeared on Deccan Ledger Business.",
     "The post Ferry returns appeared first on Lakeshore Courier.", "Le puede interesar: Otra noticia",
     "We want to hear what you think about this article.", "Premium",
+    # UI labels and section headings as whole lines, in several languages.
+    "Loading...", "Close", "Topics", "Learn More", "Latest news", "Trending this week", "Publicit\u00e9", "Anzeige",
+    "Iklan", "About the author", "Explore further", "Editors\u2019 Recommendations", "You might be interested in",
+    "Post your comment", "Thanks for signing up!",
+    "This material may not be published, broadcast, rewritten or redistributed without permission.",
+    # Affiliate disclosures, as publishers word them.
+    "When you buy through links on this page, we may earn an affiliate commission.",
+    "Our editors choose every product on their own. If you shop through our affiliate links, we may earn commissions.",
+    "If you sign up or buy something through a link in this guide, we may receive compensation. By using this "
+    "site you agree to the terms and privacy rules that apply to it, and to the way we and our partners keep data.",
+    "As an Amazon Associate I earn from qualifying purchases.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -31,6 +42,11 @@ def test_furniture_lines(line):
     "Related costs rose by 4% last year, according to the council's own figures.",
     "Premium petrol prices rose again in March, the ministry said.",
     "Continue to the next section, the officer told the drivers before closing the road.",
+    "Closer ties with the port were the aim of the visit, the minister said.",
+    "Latest news from the valley suggests the river has peaked, officials said on Sunday.",
+    "Agents may earn commissions when customers buy policies, the regulator said.",
+    "The platform lets creators earn commissions from links they share, its chief executive said.",
+    "The council will receive compensation from the builder, the court ruled.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

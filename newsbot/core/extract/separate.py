@@ -32,7 +32,9 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
         "czytaj więcej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
         "lee más", "continua a leggere", "les mer", "läs mer", "you can also check", "you may also check",
-        "also check:", "also watch", "watch more", "explore more",
+        "also check:", "also watch", "watch more", "explore more", "explore further", "you might like",
+        "you might be interested in", "you may be interested in", "editors' recommendations", "editor's picks",
+        "editors' picks",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
@@ -43,6 +45,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "first published", "last updated", "updated on", "topics :", "topics:", "tags :", "tags:", "filed under",
         "copyright ©", "all rights reserved", "our standards:", "the thomson reuters trust principles",
         "(this story has not been edited", "catch all the", "check out our",
+        "this material may not be published", "this document is subject to copyright",
     ),
     "prompts": (
         "click here", "share this", "print this", "follow us on", "get them on our telegram", "dear reader",
@@ -57,12 +60,18 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "register now", "follow us", "subscribe now", "subscribe today", "subscribe for", "become a member",
         "join us on", "like us on", "to continue reading", "subscribe to ", "get alerts", "get real-time",
         "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
+        "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
+        "thank you for signing up",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
         "this story is also available in", "auch auf englisch",
     ),
-    "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only", "members only", "sponsored content"),
+    "labels": ("related", "recommended", "sponsored", "ad", "premium", "exclusive", "subscribers only", "subscriber only",
+               "members only", "sponsored content", "promoted", "advert", "anzeige", "werbung", "publicité",
+               "publicidad", "pubblicità", "reklama", "iklan", "loading", "close", "share", "more", "more info",
+               "learn more", "topics", "latest", "latest news", "trending", "trending this week", "most viewed",
+               "must watch", "about the author", "about the authors"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
@@ -85,6 +94,19 @@ _SOCIAL = re.compile(
 _FIRST_APPEARED = re.compile(
     r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
     r"^the post .{1,200} appeared first on .{1,100}$", re.I)
+_DISCLOSURE = re.compile(
+    r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
+    r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
+    r"\baffiliate (?:links?|commissions?)\b|\bas an amazon associate\b")
+_DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b")
+_DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
+"""One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
+DISCLOSURE_MAX = 500
+"""An affiliate disclosure ("When you purchase through links on our site, we may earn an
+affiliate commission", "If you buy through affiliate links, we may earn commissions", "...
+through a link on our site, we may receive compensation. By using this site, you consent to
+..."): the publisher's note on shopping links, no story. The publisher's commission (we, or
+"may earn") and its links are both named, in a line of at most DISCLOSURE_MAX characters."""
 _NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
                          r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
                          r"\bby email\b.*\bnever miss\b", re.I)
@@ -137,10 +159,15 @@ class Parts:
 
 def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     """True for a line of page furniture (FURNITURE_STARTS, social rows, "first appeared on"
-    trailers, newsletter boxes) or one a publisher's profile names."""
-    if len(text) > 300:
+    trailers, newsletter boxes, affiliate disclosures) or one a publisher's profile names."""
+    if len(text) > DISCLOSURE_MAX:
         return False
     key = fold(text)
+    if (any(word in key for word in _DISCLOSURE_WORDS) and _DISCLOSURE.search(key)
+            and _DISCLOSURE_CONTEXT.search(key)):
+        return True
+    if len(text) > 300:
+        return False
     if any(p.match(text) for p in extra):
         return True  # a profile's furniture: lines that start so
     if _FIRST_APPEARED.search(key):
