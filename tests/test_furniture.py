@@ -30,6 +30,10 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "If you sign up or buy something through a link in this guide, we may receive compensation. By using this "
     "site you agree to the terms and privacy rules that apply to it, and to the way we and our partners keep data.",
     "As an Amazon Associate I earn from qualifying purchases.",
+    "Copyright 2025 Lakeshore Media Group. All rights reserved.", "\u00a9 2024 Valley Courier Network",
+    "Thank you for subscribing to our newsletter.",
+    "Listen to Harbour Hour on Spotify, Apple Podcasts and Google Podcasts.",
+    "Subscribe to The Morning Cast wherever you get your podcasts.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -47,6 +51,8 @@ def test_furniture_lines(line):
     "Agents may earn commissions when customers buy policies, the regulator said.",
     "The platform lets creators earn commissions from links they share, its chief executive said.",
     "The council will receive compensation from the builder, the court ruled.",
+    "Copyright law changed in 2019, the court noted, and the publishers lost their case.",
+    "Listeners moved from radio to Spotify in large numbers last year, the survey found.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

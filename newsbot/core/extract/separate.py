@@ -61,7 +61,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "join us on", "like us on", "to continue reading", "subscribe to ", "get alerts", "get real-time",
         "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
-        "thank you for signing up",
+        "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
@@ -131,6 +131,14 @@ _LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|
 """A line sending the reader to an address ("Follow our full coverage at https://...")."""
 _CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
 """A writer's contact line ("Email: jroe@example.com"), no story."""
+_COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b")
+"""A copyright notice ("Copyright 2024 Example Media Inc. All rights reserved.", "© 2023 Example
+Network"): the page's, not the story's (an agency's notice is read as its credit first)."""
+_PODCAST_PROMPT = re.compile(r"^(?:listen|subscribe|follow|find)\b.{0,150}\b(?:apple podcasts|spotify|google podcasts|"
+                             r"podcast app|wherever you get your podcasts)|^(?:also )?available on (?:apple podcasts|spotify)"
+                             r"|\bwherever you get your podcasts\W*$")
+"""A podcast's prompt ("Listen to Example Hour on Spotify, Apple Podcasts and Google Podcasts",
+"Subscribe wherever you get your podcasts")."""
 _BARE_NUMBER = re.compile(r"^\W*\d{1,3}(?:\s*/\s*\d{1,3})?\W*$|^[\W_]+$")
 """A line that is only a number or a counter ("10", "01/7": a list's rank, a slide counter) or
 only marks ("___", "* * *": a separator)."""
@@ -177,7 +185,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
             or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
-            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key)):
+            or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
+            or _PODCAST_PROMPT.search(bare)):
         return True
     labelled = _LABEL_PREFIX.sub("", bare, count=1)
     return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
