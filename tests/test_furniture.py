@@ -34,6 +34,10 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "Thank you for subscribing to our newsletter.",
     "Listen to Harbour Hour on Spotify, Apple Podcasts and Google Podcasts.",
     "Subscribe to The Morning Cast wherever you get your podcasts.",
+    # What a media player prints where it cannot play.
+    "Your browser does not support the video tag.", "This browser does not support the audio element.",
+    "To view this video please enable JavaScript, and consider upgrading to a newer web browser.",
+    "We apologize, but this video has failed to load.", "Try refreshing your browser, or", "End of Article",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -53,6 +57,8 @@ def test_furniture_lines(line):
     "The council will receive compensation from the builder, the court ruled.",
     "Copyright law changed in 2019, the court noted, and the publishers lost their case.",
     "Listeners moved from radio to Spotify in large numbers last year, the survey found.",
+    "Your browser history can reveal more than you think, the researchers warned.",
+    "End of story, the minister said, and left the room.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

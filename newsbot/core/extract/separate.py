@@ -63,6 +63,12 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
     ),
+    "player messages": (
+        "your browser does not support", "your browser doesn't support", "this browser does not support",
+        "to view this video please enable javascript", "please enable javascript", "javascript is disabled",
+        "we apologize, but this video has failed to load", "this video has failed to load", "try refreshing your browser",
+        "video loading", "this video is unavailable", "video unavailable",
+    ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
         "this story is also available in", "auch auf englisch",
@@ -71,7 +77,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "members only", "sponsored content", "promoted", "advert", "anzeige", "werbung", "publicité",
                "publicidad", "pubblicità", "reklama", "iklan", "loading", "close", "share", "more", "more info",
                "learn more", "topics", "latest", "latest news", "trending", "trending this week", "most viewed",
-               "must watch", "about the author", "about the authors"),
+               "must watch", "about the author", "about the authors", "end of article", "end of story"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
