@@ -19,7 +19,7 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, decode_file, is_dubious_
 
 from newsbot.core.profiles.base import Profile
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify, parse_fragment
-from .text import clean, may_hold
+from .text import _ZERO_WIDTH, clean, may_hold
 
 FURNITURE_HINT = re.compile(
     r"highlights?|key-?points|takeaways?|quick-?read|tl-?dr|story-?summary|at-a-glance|live-?(?:tracker|updates|blog-widget)|"
@@ -268,6 +268,11 @@ def _is_widget_tag(tag) -> bool:
     return tag in _WIDGET_TAGS or (isinstance(tag, str) and "-" in tag)
 
 
+_PREFIX_CHARS = 24
+PREFIX_CHECK_MAX = 100_000
+"""Lines times boxes past which furniture_texts takes every box apart without the prefix test."""
+
+
 def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     """Which of a generic extractor's story lines sit in one of the page's furniture boxes
     (highlights, related stories, newsletter sign-ups, share rows, live trackers, language
@@ -276,13 +281,23 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     wanted = {line for line in lines if len(line) <= 200}
     if not wanted:
         return set()
+    boxes = [el for el, attrs in containers if el.tag in _CONTAINER_TAGS and FURNITURE_HINT.search(attrs)]
+    # Each line's first characters, white space left out: a box holding the line holds them
+    # too (however its inline elements were spaced), so a box holding none of them is not
+    # taken apart into blocks. Past PREFIX_CHECK_MAX tests the boxes are all taken apart (linear).
+    prefixes = {"".join(line.split())[:_PREFIX_CHARS] for line in wanted} if (
+        len(wanted) * len(boxes) <= PREFIX_CHECK_MAX) else None
     out: set[str] = set()
-    for el, attrs in containers:
-        if el.tag not in _CONTAINER_TAGS or not FURNITURE_HINT.search(attrs):
-            continue
+    for el in boxes:
         text = _FOLDED_TEXT(el)  # the box's text, whitespace folded, in C
         if not text or len(text) > 1500:
             continue
+        if prefixes is not None:
+            bare = "".join(text.split())
+            for mark in _ZERO_WIDTH:
+                bare = bare.replace(mark, "")
+            if not any(prefix in bare for prefix in prefixes):
+                continue
         # Set lookups, not substring scans: a page of thousands of boxes and lines stays linear.
         box = [b.text for b in blockify(el, NOISE)]
         if any(len(line) > 200 for line in box):
