@@ -69,6 +69,23 @@ def test_utc_time_is_dated_in_the_pages_own_offset():
      "Sensex ends higher on bank gains"),
     ("Rain to ease by Friday - Globe Wire Daily", ("globewiredaily.com", "globewiredaily"), "Rain to ease by Friday"),
     ("Spider-Man - the musical opens on Broadway to mixed reviews", (), "Spider-Man - the musical opens on Broadway to mixed reviews"),
+    # CJK titles set their separators without spaces.
+    ("\u6e56\u7554\u516c\u56ed\u4eca\u65e5\u91cd\u65b0\u5f00\u653e-\u6e56\u57ce\u65b0\u95fb\u7f51", (),
+     "\u6e56\u7554\u516c\u56ed\u4eca\u65e5\u91cd\u65b0\u5f00\u653e"),  # 湖畔公园今日重新开放-湖城新闻网
+    ("\u5e02\u653f\u5e9c\u53d1\u5e03\u65b0\u89c4--\u793e\u4f1a--\u6e56\u57ce\u7f51", (),
+     "\u5e02\u653f\u5e9c\u53d1\u5e03\u65b0\u89c4"),  # 市政府发布新规--社会--湖城网
+    ("\u592e\u884c\u5ba3\u5e03\u964d\u51c6_\u8d22\u7ecf\u9891\u9053_\u6e56\u57ce\u5728\u7ebf", (),
+     "\u592e\u884c\u5ba3\u5e03\u964d\u51c6"),  # 央行宣布降准_财经频道_湖城在线
+    ("\u6e2f\u306e\u82b1\u706b\u5927\u4f1a\u304c\u4e2d\u6b62\uff5c\u6e7e\u65e5\u5831", (),
+     "\u6e2f\u306e\u82b1\u706b\u5927\u4f1a\u304c\u4e2d\u6b62"),  # 港の花火大会が中止｜湾日報
+    # A single dash joins places inside a headline: kept unless a site's name follows it.
+    ("\u5317\u4eac-\u4e0a\u6d77\u9ad8\u94c1\u5ef6\u8bef", (), "\u5317\u4eac-\u4e0a\u6d77\u9ad8\u94c1\u5ef6\u8bef"),
+    ("\u6e7e\u533a\u5efa\u8bbe\u63d0\u901f-\u524d\u6d77\u5408\u4f5c\u533a", (),
+     "\u6e7e\u533a\u5efa\u8bbe\u63d0\u901f-\u524d\u6d77\u5408\u4f5c\u533a"),
+    ("\u6e7e\u533a\u5efa\u8bbe\u63d0\u901f-\u524d\u6d77\u5feb\u8baf", ("\u524d\u6d77\u5feb\u8baf",),
+     "\u6e7e\u533a\u5efa\u8bbe\u63d0\u901f"),
+    ("COVID-19 cases fall_again", (), "COVID-19 cases fall_again"),
+    ("\u4e2d" * 400 + "-\u65b0\u95fb\u7f51", (), "\u4e2d" * 400 + "-\u65b0\u95fb\u7f51"),  # past CJK_TITLE_MAX
 ])
 def test_site_affixes_leave_the_headline(title, sites, headline):
     assert md.strip_site_affixes(title, sites) == headline

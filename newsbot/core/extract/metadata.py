@@ -564,7 +564,7 @@ def strip_site_affixes(title: str | None, site_names: tuple[str, ...] = ()) -> s
     pieces = _SEPARATORS_KEPT.split(title)
     parts, seps = pieces[::2], [p.strip() for p in pieces[1::2]]
     if len(parts) == 1:
-        return title
+        return _strip_cjk_site_suffix(title, site_names)
     sites = {_squash(s) for s in site_names if s}
     named = [_squash(p) in sites for p in parts]
     if any(named):
@@ -585,6 +585,38 @@ def strip_site_affixes(title: str | None, site_names: tuple[str, ...] = ()) -> s
 
 
 _SEPARATORS_KEPT = re.compile(r"(\s+(?:\||-|–|—|::|•|·|»|/)\s+)")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_SITE_SUFFIX = re.compile(
+    rf"^(?P<head>.*[{_CJK}\uff01\uff1f\u3002\u300d\u201d].*?)\s*(?P<sep>-{{1,2}}|_|\||\uff5c|\u2014{{1,2}})\s*"
+    rf"(?P<site>[{_CJK}A-Za-z0-9.]{{1,12}})$")
+"""A Chinese, Japanese or Korean page's title "<headline>-<site>", "<headline>_<section>_<site>",
+"<headline>--<site>": set without spaces, as CJK text is, so the spaced separators above miss it."""
+CJK_SITE_WORDS = ("网", "網", "报", "報", "新闻", "新聞", "频道", "頻道", "在线", "ニュース", "新聞社", "일보", "뉴스",
+                  "신문", "时报", "日报", "晚报", "周刊")
+"""How a CJK site's or section's name ends (新华网, 人民日报, 财经频道, 朝日新聞, 조선일보, 연합뉴스)."""
+CJK_SITE_SUFFIXES_MAX = 2
+CJK_TITLE_MAX = 300
+
+
+def _strip_cjk_site_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """The title without up to CJK_SITE_SUFFIXES_MAX short unspaced suffixes, when the
+    headline before them holds CJK text (4 characters or more are left): after an underscore,
+    a bar or a double dash (never inside a headline) any short name; after a single dash only
+    the site's own name or a name ending like one (CJK_SITE_WORDS), as a dash also joins
+    places in a headline ("北京-上海高铁"). Any other title as it is."""
+    if len(title) > CJK_TITLE_MAX:
+        return title  # the pattern backtracks over the title: a hostile one is left as it is
+    sites = {_squash(n) for n in site_names if n}
+    out = title
+    for _ in range(CJK_SITE_SUFFIXES_MAX):
+        m = _CJK_SITE_SUFFIX.match(out)
+        if m is None or len(m["head"].strip()) < 4:
+            break
+        site = m["site"]
+        if m["sep"] in ("-", "\u2014") and not (_squash(site) in sites or site.endswith(CJK_SITE_WORDS)):
+            break
+        out = m["head"].strip()
+    return out
 
 
 def _rejoin(pieces: list[str], start: int, end: int) -> str:
