@@ -251,3 +251,36 @@ def test_utc_time_dated_by_the_printed_local_time(printed, published):
             f'"datePublished":"{ld}"}}</script><meta property="og:locale" content="pt_BR">')
     rec = _record(head, f'<h1>Ferry service resumes</h1><div class="article-date">{printed}</div>')
     assert rec.published_at == published
+
+
+_LONG_PARAGRAPH = "<p>" + "The council approved the new budget on Friday after a long debate about road repairs. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("byline,authors", [
+    ('<p>By <a href="/author/jroe">Jane Roe</a></p>', ["Jane Roe"]),
+    ('<p class="meta">By <a href="/news/staff/jane-roe/">Jane Roe</a> on Monday, March 2nd, 2026 at 9:04 a.m.</p>',
+     ["Jane Roe"]),
+    ('<p>By <a href="/autor/ana-diaz/">Ana D\u00edaz</a> and <a href="/autor/luis-paz/">Luis Paz</a></p>',
+     ["Ana D\u00edaz", "Luis Paz"]),
+    ('<ul><li><a href="https://example.org/content/author/sam-lee">Sam Lee</a></li></ul>', ["Sam Lee"]),
+    # A person the story is about, a tag page, the site's staff menu: no byline.
+    ('<p>Guess what <a href="/author/max-mole/">Max Mole</a> will not be doing on Saturday night?</p>', []),
+    ('<p>By <a href="/people/max-mole/">Max Mole</a></p>', []),
+    ('<nav><a href="/author/jroe">Jane Roe</a></nav>', []),
+])
+def test_a_link_to_a_writers_page_in_the_headline_block_is_the_byline(byline, authors):
+    tree = _page("", f"<article><h1>Council approves the budget</h1>{byline}{_LONG_PARAGRAPH}</article>")
+    assert md.page_authors(tree, {}) == authors
+
+
+def test_writers_linked_after_the_story_begins_are_other_stories():
+    tree = _page("", f"<article><h1>Council approves the budget</h1>{_LONG_PARAGRAPH}"
+                     '<p>By <a href="/author/jroe">Jane Roe</a></p></article>')
+    assert md.page_authors(tree, {}) == []
+
+
+def test_a_declared_author_comes_before_an_author_link():
+    tree = _page('<meta name="author" content="Kim Park">',
+                 f'<article><h1>Council approves the budget</h1><p>By <a href="/author/jroe">Jane Roe</a></p>'
+                 f"{_LONG_PARAGRAPH}</article>")
+    assert md.page_authors(tree, {}) == ["Kim Park"]

@@ -803,7 +803,7 @@ def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list
     # posted the story (Yoast): the printed byline and author meta tags come before it.
     names_of = (lambda: [n for n, _, ref in entries if not ref], lambda: _author_elements(tree),
                 lambda: _meta_authors(tree), lambda: [n for n, _, ref in entries if ref],
-                lambda: _byline_elements(tree))
+                lambda: _byline_elements(tree), lambda: _author_links(tree))
     first: list[str] = []
     chosen: list[str] = []
     seen: list[list[str]] = []
@@ -905,6 +905,55 @@ def _byline_elements(tree) -> list[str]:
         if len(out) >= 8:
             break
     return out[:8]
+
+
+AUTHOR_PATHS = ("author", "authors", "autor", "autores", "autori", "auteur", "auteurs", "writer", "writers",
+                "journalist", "journalists", "reporter", "reporters", "columnist", "columnists", "contributor",
+                "contributors", "byline", "staff", "redakteur", "redacteur")
+"""A folder of writers' pages on a news site (/author/jane-roe, /staff/jroe, /autor/...). Not
+/people/ or /profile/: entertainment and sports sites file the people a story is about there."""
+_AUTHOR_HREF = re.compile(r"(?:^|/)(?:" + "|".join(AUTHOR_PATHS) + r")/[^/?#\s]+/?(?:[?#]|$)", re.I)
+AUTHOR_LINK_TEXT_MAX = 150
+"""The printed byline holding a writer's link is short ("By <a>Jane Roe</a>"); a longer
+element is prose that links a writer's page."""
+AUTHOR_LINK_REST_MAX = 24
+"""Characters the link's element may print beside its names ("Written by", " and ", "| Staff
+Writer"), unless it opens as a byline does ("By <name> on Monday, November 18th, 2019 at 11:04
+a.m."): more is a sentence that names someone, not a byline."""
+_BYLINE_OPENING = re.compile(r"^(?:(?:written|reported|words|story|text|posted)\s+)?(?:by|von|por|par|di|door|av|af)\b",
+                             re.I)
+
+
+def _author_links(tree) -> list[str]:
+    """Names of links to a writer's page (AUTHOR_PATHS) in the headline's block, before the
+    story's first paragraph, each in a short element of its own ("<p>By <a href=/author/jroe>
+    Jane Roe</a></p>"): the printed byline of a page that declares its writer nowhere else
+    (no JSON-LD author, author element, meta tag or byline class). Links in navigation,
+    footers and asides (the site's staff list) are not read."""
+    region = _headline_region(tree)
+    if region is None:
+        return []
+    out: list[str] = []
+    for el in region.iter("a", "p"):
+        if el.tag == "p" and len(clean(el.text_content())) > AUTHOR_LINK_TEXT_MAX:
+            break  # the story has begun: writers linked further on are other stories'
+        if el.tag != "a" or not _AUTHOR_HREF.search(el.get("href") or ""):
+            continue
+        holder = el.getparent()
+        if holder is None or _TEXT_LENGTH(holder) > AUTHOR_LINK_TEXT_MAX or _IN_NAV_FOOTER_ASIDE(el):
+            continue
+        rest = clean(holder.text_content())
+        for link in holder.iter("a"):
+            rest = rest.replace(clean(link.text_content()), "", 1)
+        rest = clean(rest)
+        if len(rest) > AUTHOR_LINK_REST_MAX and not _BYLINE_OPENING.match(rest):
+            continue
+        for name in split_names(headline_text(el.text_content())):
+            if len(name.split()) >= 2 and name not in out:
+                out.append(name)
+        if len(out) >= 8:
+            break
+    return out
 
 
 _LABEL_CLASS = re.compile(r"premium|plus|badge|exclusive|exklusiv|abo\b|paid|locked|subscriber|label|kicker|flag|"
