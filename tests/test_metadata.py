@@ -284,3 +284,12 @@ def test_a_declared_author_comes_before_an_author_link():
                  f'<article><h1>Council approves the budget</h1><p>By <a href="/author/jroe">Jane Roe</a></p>'
                  f"{_LONG_PARAGRAPH}</article>")
     assert md.page_authors(tree, {}) == ["Kim Park"]
+
+
+def test_a_json_ld_author_with_its_name_left_empty_is_no_writer():
+    # The CMS's "<name>, <publication>" with the name missing (", The Ledger & Gazette").
+    ld = {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", The Ledger & Gazette"}}
+    assert md.ld_author_entries(ld) == []
+    tree = _page("", '<article><h1>Council approves the budget</h1><div class="byline"><span class="author">'
+                     f'Jane Roe</span></div>{_LONG_PARAGRAPH}</article>')
+    assert md.page_authors(tree, ld) == ["Jane Roe"]

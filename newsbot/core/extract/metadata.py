@@ -157,7 +157,9 @@ def ld_author_entries(obj: dict, objects: list[dict] = ()) -> list[tuple[str, bo
         names = resolved.get("name") if isinstance(resolved, dict) else resolved
         for name in (names if isinstance(names, list) else [names]):
             name = ld_text(name)
-            if name and not name.startswith("http"):
+            # ", The Ledger & Gazette": the CMS's "<name>, <publication>" with the name left
+            # empty. What follows is the publisher, not a writer.
+            if name and not name.startswith("http") and not name.lstrip().startswith((",", ";", "|")):
                 for one in split_names(name):
                     if one not in [e[0] for e in out]:
                         out.append((one, org, referenced))
