@@ -263,6 +263,8 @@ _LONG_PARAGRAPH = "<p>" + "The council approved the new budget on Friday after a
     ('<p>By <a href="/autor/ana-diaz/">Ana D\u00edaz</a> and <a href="/autor/luis-paz/">Luis Paz</a></p>',
      ["Ana D\u00edaz", "Luis Paz"]),
     ('<ul><li><a href="https://example.org/content/author/sam-lee">Sam Lee</a></li></ul>', ["Sam Lee"]),
+    ('<div><span>By</span><span><a href="https://example.org/about/newsteam/j-r-moss">J.R. Moss</a></span></div>',
+     ["J.R. Moss"]),
     # A person the story is about, a tag page, the site's staff menu: no byline.
     ('<p>Guess what <a href="/author/max-mole/">Max Mole</a> will not be doing on Saturday night?</p>', []),
     ('<p>By <a href="/people/max-mole/">Max Mole</a></p>', []),

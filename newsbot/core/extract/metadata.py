@@ -911,7 +911,7 @@ def _byline_elements(tree) -> list[str]:
 
 AUTHOR_PATHS = ("author", "authors", "autor", "autores", "autori", "auteur", "auteurs", "writer", "writers",
                 "journalist", "journalists", "reporter", "reporters", "columnist", "columnists", "contributor",
-                "contributors", "byline", "staff", "redakteur", "redacteur")
+                "contributors", "byline", "staff", "newsteam", "redakteur", "redacteur")
 """A folder of writers' pages on a news site (/author/jane-roe, /staff/jroe, /autor/...). Not
 /people/ or /profile/: entertainment and sports sites file the people a story is about there."""
 _AUTHOR_HREF = re.compile(r"(?:^|/)(?:" + "|".join(AUTHOR_PATHS) + r")/[^/?#\s]+/?(?:[?#]|$)", re.I)
