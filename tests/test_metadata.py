@@ -295,3 +295,24 @@ def test_a_json_ld_author_with_its_name_left_empty_is_no_writer():
     tree = _page("", '<article><h1>Council approves the budget</h1><div class="byline"><span class="author">'
                      f'Jane Roe</span></div>{_LONG_PARAGRAPH}</article>')
     assert md.page_authors(tree, ld) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("names,writers", [
+    (["Jane Roe The Associated Press"], ["Jane Roe"]),
+    (["KIM PARK", "LEE MOSS Associated Press"], ["KIM PARK", "LEE MOSS"]),
+    (["Ana Diaz, Bloomberg News"], ["Ana Diaz"]),
+    (["The Associated Press"], ["The Associated Press"]),  # the agency alone is its byline
+    (["Bo Associated Press"], ["Bo Associated Press"]),  # one word left: not taken apart
+])
+def test_an_agency_glued_after_a_writers_name_is_taken_off(names, writers):
+    assert md.without_agency_suffix(names) == writers
+
+
+def test_the_glued_agency_still_credits_the_story():
+    from newsbot.core.extract import extract
+
+    page = ('<html><head><meta name="author" content="Jane Roe The Associated Press"></head><body><article>'
+            "<h1>Council approves the budget</h1>" + _LONG_PARAGRAPH * 3 + "</article></body></html>")
+    rec = extract(page.encode(), url="https://example.org/news/council")
+    assert rec.authors == ["Jane Roe"]
+    assert rec.wire is not None and rec.wire.agency == "AP" and rec.wire.credit == "Jane Roe The Associated Press"

@@ -242,6 +242,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
                   furniture=profile.furniture_patterns if profile else (), dollar=dollar)
     # The agency can be named only in JSON-LD (author, sourceOrganization, creditText).
     credit_names = [*art.authors, *declared_credits(ld)]
+    art.authors = md.without_agency_suffix(art.authors)  # the credit is read from the names as printed
     parts = separate(loc.blocks, authors=credit_names, **texts)
     if extraction == "generic" and (declared := _declared_story(ld, parts.body)):
         # The markup held a fraction of the story the page declares in JSON-LD articleBody

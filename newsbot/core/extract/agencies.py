@@ -134,3 +134,20 @@ def agency_in(text: str) -> str | None:
 def names_unnamed_agencies(text: str) -> bool:
     """True for a credit that says "agencies" (or wire services) and names none of them."""
     return bool(UNNAMED.search(text)) and agency_in(text) is None
+
+
+_LONG_NAMES = tuple(sorted({n for a in AGENCIES for n in a.names if " " in n}, key=len, reverse=True))
+"""Agencies' long names of two words or more ("The Associated Press", "Bloomberg News"): a
+single word could be a writer's surname."""
+
+
+def glued_agency(name: str) -> tuple[str, str] | None:
+    """(writer, agency) for a byline with an agency's long name glued after the writer's name
+    ("John Roe The Associated Press", as TownNews sites give AP bylines; "Jane Roe, Bloomberg
+    News"), the writer at least two words; else None."""
+    low = name.lower()
+    for long_name in _LONG_NAMES:
+        if low.endswith(" " + long_name.lower()):
+            writer = name[:len(name) - len(long_name)].strip(" ,;/|-\u2013\u2014")
+            return (writer, agency_of(long_name)) if len(writer.split()) >= 2 else None
+    return None

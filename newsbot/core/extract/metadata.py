@@ -769,6 +769,20 @@ def split_names(text: str) -> list[str]:
     return [p for p in out if p[:1].isupper() or not p[:1].isalpha()]
 
 
+def without_agency_suffix(names: list[str]) -> list[str]:
+    """Writers' names with an agency's long name glued after them taken off (agencies.glued_agency:
+    "John Roe The Associated Press" -> "John Roe"): the agency is the story's credit, read from
+    the names as printed, not part of a name."""
+    from .agencies import glued_agency
+
+    out: list[str] = []
+    for name in names:
+        name = glued[0] if (glued := glued_agency(name)) else name
+        if name not in out:
+            out.append(name)
+    return out
+
+
 DESK_WORDS = ("staff", "desk", "newsroom", "news service", "bureau", "team", "editors", "editorial", "web desk",
               "online", "digital", "redaktion", "redazione", "rédaction", "redacción", "redação", "redakcja",
               "redactie", "redaksjon")

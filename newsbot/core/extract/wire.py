@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from newsbot.core.record import Contributor, Wire
 from .text import may_hold
 from .agencies import (ANY_PATTERN, CODE_PATTERN, CREDIT_CODE_PATTERN, CREDIT_PATTERN, NAME_PATTERN, PRINTED_FORMS,
-                       agency_in, agency_of, names_unnamed_agencies)
+                       agency_in, agency_of, glued_agency, names_unnamed_agencies)
 
 _AG = CODE_PATTERN
 """Codes that are a credit even printed bare ("PTI" alone on a line)."""
@@ -481,11 +481,14 @@ def declared_credits(ld: dict) -> list[str]:
 
 def name_credit(name: str) -> WireHit | None:
     """The agency credit an author or declared name is: "Reuters", "ANI |", "Najib Jobain,
-    Associated Press", "By STEVE PEOPLES, AP National Political Writer"; else None."""
+    Associated Press", "Jane Roe The Associated Press" (glued), "By STEVE PEOPLES, AP National
+    Political Writer"; else None."""
     if len(name) > 150:
         return None
     if ag := agency_of(name):
         return WireHit(ag, name)
+    if glued := glued_agency(name):  # "Jane Roe The Associated Press"
+        return WireHit(glued[1], name)
     hit = line_credit(name.strip(" |"), byline=True)
     return hit if hit is not None and hit.agency else None
 
