@@ -332,6 +332,15 @@ def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_pa
     assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]
 
 
+def test_the_pages_own_address_printed_as_a_line_is_not_story():
+    # A print header prints the page's address above the story; a link's address stays.
+    inner = ("<div class='print-header'><span>https://www.example.org/news/pier-works-1234.php</span></div>"
+             + _ps(STORY) + "<p>www.example-theatre.com</p>")
+    rec = extract(_page(inner), url="https://example.org/news/pier-works-1234.php")
+    assert "https://www.example.org/news/pier-works-1234.php" in rec.unclassified
+    assert rec.body[:len(STORY)] == STORY
+
+
 def test_a_page_of_identical_lines_stays_linear_and_whole():
     # Thousands of identical list items: the copy check must not compare every line with
     # every earlier one (quadratic), and a list is not "a story printed twice" line by line.

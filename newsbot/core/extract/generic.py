@@ -787,16 +787,26 @@ def _title_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", fold(text))
 
 
-def set_aside_title_lines(blocks: list[Block], headline: str | None) -> list[Block]:
+def _url_key(url: str) -> str:
+    return url.strip().split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
+
+
+def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple[str | None, ...] = ()) -> list[Block]:
     """trafilatura sometimes starts the story with the page's title and date line. Before
     the first paragraph, a line equal to the headline is dropped (the record has it as
     `headline`) and a line that is only a date becomes page furniture (unclassified). (A
     line equal to the page's description is left: it is as often the story's first
-    paragraph as a standfirst printed twice.)"""
+    paragraph as a standfirst printed twice.) Anywhere, a line that is the page's own
+    address (urls: its URL and canonical URL; a print header's "https://example.org/news/...")
+    is furniture too."""
     key = _title_key(headline) if headline else None
+    own = {_url_key(u) for u in urls if u}
     out: list[Block] = []
     started = False
     for b in blocks:
+        if own and b.zone == STORY and "/" in b.text and " " not in b.text.strip() and _url_key(b.text) in own:
+            out.append(Block(b.text, NOISE))
+            continue
         if not started and b.zone == STORY:
             if key and len(b.text) <= 2 * len(headline) + 20 and _title_key(b.text) == key:
                 continue
