@@ -866,7 +866,21 @@ BYLINE_REGION_CHARS = 6000
 
 def _headline_region(tree):
     """The block around the page's first h1 where its byline is printed: the <article>
-    holding it, else its parents up to BYLINE_REACH levels; None without an h1."""
+    holding it, else its parents up to BYLINE_REACH levels; None without an h1. Found once
+    per tree (the byline, author-link and label readers all ask)."""
+    cached = _REGION_CACHE.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    region = _find_headline_region(tree)
+    _REGION_CACHE.clear()  # one page at a time; holding the tree keeps id() unique
+    _REGION_CACHE[id(tree)] = (tree, region)
+    return region
+
+
+_REGION_CACHE: dict[int, tuple] = {}
+
+
+def _find_headline_region(tree):
     h1 = next(iter(_FIRST_H1(tree)), None)
     if h1 is None:
         return None
