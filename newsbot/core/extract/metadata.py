@@ -817,9 +817,21 @@ def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list
     orgs = tuple(n for n, org, _ in entries if org)
     # A Person the article names only by a @graph reference is often the CMS account that
     # posted the story (Yoast): the printed byline and author meta tags come before it.
-    names_of = (lambda: [n for n, _, ref in entries if not ref], lambda: _author_elements(tree),
+    read: dict = {}  # each element reader's names, read once (two rules ask)
+
+    def author_elements() -> list[str]:
+        if "elements" not in read:
+            read["elements"] = _author_elements(tree)
+        return read["elements"]
+
+    def byline_elements() -> list[str]:
+        if "bylines" not in read:
+            read["bylines"] = _byline_elements(tree)
+        return read["bylines"]
+
+    names_of = (lambda: [n for n, _, ref in entries if not ref], author_elements,
                 lambda: _meta_authors(tree), lambda: [n for n, _, ref in entries if ref],
-                lambda: _byline_elements(tree), lambda: _author_links(tree))
+                byline_elements, lambda: _author_links(tree))
     first: list[str] = []
     chosen: list[str] = []
     seen: list[list[str]] = []
@@ -843,7 +855,7 @@ def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list
         filler = {_squash(n) for n, org, _ in entries if org and _squash(n) in sites}
         if not all(_squash(n) in filler for n in first):
             return first  # a desk, a newsroom byline, or another organisation (an agency)
-        printed = {_squash(n) for n in _author_elements(tree) + _byline_elements(tree)}
+        printed = {_squash(n) for n in author_elements() + byline_elements()}
         return first if any(_squash(n) in printed for n in first) else []
     for get in names_of[len(seen):3]:
         more = [n for n in get() if n and not is_publisher_byline(n, site_names + orgs)]
