@@ -10,6 +10,7 @@ whose day and month order is unknown) is refused, never guessed.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from dateutil import parser as dateparser
 from lxml import etree
 
+from .agencies import glued_agency
 from .text import clean, fold, may_hold
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -269,11 +271,25 @@ def meta(tree, *names: str) -> str | None:
     return None
 
 
-def meta_index(tree) -> dict[str, list[str]]:
-    """name/property/itemprop (lower case) -> contents, built once per tree."""
-    cached = _META_CACHE.get(id(tree))
+def _once_per_tree(cache: dict, tree, build):
+    """build(tree), kept for the page being read: the readers of one page ask for it several
+    times. One page at a time (holding the tree keeps its id() unique); a thread reading
+    another page finds another tree and builds its own."""
+    cached = cache.get(id(tree))
     if cached is not None and cached[0] is tree:
         return cached[1]
+    value = build(tree)
+    cache.clear()
+    cache[id(tree)] = (tree, value)
+    return value
+
+
+def meta_index(tree) -> dict[str, list[str]]:
+    """name/property/itemprop (lower case) -> contents, built once per tree."""
+    return _once_per_tree(_META_CACHE, tree, _build_meta_index)
+
+
+def _build_meta_index(tree) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
         content = el.get("content")
@@ -283,8 +299,6 @@ def meta_index(tree) -> dict[str, list[str]]:
             key = el.get(attr)
             if key:
                 index.setdefault(key.strip().lower(), []).append(content)
-    _META_CACHE.clear()  # one page at a time; holding the tree keeps id() unique
-    _META_CACHE[id(tree)] = (tree, index)
     return index
 
 
@@ -738,7 +752,9 @@ def _overlap(a: str, b: str) -> float:
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
                "dcterms.creator", "citation_author", "twitter:creator")
-_BY = re.compile(r"^(?:written |reported |posted |words |story |text )?by\s*:?\s+", re.I)
+BY_LEADS = ("written", "reported", "posted", "words", "story", "text")
+"""Words a byline's "by" may follow ("Written by", "Words by")."""
+_BY = re.compile(r"^(?:(?:" + "|".join(BY_LEADS) + r") )?by\s*:?\s+", re.I)
 _AUTHOR_NOISE = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|first published)\b.*|\|.*|"
     r"\bview (?:all )?(?:posts|articles|stories) by\b\s*|\bfollow\b.*|\bon (?:twitter|x)\b.*)$", re.I)
@@ -773,8 +789,6 @@ def without_agency_suffix(names: list[str]) -> list[str]:
     """Writers' names with an agency's long name glued after them taken off (agencies.glued_agency:
     "John Roe The Associated Press" -> "John Roe"): the agency is the story's credit, read from
     the names as printed, not part of a name."""
-    from .agencies import glued_agency
-
     out: list[str] = []
     for name in names:
         name = glued[0] if (glued := glued_agency(name)) else name
@@ -817,18 +831,9 @@ def page_authors(tree, ld: dict, site_names: tuple[str, ...] = (), objects: list
     orgs = tuple(n for n, org, _ in entries if org)
     # A Person the article names only by a @graph reference is often the CMS account that
     # posted the story (Yoast): the printed byline and author meta tags come before it.
-    read: dict = {}  # each element reader's names, read once (two rules ask)
-
-    def author_elements() -> list[str]:
-        if "elements" not in read:
-            read["elements"] = _author_elements(tree)
-        return read["elements"]
-
-    def byline_elements() -> list[str]:
-        if "bylines" not in read:
-            read["bylines"] = _byline_elements(tree)
-        return read["bylines"]
-
+    # Each element reader runs once: two rules ask for its names.
+    author_elements = functools.cache(lambda: _author_elements(tree))
+    byline_elements = functools.cache(lambda: _byline_elements(tree))
     names_of = (lambda: [n for n, _, ref in entries if not ref], author_elements,
                 lambda: _meta_authors(tree), lambda: [n for n, _, ref in entries if ref],
                 byline_elements, lambda: _author_links(tree))
@@ -880,13 +885,7 @@ def _headline_region(tree):
     """The block around the page's first h1 where its byline is printed: the <article>
     holding it, else its parents up to BYLINE_REACH levels; None without an h1. Found once
     per tree (the byline, author-link and label readers all ask)."""
-    cached = _REGION_CACHE.get(id(tree))
-    if cached is not None and cached[0] is tree:
-        return cached[1]
-    region = _find_headline_region(tree)
-    _REGION_CACHE.clear()  # one page at a time; holding the tree keeps id() unique
-    _REGION_CACHE[id(tree)] = (tree, region)
-    return region
+    return _once_per_tree(_REGION_CACHE, tree, _find_headline_region)
 
 
 _REGION_CACHE: dict[int, tuple] = {}
@@ -962,8 +961,8 @@ AUTHOR_LINK_REST_MAX = 24
 """Characters the link's element may print beside its names ("Written by", " and ", "| Staff
 Writer"), unless it opens as a byline does ("By <name> on Monday, November 18th, 2019 at 11:04
 a.m."): more is a sentence that names someone, not a byline."""
-_BYLINE_OPENING = re.compile(r"^(?:(?:written|reported|words|story|text|posted)\s+)?(?:by|von|por|par|di|door|av|af)\b",
-                             re.I)
+_BYLINE_OPENING = re.compile(r"^(?:(?:" + "|".join(BY_LEADS) + r")\s+)?(?:"
+                             + "|".join(w for w in sorted(_BY_WORDS) if " " not in w and w not in BY_LEADS) + r")\b", re.I)
 
 
 def _author_links(tree) -> list[str]:
