@@ -233,6 +233,36 @@ def test_staged_keys_find_their_story_before_and_after_a_merge(tmp_path):
     index.close()
 
 
+def test_lookups_of_every_size_share_a_few_statement_texts_and_find_the_same_members(tmp_path):
+    # SQLite keeps every prepared statement the connection caches (~30 KiB each): a text per
+    # count of keys made the crawl's memory grow with its pages. Counts are padded to powers
+    # of two, and a padded lookup finds what the keys themselves share, no more.
+    from newsbot.core.stories import index as index_module
+
+    index = SQLiteStoryIndex(tmp_path / "stories.sqlite3", commit_every=1000)
+    index.STAGED_JOINS_MIN, index.STAGED_SHARE = 10, 1_000_000
+    joiner = StoryJoiner(index)
+    for n in range(12):  # 10 merged into the large tables, then 2 staged
+        joiner.join(record(f"https://a.example/{n}", _story_text(n)))
+        if n == 9:
+            index.flush()
+    members = {m.key: m for m in index.members()}
+    texts = set()
+    for count in range(1, 61):
+        paras = [hash(("a paragraph of no record", k)) for k in range(count - 1)]
+        owner = members["//a.example/%d" % (count % 12)]
+        paras.append(next(iter(owner.signature.paragraphs)))
+        shared, args = index._shared([], paras)
+        texts.add(shared)
+        assert [m.key for m in index.candidates([], paras)] == [owner.key]
+    staged_sizes = {len(index.staged_paras.members(list(m.signature.paragraphs))) for m in members.values()}
+    assert staged_sizes == {0, 1}  # both the large tables and the staged keys were asked
+    assert len(texts) <= 14  # 1, 2, 4, ..., 64 keys; staged members found or not (a text each way)
+    assert index_module.padded([5, 6, 7]) == [5, 6, 7, 7]
+    assert len(index_module.padded(list(range(300)))) == index_module.INLINE_KEYS_MAX
+    index.close()
+
+
 def test_a_record_joined_again_changed_leaves_no_old_keys(tmp_path):
     # A page crawled again with another text: its old band keys and paragraph hashes go, in
     # the large tables and the staged ones, so the old text no longer finds it.

@@ -34,6 +34,18 @@ prints 20,000 short paragraphs) passes them as one JSON array read by json_each,
 their number. Not numbered parameters: SQLite looks those up one by one, and 20,000 of them
 took 0.6 s a statement. (Bound one by one, a few hashes cost 16 µs a lookup less than JSON.)"""
 
+def padded(keys: list) -> list:
+    """keys, their last one repeated up to the next power of two (at most INLINE_KEYS_MAX):
+    the lookup's statement text depends on its keys' counts, and SQLite keeps each prepared
+    statement the connection caches (~30 KiB each, 512 cached): one text per count let the
+    crawl's memory grow with the pages it joined (15 MiB by 1,024 pages), one per power of
+    two keeps it to a few dozen texts. A key repeated in `IN (...)` or a UNION changes nothing."""
+    n = len(keys)
+    if n <= 1:
+        return keys
+    return keys + [keys[-1]] * (min(1 << (n - 1).bit_length(), INLINE_KEYS_MAX) - n)
+
+
 CANDIDATE_LIMIT = 500
 """Members read per lookup at most: past it, a band or paragraph is boilerplate, not a story."""
 
@@ -364,12 +376,15 @@ class SQLiteStoryIndex:
         """The subquery of member ids sharing a band or a paragraph (at most CANDIDATE_LIMIT),
         in the large tables or among the staged keys, and its parameters (positional, one
         statement text per count, cached). Past INLINE_KEYS_MAX paragraphs (or staged
-        members) they go in as one JSON array instead."""
+        members) they go in as one JSON array instead. The counts are padded (`padded`), so
+        the texts are few."""
         staged = sorted(self.staged_bands.members(bands) | self.staged_paras.members(paragraphs))
         inline = len(paragraphs) <= INLINE_KEYS_MAX
-        values = paragraphs if inline else [json.dumps(paragraphs)]
-        ids = staged if len(staged) <= INLINE_KEYS_MAX else [json.dumps(staged)]
-        return (_shared_sql(len(bands), len(paragraphs) if inline else None, len(staged)),
+        bands = padded(bands)
+        values = padded(paragraphs) if inline else [json.dumps(paragraphs)]
+        ids = padded(staged) if len(staged) <= INLINE_KEYS_MAX else [json.dumps(staged)]
+        return (_shared_sql(len(bands), len(values) if inline else None,
+                            len(ids) if len(staged) <= INLINE_KEYS_MAX else len(staged)),
                 [*bands, *values, *ids, CANDIDATE_LIMIT])
 
     def candidates(self, bands: Iterable[int], paragraphs: Iterable[int]) -> list[Member]:
