@@ -38,6 +38,8 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "Your browser does not support the video tag.", "This browser does not support the audio element.",
     "To view this video please enable JavaScript, and consider upgrading to a newer web browser.",
     "We apologize, but this video has failed to load.", "Try refreshing your browser, or", "End of Article",
+    # A wire agency's licensing link, alone on a line after its story (and with its screen-reader label).
+    "Purchase Licensing Rights", "Purchase Licensing Rights, opens new tab",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -59,6 +61,7 @@ def test_furniture_lines(line):
     "Listeners moved from radio to Spotify in large numbers last year, the survey found.",
     "Your browser history can reveal more than you think, the researchers warned.",
     "End of story, the minister said, and left the room.",
+    "Purchase licensing rights for the stadium were sold to a broadcaster, the club said.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)
