@@ -112,6 +112,36 @@ def test_photo_caption_is_not_the_first_paragraph():
     assert rec.body[0] == STORY[0] and caption not in rec.body
 
 
+def test_a_profiles_story_leaves_its_photo_captions_unclassified():
+    # Hindustan Times' markup: figures set between the paragraphs of div.detail, each with a
+    # figcaption (its last word a credit: "(File)", "(PTI)"). The profile's story region
+    # holds them; the story does not.
+    caption = "Crews clear the flooded underpass near the old bus depot on Monday. (File)"
+    page = ("<html><head><title>Rain floods the city</title></head><body><h1 class='hdg1'>Rain floods the city</h1>"
+            "<div class='storyDetails'><div class='detail'>" + f"<p>{STORY[0]}</p>"
+            + f"<figure><span><picture><img src='x.jpg' alt='{caption}'></picture></span><figcaption>{caption}</figcaption></figure>"
+            + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</div></div></body></html>")
+    rec = extract(page.encode(), url="https://www.hindustantimes.com/cities/rain-floods-the-city-101703343307404.html")
+    assert rec.profile == "hindustan_times"
+    assert rec.body == list(STORY) and caption in rec.unclassified
+
+
+def test_a_link_alone_after_a_profiles_story_is_not_story():
+    # Times of India's markup: the story's text in div._s30J, then inside it a promo that is
+    # one link's whole text (the site's own tool). A link set in a line of its own between
+    # paragraphs is the story's, as on the generic path.
+    promo = "Check your loan eligibility with our free calculator."
+    inside = "Read the full ruling"
+    page = ("<html><head><title>Court rules on the port</title></head><body><h1>Court rules on the port</h1>"
+            "<div class='_s30J'>" + STORY[0] + f"<br><div><a href='/docs/ruling.pdf'>{inside}</a></div>"
+            + "<br>".join(STORY[1:]) + f"<div class='L65UB'><a href='/tools/loan'><span>{promo}</span></a></div>"
+            "</div></body></html>")
+    rec = extract(page.encode(), url="https://timesofindia.indiatimes.com/city/port-ruling/articleshow/106216968.cms")
+    assert rec.profile == "times_of_india"
+    assert promo not in rec.body and promo in rec.unclassified
+    assert rec.body[0] == STORY[0] and inside in rec.body and rec.body[-1] == STORY[-1]
+
+
 def test_story_printed_twice_is_given_once():
     inner = _ps(STORY) + "<div class='print-copy'>" + _ps(STORY) + "</div>"
     rec = extract(_page(inner), url="https://example.org/pier")

@@ -21,8 +21,8 @@ from newsbot.core.profiles.base import Profile
 from newsbot.core.record import Article, Paywall, plain
 from . import metadata as md
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
-from .generic import (fallback_authors, fallback_date, fallback_headline, locate_generic, set_aside_author_bios,
-                      set_aside_title_lines, story_in_script)
+from .generic import (fallback_authors, fallback_date, fallback_headline, link_texts, locate_generic,
+                      set_aside_author_bios, set_aside_link_lines, set_aside_title_lines, story_in_script)
 from .html import Located, form_country, html_tree, locate_with_profile, subscription_promos, walled_story
 from .offers import page_dollar
 from .page import Page, PageError, load_page
@@ -181,6 +181,12 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
     if profile is None:
         profile = profiles.for_url(url) or profiles.for_url(canonical) or profiles.for_site_name(site)
     loc: Located | None = locate_with_profile(sel, profile) if profile else None
+    if loc is not None and loc.blocks and loc.story_element is not None:
+        # The generic path's rule for a line that is one link's whole text (a promo or a related
+        # headline after the story's last paragraph, a section label before its first),
+        # asked of the links inside the profile's story.
+        wanted = {b.text for b in loc.blocks if b.zone == STORY and len(b.text) <= 200}
+        loc.blocks = set_aside_link_lines(loc.blocks, link_texts(loc.story_element, wanted) if wanted else set())
     extraction = "profile"
     if loc is None or not loc.blocks:
         extraction = "generic"

@@ -49,6 +49,8 @@ class Located:
     topics: list[str] = field(default_factory=list)
     premium_marker: bool = False
     flags: list[str] = field(default_factory=list)
+    story_element: object = None
+    """The profile's story element (its links are read again for the link-line rule)."""
 
 
 _EXSLT = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}
@@ -157,7 +159,9 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
     def zone_of(el):
         if id(el) in paywall_ids:
             return PAYWALL
-        if id(el) in noise:
+        if id(el) in noise or el.tag == "figcaption":
+            # A photo's caption inside the story is no part of it (the generic path leaves
+            # figures out as well): it is kept, unclassified.
             return NOISE
         return None
 
@@ -191,6 +195,7 @@ def locate_with_profile(sel: Selector, profile: Profile) -> Located | None:
                 regions.append((order(n), blockify(n, AFTER)))
     regions.sort(key=lambda r: r[0])
     loc.blocks = [b for _, blocks in regions for b in blocks]
+    loc.story_element = story
     return loc
 
 
