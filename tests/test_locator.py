@@ -199,6 +199,30 @@ def test_a_photo_credit_is_not_the_story_credit():
     assert rec.wire is None
 
 
+@pytest.mark.parametrize("head, dateline, agency, body_head", [
+    ("MARLOW \u2013 ", "MARLOW", None, "MARLOW \u2013 "),  # a bare dateline stays in the story
+    ("MARLOW, England (AP) \u2014 ", "MARLOW", "AP", ""),  # an agency's credit becomes the wire's
+])
+def test_a_dateline_in_a_span_of_its_own_is_read_with_resiliparse(head, dateline, agency, body_head):
+    # Resiliparse reads an element named for a date as the post's meta line and drops it: a
+    # dateline set in its own span (Japan Times', AP's markup) would go, with the wire's
+    # dateline and credit. The paragraph's head is put back when it is a dateline.
+    first = f'<p><span class="dateline">{head}</span>{STORY[0]}</p>'
+    page = blog_page().replace(f"<p>{STORY[0]}</p>".encode(), first.encode())
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == [body_head + STORY[0], *STORY[1:]]
+    wire = (rec.wire.agency, rec.wire.dateline) if rec.wire else None
+    assert wire == ((agency, dateline) if agency else None)
+
+
+def test_a_date_resiliparse_leaves_out_of_a_paragraph_stays_out():
+    # Not every head it drops is the story's: a date set before the text stays out.
+    first = f'<p><span class="post-date">March 2, 2026 </span>{STORY[0]}</p>'
+    page = blog_page().replace(f"<p>{STORY[0]}</p>".encode(), first.encode())
+    rec = extract(page, url="https://marlow.example/2026/03/flood-gates", locator="resiliparse")
+    assert rec.body == STORY
+
+
 def test_a_cookie_dialog_printed_in_full_is_not_story():
     # Consent tools (OneTrust's markup shape) print their whole preference centre in the page.
     dialog = ('<div id="onetrust-consent-sdk"><div class="ot-sdk-container"><h2>Cookie List</h2>'

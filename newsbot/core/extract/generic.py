@@ -27,6 +27,7 @@ from trafilatura.settings import set_date_params
 
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
+from . import wire as wires
 from .html import _CONTAINER_TAGS, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
 from .text import clean, fold, strip_markup
 
@@ -93,6 +94,8 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
             sure = second_opinion >= RESCUE_CHARS
         if sure:
             located_by["resiliparse"] += 1
+            if container is not None:
+                lines = with_dropped_datelines(lines, container.paragraphs)
         else:
             if container is not None:
                 region = story_region(sel.root, container, lines)
@@ -248,6 +251,39 @@ def story_container(root) -> StoryContainer | None:
         return None
     inside = [t for p, t in zip(paras, texts) if any(a is best for a in p.iterancestors())]
     return StoryContainer(clean(_STRING(best)), inside, best)
+
+
+DROPPED_LEAD_MAX = 60
+"""Characters at the head of a paragraph Resiliparse may leave out and newsbot puts back."""
+
+
+def with_dropped_datelines(lines: list[str], paragraphs: list[str]) -> list[str]:
+    """Resiliparse's lines with the dateline it left out of a paragraph's head put back: it
+    reads an element named for a date as the post's meta line, so a dateline set in a span
+    of its own (`<p><span class="dateline">KOBE – </span>A total ...`, "LOS ANGELES (AP) — "
+    in AP's markup) is dropped, and with it the story's wire dateline and credit. A line
+    that is a paragraph of the container's without at most DROPPED_LEAD_MAX characters at
+    its head becomes the paragraph when that head is a dateline (other heads it drops, a
+    "STAFF" label or a date, stay out; so does a line Resiliparse gives beside the whole
+    paragraph, a deck repeating its text)."""
+    ends = {p[-40:]: p for p in paragraphs if len(p) >= 40}
+    given = set(lines)
+    out = []
+    for line in lines:
+        whole = ends.get(line[-40:]) if len(line) >= 40 else None
+        if (whole is not None and whole not in given and whole.endswith(line)
+                and len(whole) - len(line) <= DROPPED_LEAD_MAX and _dateline_within(whole, len(whole) - len(line))):
+            line = whole
+        out.append(line)
+    return out
+
+
+def _dateline_within(paragraph: str, head: int) -> bool:
+    """Whether the paragraph's first `head` characters are (part of) its dateline."""
+    if (split := wires.split_dateline(paragraph)) is not None:
+        return head <= len(paragraph) - len(split[1])
+    city = wires.bare_dateline(paragraph, colon=False)
+    return city is not None and head <= len(city) + DROPPED_LEAD_MAX // 4
 
 
 CONTAINER_CHECK_MAX = 2_000_000_000
