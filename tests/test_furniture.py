@@ -40,6 +40,10 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "We apologize, but this video has failed to load.", "Try refreshing your browser, or", "End of Article",
     # A wire agency's licensing link, alone on a line after its story (and with its screen-reader label).
     "Purchase Licensing Rights", "Purchase Licensing Rights, opens new tab",
+    # Hindi sites' related links, app prompts and labels; Xinhua's correction button.
+    "ये भी पढ़ें: नदी पर नया पुल अगले साल खुलेगा", "यह भी पढ़ें - बजट में स्कूलों के लिए क्या है",
+    "पढ़ें पूरी खबर हमारे ऐप पर", "ऐप डाउनलोड करने के लिए QR स्कैन करें", "विज्ञापन", "और पढ़ें", "कॉपी लिंक",
+    "【纠错】 责任编辑： 林晓", "【责任编辑:林晓】", "相关阅读：大桥今日通车", "上一篇",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -62,6 +66,9 @@ def test_furniture_lines(line):
     "Your browser history can reveal more than you think, the researchers warned.",
     "End of story, the minister said, and left the room.",
     "Purchase licensing rights for the stadium were sold to a broadcaster, the club said.",
+    "और पढ़ें-लिखें बच्चे, यही गांव की सबसे बड़ी मांग है, सरपंच ने कहा।",
+    "विज्ञापन पर खर्च इस साल दोगुना हो गया, कंपनी ने बताया।",
+    "相关阅读材料显示，这座大桥将于明年通车。",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

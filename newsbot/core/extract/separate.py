@@ -35,6 +35,10 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "also check:", "also watch", "watch more", "explore more", "explore further", "you might like",
         "you might be interested in", "you may be interested in", "editors' recommendations", "editor's picks",
         "editors' picks",
+        # Hindi sites' (BBC Hindi, Zee, Dainik Bhaskar): "also read", "also see".
+        "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें", "ये भी देखें", "यह भी देखें",
+        # Chinese sites' (Xinhua, People's Daily): "related reading", "further reading", "recommended".
+        "相关阅读", "延伸阅读", "推荐阅读", "相关新闻",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
@@ -46,6 +50,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "copyright ©", "all rights reserved", "our standards:", "the thomson reuters trust principles",
         "(this story has not been edited", "catch all the", "check out our",
         "this material may not be published", "this document is subject to copyright",
+        # Chinese sites' footer: the correction and print buttons, the editor in charge.
+        "【纠错】", "【打印】", "【关闭】", "责任编辑", "【责任编辑", "（责任编辑", "(责任编辑",
     ),
     "prompts": (
         "click here", "share this", "print this", "follow us on", "get them on our telegram", "dear reader",
@@ -62,6 +68,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
+        # Hindi: "read the full story (on the app)", "to download the app".
+        "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें",
     ),
     "player messages": (
         "your browser does not support", "your browser doesn't support", "this browser does not support",
@@ -78,7 +86,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "publicidad", "pubblicità", "reklama", "iklan", "loading", "close", "share", "more", "more info",
                "learn more", "topics", "latest", "latest news", "trending", "trending this week", "most viewed",
                "must watch", "about the author", "about the authors", "end of article", "end of story",
-               "purchase licensing rights", "purchase licensing rights, opens new tab"),
+               "purchase licensing rights", "purchase licensing rights, opens new tab",
+               "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
