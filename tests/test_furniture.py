@@ -44,6 +44,7 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "ये भी पढ़ें: नदी पर नया पुल अगले साल खुलेगा", "यह भी पढ़ें - बजट में स्कूलों के लिए क्या है",
     "पढ़ें पूरी खबर हमारे ऐप पर", "ऐप डाउनलोड करने के लिए QR स्कैन करें", "विज्ञापन", "और पढ़ें", "कॉपी लिंक",
     "【纠错】 责任编辑： 林晓", "【责任编辑:林晓】", "相关阅读：大桥今日通车", "上一篇",
+    "Tired of too many ads?go ad free now", "Czytaj dalej. Subskrybuj", "無断転載・複製を禁じます",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)

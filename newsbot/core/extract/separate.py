@@ -30,7 +30,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "see also", "also see", "read next", "up next", "must read", "don't miss", "more stories",
         "le puede interesar", "lea también", "lee también", "leia também", "veja também", "lesen sie auch",
         "mehr zum thema", "à lire aussi", "lire aussi", "czytaj także", "les også", "läs också", "leggi anche",
-        "czytaj więcej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
+        "czytaj więcej", "czytaj dalej", "zobacz też", "zobacz także", "weiterlesen", "lire la suite", "leia mais", "leer más",
         "lee más", "continua a leggere", "les mer", "läs mer", "you can also check", "you may also check",
         "also check:", "also watch", "watch more", "explore more", "explore further", "you might like",
         "you might be interested in", "you may be interested in", "editors' recommendations", "editor's picks",
@@ -43,7 +43,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
         "continue reading below", "scroll to continue", "content continues below", "(story continues below",
-        "- advertisement -", "paid content",
+        "- advertisement -", "paid content", "tired of too many ads", "go ad free", "go ad-free",
     ),
     "page notes": (
         "first published", "last updated", "updated on", "topics :", "topics:", "tags :", "tags:", "filed under",
@@ -52,6 +52,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "this material may not be published", "this document is subject to copyright",
         # Chinese sites' footer: the correction and print buttons, the editor in charge.
         "【纠错】", "【打印】", "【关闭】", "责任编辑", "【责任编辑", "（责任编辑", "(责任编辑",
+        # Japanese sites' reuse notices (Nikkei's "about the article-use service"; "no reproduction").
+        "日経の記事利用サービスについて", "企業での記事共有や会議資料への転載", "無断転載", "記事の無断転載",
     ),
     "prompts": (
         "click here", "share this", "print this", "follow us on", "get them on our telegram", "dear reader",
