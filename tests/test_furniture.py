@@ -45,6 +45,9 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "पढ़ें पूरी खबर हमारे ऐप पर", "ऐप डाउनलोड करने के लिए QR स्कैन करें", "विज्ञापन", "और पढ़ें", "कॉपी लिंक",
     "【纠错】 责任编辑： 林晓", "【责任编辑:林晓】", "相关阅读：大桥今日通车", "上一篇",
     "Tired of too many ads?go ad free now", "Czytaj dalej. Subskrybuj", "無断転載・複製を禁じます",
+    # The page's own timestamp, alone on a line; a paywall's reading progress in Polish.
+    "Published 11:11 PM EST Nov 19, 2019", "Updated: Nov 19, 2019 3:04 p.m. ET", "Aktualisiert am 19.11.2019, 10:15 Uhr",
+    "Posted on Tuesday, March 3rd, 2026 at 10:15 am", "Pozostało jeszcze 89% artykułu", "readmore", "Shop Similar Look",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -70,6 +73,9 @@ def test_furniture_lines(line):
     "और पढ़ें-लिखें बच्चे, यही गांव की सबसे बड़ी मांग है, सरपंच ने कहा।",
     "विज्ञापन पर खर्च इस साल दोगुना हो गया, कंपनी ने बताया।",
     "相关阅读材料显示，这座大桥将于明年通车。",
+    "Published in 2019, the report found that the river had risen by a metre.",
+    "Updated figures show 20 more cases in the district since Monday.",
+    "Updated 2 May 2024 with new figures from the council",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

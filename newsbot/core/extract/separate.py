@@ -71,7 +71,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
         # Hindi: "read the full story (on the app)", "to download the app".
-        "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें",
+        "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें", "अधूरा नहीं! पढ़िए पूरा",
     ),
     "player messages": (
         "your browser does not support", "your browser doesn't support", "this browser does not support",
@@ -89,7 +89,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "learn more", "topics", "latest", "latest news", "trending", "trending this week", "most viewed",
                "must watch", "about the author", "about the authors", "end of article", "end of story",
                "purchase licensing rights", "purchase licensing rights, opens new tab",
-               "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部"),
+               "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
@@ -164,7 +164,21 @@ _LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
 """A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
 _READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3}(?:[.,]\d{1,2})? ?% (?:of (?:this|the) "
                             r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
-"""A paywall's reading-progress chrome ("62% of this article left to read"): never story."""
+"""A paywall's reading-progress chrome ("62% of this article left to read"; Polish "Pozostało
+jeszcze 89% artykułu"): never story."""
+_READ_PROGRESS_PL = re.compile(r"^pozostało (?:jeszcze )?\d{1,3} ?% (?:artykułu|tekstu)", re.I)
+TIMESTAMP_LEADS = ("published", "updated", "posted", "modified", "last updated", "first published", "last modified",
+                   "veröffentlicht", "aktualisiert", "publicado", "actualizado", "publié", "mis à jour", "pubblicato",
+                   "aggiornato", "opublikowano", "zaktualizowano", "gepubliceerd", "bijgewerkt")
+"""The words a page's own timestamp line opens with ("Published 11:11 PM EST Nov 19, 2019")."""
+_DATE_TOKEN = (r"(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+               r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|utc|gmt|[a-z]{1,3}[sd]?t|uhr|h|at|on|am|le|el|il)")
+_TIMESTAMP_LINE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(TIMESTAMP_LEADS, key=len, reverse=True)) + r")\b\s*:?\s*"
+    rf"(?=[^\d]*\d)(?:{_DATE_TOKEN}[\s,.:/|()+-]*){{2,14}}$", re.I)
+"""A line that is only the page's timestamp: a lead word, then nothing but a date and a time
+(numbers, English month and weekday names, am/pm, a zone): "Updated on 19.11.2019 um 10:15
+Uhr". A sentence that opens so ("Published in 2019, the report ...") has other words."""
 
 
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
@@ -202,7 +216,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
-            or _READ_PROGRESS.match(bare) or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
+            or _READ_PROGRESS.match(bare) or _READ_PROGRESS_PL.match(bare) or _TIMESTAMP_LINE.match(bare)
+            or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
             or _PODCAST_PROMPT.search(bare)):
         return True
