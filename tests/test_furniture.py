@@ -48,6 +48,12 @@ STORY = "The council approved the new budget on Friday after a long debate about
     # The page's own timestamp, alone on a line; a paywall's reading progress in Polish.
     "Published 11:11 PM EST Nov 19, 2019", "Updated: Nov 19, 2019 3:04 p.m. ET", "Aktualisiert am 19.11.2019, 10:15 Uhr",
     "Posted on Tuesday, March 3rd, 2026 at 10:15 am", "Pozostało jeszcze 89% artykułu", "readmore", "Shop Similar Look",
+    # A research news site's footer; a browser push prompt's buttons; an author box's link.
+    "Citation: Pier gates hold back a record surge (2026, March 2) retrieved 3 March 2026 from "
+    "https://science-wire.example/news/2026-03-pier-gates.html",
+    "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, "
+    "no part may be reproduced without the written permission. The content is provided for information purposes only.",
+    "Journal information: Coastal Engineering Letters", "Maybe Later", "Be First!", "Read the latest from Ann Lee",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -76,6 +82,7 @@ def test_furniture_lines(line):
     "Published in 2019, the report found that the river had risen by a metre.",
     "Updated figures show 20 more cases in the district since Monday.",
     "Updated 2 May 2024 with new figures from the council",
+    "Citation: the court cited a 2019 ruling, retrieved from the archive, the judge said.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -49,7 +49,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "first published", "last updated", "updated on", "topics :", "topics:", "tags :", "tags:", "filed under",
         "copyright ©", "all rights reserved", "our standards:", "the thomson reuters trust principles",
         "(this story has not been edited", "catch all the", "check out our",
-        "this material may not be published", "this document is subject to copyright",
+        "this material may not be published", "this document is subject to copyright", "journal information:",
         # Chinese sites' footer: the correction and print buttons, the editor in charge.
         "【纠错】", "【打印】", "【关闭】", "责任编辑", "【责任编辑", "（责任编辑", "(责任编辑",
         # Japanese sites' reuse notices (Nikkei's "about the article-use service"; "no reproduction").
@@ -70,6 +70,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
+        "read the latest from", "more from this author", "more articles by",
         # Hindi: "read the full story (on the app)", "to download the app".
         "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें", "अधूरा नहीं! पढ़िए पूरा",
     ),
@@ -89,6 +90,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "learn more", "topics", "latest", "latest news", "trending", "trending this week", "most viewed",
                "must watch", "about the author", "about the authors", "end of article", "end of story",
                "purchase licensing rights", "purchase licensing rights, opens new tab",
+               "maybe later", "no thanks", "no, thanks", "not now", "allow notifications", "be first!",
                "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
@@ -111,7 +113,11 @@ _SOCIAL = re.compile(
     r"article|this|story)\b\W*){2,}$", re.I)
 _FIRST_APPEARED = re.compile(
     r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
-    r"^the post .{1,200} appeared first on .{1,100}$", re.I)
+    r"^the post .{1,200} appeared first on .{1,100}$|"
+    # A research site's citation and reuse notice under the story (phys.org, Medical Xpress,
+    # Tech Xplore): "Citation: <title> (2023, December 20) retrieved 23 December 2023 from
+    # https://...", "This document is subject to copyright. Apart from any fair dealing ...".
+    r"^citation: .{10,400}\bretrieved\b.{0,60}\bfrom https?://\S+$|^this document is subject to copyright\b", re.I)
 _DISCLOSURE = re.compile(
     r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
     r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
