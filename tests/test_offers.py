@@ -290,6 +290,21 @@ def test_a_story_classed_for_a_paywall_script_is_metered(wrapper):
     assert any(e.startswith("walled_class=") for e in rec.access_evidence)
 
 
+@pytest.mark.parametrize("notice, lang", [
+    ("Tu suscripción se está usando en otro dispositivo", "es"),
+    ("Your subscription is being used on another device", "en"),
+])
+def test_a_one_device_notice_is_the_paywall_not_story(notice, lang):
+    # El País prints its account-sharing dialog inside the article: the notice, its options
+    # and their explanation. The notice opens the paywall; its lines leave the body.
+    dialog = (f"<div><p>{notice}</p><p>¿Quieres añadir otro usuario a tu suscripción?</p>"
+              "<p>Si continúas leyendo en este dispositivo, no se podrá leer en el otro.</p></div>")
+    rec = _page(f"<article><h1>Ferry cancelled</h1>{_STORY}{dialog}</article>", lang=lang)
+    assert rec.body == [f"Paragraph {i} of the ferry story, long enough to be kept as story text by any reader here."
+                        for i in range(5)]
+    assert rec.paywall is not None and rec.access == "metered"
+
+
 def test_walled_class_without_the_story_or_with_free_json_ld_is_free():
     box = "<div class='subscriber-only'><p>Manage your account</p></div>"
     assert _page(f"{box}<article><h1>Ferry cancelled</h1>{_STORY}</article>").access == "free"
