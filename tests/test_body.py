@@ -2,9 +2,10 @@
 
 import pytest
 
-from newsbot.core.extract import extract
+from newsbot.core.extract import extract, generic
 from newsbot.core.extract.blocks import STORY as STORY_ZONE
-from newsbot.core.extract.html import flatten_deep_markup
+from newsbot.core.extract.generic import page_scan
+from newsbot.core.extract.html import flatten_deep_markup, html_tree
 
 SENTENCE = "The harbour board voted on Tuesday to rebuild the northern pier before the winter storms. "
 
@@ -140,6 +141,38 @@ def test_a_link_alone_after_a_profiles_story_is_not_story():
     assert rec.profile == "times_of_india"
     assert promo not in rec.body and promo in rec.unclassified
     assert rec.body[0] == STORY[0] and inside in rec.body and rec.body[-1] == STORY[-1]
+
+
+COMMENT_POSTS = ["reader1 I am not sure the new deck will last longer than the old one did, given the salt. Reply",
+                 "reader2 harbour_fan said: The cranes alone are worth it, and the lighting was overdue. Reply"]
+
+
+def _comment_widget() -> str:
+    """A forum's comment widget (XenForo's markup shape, as under Tom's Hardware's stories)."""
+    posts = "".join(f"<li class='xenforo-comment'><div class='xenforo-comment-content'><header><span class='author-name'>"
+                    f"{t.split(' ', 1)[0]}</span></header> <div class='js-read-more'>{t.split(' ', 1)[1]}</div></div></li>"
+                    for t in COMMENT_POSTS)
+    return (f"<div class='xenforo-comment-widget xenforo-comments-2' id='xenforo-comments-1'>"
+            f"<div class='xenforo-comments-header'><span>2 Comments</span></div><ul class='xenforo-comments-list'>{posts}</ul></div>")
+
+
+@pytest.mark.parametrize("outer", ["div class='article-wrapper'", "div class='post comments-open'"])
+def test_lines_an_extractor_kept_from_a_comment_widget_are_not_story(outer):
+    # trafilatura drops sections whose class starts "comment" and on some pages keeps a forum
+    # widget's posts (Tom's Hardware, naeb): a comment-named box's lines are unclassified,
+    # unless the box holds the story's first paragraph (a story container named for its
+    # comment state, "post comments-open"); a widget inside such a box is still read.
+    page = f"<html><body><{outer}><article>{_ps(STORY)}</article>{_comment_widget()}</div></body></html>"
+    tree = html_tree(page)
+    lines = STORY + COMMENT_POSTS
+    assert generic.comment_texts(page_scan(tree).containers, lines) == set(COMMENT_POSTS)
+
+
+def test_a_story_container_named_for_comments_keeps_its_story():
+    page = _page(f"<div class='post comments-open'>{_ps(STORY)}</div>")
+    tree = html_tree(page.decode())
+    assert generic.comment_texts(page_scan(tree).containers, STORY) == set()
+    assert extract(page, url="https://example.org/pier").body == STORY
 
 
 def test_story_printed_twice_is_given_once():

@@ -28,7 +28,7 @@ from trafilatura.settings import set_date_params
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from . import wire as wires
-from .html import _CONTAINER_TAGS, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
+from .html import _CONTAINER_TAGS, _FOLDED_TEXT, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
 from .text import clean, fold, strip_markup
 
 
@@ -109,7 +109,9 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     containers = scan.containers
     boxes = furniture_texts(containers, lines)
     captions = caption_texts(scan.captions, lines)
-    story = [Block(line, NOISE if line in boxes or line in captions or line in outside else STORY) for line in lines]
+    comments = comment_texts(containers, lines)
+    story = [Block(line, NOISE if line in boxes or line in captions or line in outside or line in comments else STORY)
+             for line in lines]
     story = set_aside_repeats(set_aside_summary_items(story, items))
     linked = link_texts(sel.root, {line for line in lines if len(line) <= 200}) if _may_hold_links(lines) else set()
     story = set_aside_link_lines(set_aside_link_lists(story, linked), linked)
@@ -456,6 +458,32 @@ def _described(lines: list[str], description: str | None) -> float:
         return 0.0
     have = set(_WORD.findall(fold(" ".join(lines))))
     return len(words & have) / len(words)
+
+
+COMMENTS_HINT = re.compile(r"(?:^|[^a-z])(?:comments?|disqus)(?:[^a-z]|$)")
+"""Class or id words of a comment section ("xenforo-comment-widget", "comments-list",
+"disqus_thread"): a word of its own, not part of one ("commentary", "commenter")."""
+
+
+def comment_texts(containers: list[tuple], lines: list[str]) -> set[str]:
+    """Which story lines sit in a comment section the extractor kept (trafilatura drops
+    sections whose class starts "comment"; a forum widget's "xenforo-comment-widget", under
+    Tom's Hardware's stories, it keeps): readers' posts, not story."""
+    # A comment-named box holding the story's first paragraph is the story's container with
+    # a misleading name ("post comments-open"), and is left alone.
+    lead = next((line for line in lines if len(line) >= 80), lines[0] if lines else "")[:60]
+    boxes = [el for el, attrs in containers if ("comment" in attrs or "disqus" in attrs) and COMMENTS_HINT.search(attrs)]
+    out: set[str] = set()
+    seen: set = set()
+    for el in boxes:
+        if any(id(a) in seen for a in el.iterancestors()):
+            continue  # inside a box already read
+        text = _FOLDED_TEXT(el)
+        if not text or lead in text:
+            continue  # a box around the story: a comment section inside it is read on its own
+        seen.add(id(el))
+        out.update(line for line in lines if line[:60] in text)
+    return out
 
 
 def caption_texts(captions: list, lines: list[str]) -> set[str]:
