@@ -74,9 +74,8 @@ def is_premium_label(text: str) -> bool:
 HEADER = re.compile(r"^(?:one subscription\. two world-class reads\.?|subscribe to continue reading|"
                     # A subscription's one-device notice (El País: "Tu suscripción se está usando en
                     # otro dispositivo", then its options to add a user or keep reading here).
-                    r"(?:tu|your) (?:suscripci[oó]n|subscription|account) (?:se est[aá] usando|is being used) "
-                    r"(?:en|on) otro dispositivo\b.{0,120}|"
-                    r"(?:tu|your) (?:subscription|account) is being used on (?:another|a different) device\b.{0,120}|"
+                    r"(?:tu suscripci[oó]n se est[aá] usando en otro dispositivo|"
+                    r"your (?:subscription|account) is being used on (?:another|a different) device)\b.{0,120}|"
                     r"this (?:article|story) is (?:for|only for|available to|exclusively for) (?:our )?(?:subscribers|members)(?: only)?\.?|"
                     r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?|"
                     r"this is an? [\w .-]{2,40}? (?:pro|premium|plus|prime|exclusive) (?:story|article)\.?"

@@ -169,10 +169,10 @@ only marks ("___", "* * *": a separator)."""
 _LABEL_PREFIX = re.compile(r"^[^\W\d][\w'\u2019 -]{0,30}:\s+")
 """A short label before a prompt ("Ground Game: Sign up for ..."): the prompt is read after it."""
 _READ_PROGRESS = re.compile(r"^(?:you have |there is |there's )?(?:only )?\d{1,3}(?:[.,]\d{1,2})? ?% (?:of (?:this|the) "
-                            r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?", re.I)
+                            r"(?:article|story|piece) )?(?:is )?(?:left|remaining|still) (?:to read|unread)?|"
+                            r"^pozostało (?:jeszcze )?\d{1,3} ?% (?:artykułu|tekstu)", re.I)
 """A paywall's reading-progress chrome ("62% of this article left to read"; Polish "Pozostało
 jeszcze 89% artykułu"): never story."""
-_READ_PROGRESS_PL = re.compile(r"^pozostało (?:jeszcze )?\d{1,3} ?% (?:artykułu|tekstu)", re.I)
 TIMESTAMP_LEADS = ("published", "updated", "posted", "modified", "last updated", "first published", "last modified",
                    "veröffentlicht", "aktualisiert", "publicado", "actualizado", "publié", "mis à jour", "pubblicato",
                    "aggiornato", "opublikowano", "zaktualizowano", "gepubliceerd", "bijgewerkt")
@@ -222,7 +222,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
-            or _READ_PROGRESS.match(bare) or _READ_PROGRESS_PL.match(bare) or _TIMESTAMP_LINE.match(bare)
+            or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
             or _PODCAST_PROMPT.search(bare)):

@@ -34,6 +34,7 @@ prints 20,000 short paragraphs) passes them as one JSON array read by json_each,
 their number. Not numbered parameters: SQLite looks those up one by one, and 20,000 of them
 took 0.6 s a statement. (Bound one by one, a few hashes cost 16 µs a lookup less than JSON.)"""
 
+
 def padded(keys: list) -> list:
     """keys, their last one repeated up to the next power of two (at most INLINE_KEYS_MAX):
     the lookup's statement text depends on its keys' counts, and SQLite keeps each prepared
