@@ -54,6 +54,11 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, "
     "no part may be reproduced without the written permission. The content is provided for information purposes only.",
     "Journal information: Coastal Engineering Letters", "Maybe Later", "Be First!", "Read the latest from Ann Lee",
+    # Reuse notices closing a story, in the shapes Korean, Chinese, Japanese and French sites print them.
+    "<저작권자 © 강변일보, 무단 전재 및 재배포 금지>", "ⓒ강변일보 Media Co., Ltd. 무단전재-재배포, AI 학습 및 활용 금지",
+    "本文由 @林晓 原创发布于江岸日报。未经许可，禁止转载。", "未经授权 禁止转载", "转载请注明出处：江岸日报",
+    "© 2026 川辺新聞。無断転載を禁じます。", "無断転載・二次配布はご遠慮ください。", "© 2026 Courrier du Lac. Tous droits réservés.",
+    "Photo: Jo Roe (c) 2026 Lakeshore Media. All Rights Reserved.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -83,6 +88,9 @@ def test_furniture_lines(line):
     "Updated figures show 20 more cases in the district since Monday.",
     "Updated 2 May 2024 with new figures from the council",
     "Citation: the court cited a 2019 ruling, retrieved from the archive, the judge said.",
+    "무단 전재를 금지하는 법안이 국회를 통과했다.", "웹툰 무단 전재 사이트 운영자가 검거됐다고 경찰이 밝혔다.",
+    "該网站因未经授权转载新闻被起诉。", "無断転載を禁止する法律が成立した。",
+    "In 2019 the band said all of its rights were reserved for the label.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -158,6 +158,28 @@ _CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1
 _COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b")
 """A copyright notice ("Copyright 2024 Example Media Inc. All rights reserved.", "© 2023 Example
 Network"): the page's, not the story's (an agency's notice is read as its credit first)."""
+RIGHTS_RESERVED = ("all rights reserved", "tous droits réservés", "todos los derechos reservados",
+                   "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
+                   "wszelkie prawa zastrzeżone", "alle rechten voorbehouden", "版权所有", "版權所有")
+""""All rights reserved" in the publishers' languages, as a copyright notice ends."""
+NO_REUSE_ENDS_JA = ("禁じます", "禁止します", "禁止いたします", "禁止", "ご遠慮ください", "ご遠慮下さい")
+"""How a Japanese page's no-reproduction notice ends ("無断転載を禁じます", "... はご遠慮ください")."""
+_RIGHTS = "|".join(re.escape(p) for p in RIGHTS_RESERVED)
+_REUSE_NOTICE = re.compile(
+    rf"(?:©|\(c\)|ⓒ|\bcopyright\b|\b(?:19|20)\d{{2}}\b).{{0,150}}(?:{_RIGHTS})\W*$|^\W*(?:{_RIGHTS})\W*$|"
+    # Korean news's closing notice: "<저작권자 © 게임뷰, 무단 전재 및 재배포 금지>" ("no reproduction or
+    # redistribution"; "무단전재-재배포, AI 학습 및 활용 금지").
+    r"무단\s?전재.{0,40}(?:금지|금합니다)\W*$|"
+    # Chinese: "未经授权禁止转载" ("no reprinting without authorisation"), "未经许可，禁止转载。",
+    # "转载请注明出处" ("to reprint, credit the source").
+    r"(?:未经|非经|未获|非)[^。\n]{0,8}?(?:授权|许可|允许|同意)[^。\n]{0,6}?(?:禁止|不得|严禁)转载|转载请(?:注明|联系|务必)|"
+    # Japanese: "無断転載・複製を禁じます" ("no reproduction without permission"), as the line ends.
+    r"無断(?:転載|複製|転用)[^。\n]{0,30}?(?:" + "|".join(NO_REUSE_ENDS_JA) + r")[。.！!]?\W*$", re.I)
+"""A reuse notice: a line that ends in "All rights reserved" (or another language's) beside a
+copyright sign, the word or a year ("Photo: Jo Roe (c) 2024 Example News. All rights
+reserved.", "© 2025 Exemple. Tous droits réservés."), or a Korean, Chinese or Japanese
+no-reproduction notice. A sentence about reproduction ("무단 전재를 금지하는 법안이 통과됐다", "無断転載を禁止する
+法律") does not end in one."""
 _PODCAST_PROMPT = re.compile(r"^(?:listen|subscribe|follow|find)\b.{0,150}\b(?:apple podcasts|spotify|google podcasts|"
                              r"podcast app|wherever you get your podcasts)|^(?:also )?available on (?:apple podcasts|spotify)"
                              r"|\bwherever you get your podcasts\W*$")
@@ -225,7 +247,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
             or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
-            or _PODCAST_PROMPT.search(bare)):
+            or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare)):
         return True
     labelled = _LABEL_PREFIX.sub("", bare, count=1)
     return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
