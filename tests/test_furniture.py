@@ -59,6 +59,11 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "本文由 @林晓 原创发布于江岸日报。未经许可，禁止转载。", "未经授权 禁止转载", "转载请注明出处：江岸日报",
     "© 2026 川辺新聞。無断転載を禁じます。", "無断転載・二次配布はご遠慮ください。", "© 2026 Courrier du Lac. Tous droits réservés.",
     "Photo: Jo Roe (c) 2026 Lakeshore Media. All Rights Reserved.",
+    # "Read also" before a related link, and labels, in more of the languages news sites print them.
+    "Baca juga: Jembatan baru dibuka pekan depan", "Читайте также: Мост откроют в мае", "Lees ook: Nieuwe brug gaat open",
+    "Læs også: Ny bro åbner i maj", "Lue myös: Uusi silta avataan", "Xem thêm: Cây cầu mới sẽ thông xe",
+    "اقرأ أيضاً: افتتاح الجسر الجديد", "También te puede interesar: El puente abre en mayo", "관련기사: 새 다리 다음 달 개통",
+    "関連記事：新しい橋が来月開通", "إعلان", "광고", "이전기사", "많이 본 기사",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -91,6 +96,8 @@ def test_furniture_lines(line):
     "무단 전재를 금지하는 법안이 국회를 통과했다.", "웹툰 무단 전재 사이트 운영자가 검거됐다고 경찰이 밝혔다.",
     "該网站因未经授权转载新闻被起诉。", "無断転載を禁止する法律が成立した。",
     "In 2019 the band said all of its rights were reserved for the label.",
+    "Bacaan doa itu dibacakan di masjid pada hari Jumat, kata pengurus.", "관련기사를 쓴 기자는 경찰에 출석했다.",
+    "Leesbaarheid van de nieuwe borden is verbeterd, zegt de gemeente.", "광고비 지출이 올해 두 배로 늘었다고 회사는 밝혔다.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -39,6 +39,13 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें", "ये भी देखें", "यह भी देखें",
         # Chinese sites' (Xinhua, People's Daily): "related reading", "further reading", "recommended".
         "相关阅读", "延伸阅读", "推荐阅读", "相关新闻",
+        # "Read also" / "see also" / "related articles" where news sites print it before a link:
+        # Indonesian, Russian, Ukrainian, Dutch, Danish, Finnish, Vietnamese, Arabic, Spanish,
+        # Korean, Japanese (scrapers' junk lists and sites' related-link headings).
+        "baca juga", "simak juga", "lihat juga", "читайте также", "смотрите также", "читайте також",
+        "дивіться також", "lees ook", "lees meer", "bekijk ook", "læs også", "læs mere", "lue myös", "lue lisää",
+        "xem thêm", "đọc thêm", "اقرأ أيضا", "اقرأ ايضا", "te puede interesar", "también te puede interesar",
+        "también le puede interesar", "관련기사", "関連記事",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
@@ -91,7 +98,10 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "must watch", "about the author", "about the authors", "end of article", "end of story",
                "purchase licensing rights", "purchase licensing rights, opens new tab",
                "maybe later", "no thanks", "no, thanks", "not now", "allow notifications", "be first!",
-               "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部"),
+               "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部",
+               # Arabic "advertisement", "related"; Korean "advertisement", "previous/next article",
+               # "most read", "recommended", "popular", "top stories".
+               "إعلان", "ذات صلة", "광고", "이전기사", "다음기사", "많이 본 기사", "추천기사", "인기기사", "주요 기사"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
