@@ -77,7 +77,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "get breaking", "get the latest", "get access to", "get notified", "get unlimited", "want to bookmark",
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
-        "read the latest from", "more from this author", "more articles by",
+        "read the latest from", "more from this author", "more articles by", "listen to this article",
         # Hindi: "read the full story (on the app)", "to download the app".
         "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें", "अधूरा नहीं! पढ़िए पूरा",
     ),
@@ -101,7 +101,13 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部",
                # Arabic "advertisement", "related"; Korean "advertisement", "previous/next article",
                # "most read", "recommended", "popular", "top stories".
-               "إعلان", "ذات صلة", "광고", "이전기사", "다음기사", "많이 본 기사", "추천기사", "인기기사", "주요 기사"),
+               "إعلان", "ذات صلة", "광고", "이전기사", "다음기사", "많이 본 기사", "추천기사", "인기기사", "주요 기사",
+               # Page controls printed as text: table-of-contents toggles, expanders, the
+               # article's tool row, sign-in links, a cookie dialog's buttons.
+               "in this article", "jump to", "skip to content", "skip to main content", "show more", "show less",
+               "read less", "back to top", "view comments", "sign in", "log in", "next article", "previous article",
+               "next story", "previous story", "open in new tab", "cookie settings", "reject all", "accept all",
+               "manage preferences", "font size", "text size", "print", "email", "comments", "menu"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
@@ -219,6 +225,18 @@ _TIMESTAMP_LINE = re.compile(
 Uhr". A sentence that opens so ("Published in 2019, the report ...") has other words."""
 
 
+READING_TIME_LEADS = ("reading time", "read time", "estimated reading time", "lesezeit", "lesedauer",
+                      "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "czas czytania",
+                      "leestijd")
+READING_TIME_ENDS = ("read", "lesezeit", "de lecture", "de lectura", "di lettura", "de leitura", "czytania", "leestijd")
+_MINUTES = r"\d{1,3}\s*-?\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?"
+_READING_TIME = re.compile(
+    rf"^(?:{'|'.join(map(re.escape, READING_TIME_LEADS))})\W*(?:ca\.?\s*)?{_MINUTES}\W*$|"
+    rf"^{_MINUTES}\s+(?:{'|'.join(map(re.escape, READING_TIME_ENDS))})\W*$", re.I)
+"""A page's reading-time note ("5 min read", "Reading time: 4 minutes", "Lesezeit: 3 Min."), never
+story; a recipe's "Prep Time: 20 mins" names no reading."""
+
+
 _DISCLAIMER_LABEL = re.compile(r"^disclaimer\s*:\s*", re.I)
 
 
@@ -254,7 +272,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
-            or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare)
+            or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare) or _READING_TIME.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
             or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare)):
