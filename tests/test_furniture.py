@@ -67,7 +67,13 @@ STORY = "The council approved the new budget on Friday after a long debate about
     # Page controls printed as text, and reading-time notes.
     "In this article", "Show More", "Back to top", "Skip to main content", "Next article", "Reject all", "Print",
     "Listen to this article", "Listen to this article • 4 min", "5 min read", "12 Min Read", "4-minute read",
-    "Reading time: 4 minutes", "Lesezeit: ca. 3 Min.", "Temps de lecture : 6 min",
+    "Reading time: 4 minutes", "Lesezeit: ca. 3 Min.", "Temps de lecture : 6 min", "Tempo de leitura: 1 minuto",
+    # A writer's contact sentence, a newsletter call after a teaser question or sentence, a social prompt.
+    "Staff writer Jo Roe can be reached at jroe@valleycourier.example. Follow her on X @joroe.",
+    "Have a tip? Ann Lee may be reached at alee@lakeshore.example.", "Questions about the bridge? Email us at desk@courier.example.",
+    "Want more river news? Sign up for the Valley Courier's free newsletter.",
+    "You're reading the Morning Brief newsletter. Sign up to get it in your inbox.",
+    "Follow Valley Courier on Instagram, Facebook and YouTube.", "Follow her on Threads @annlee",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -104,6 +110,10 @@ def test_furniture_lines(line):
     "Leesbaarheid van de nieuwe borden is verbeterd, zegt de gemeente.", "광고비 지출이 올해 두 배로 늘었다고 회사는 밝혔다.",
     "Prep Time: 20 mins", "20 minutes", "Show more patience with new drivers, the police urged on Monday.",
     "Print shops on the high street closed in 2019, the council said.", "Reading time for pupils doubled in a year.",
+    "Residents can write to info@council.example to complain, the mayor said.",
+    "Follow the signs on the A9 to reach the new bridge.", "Follow instructions posted on Facebook by the council.",
+    "Is it safe? Experts say yes, but the council disagrees.",
+    "Why did he join? He said the club's newsletter convinced him.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -78,6 +78,7 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "post your comment", "post a comment", "leave a comment", "add a comment", "thanks for signing up",
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
         "read the latest from", "more from this author", "more articles by", "listen to this article",
+        "follow him on", "follow her on", "follow them on", "follow me on",
         # Hindi: "read the full story (on the app)", "to download the app".
         "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें", "अधूरा नहीं! पढ़िए पूरा",
     ),
@@ -148,6 +149,9 @@ through a link on our site, we may receive compensation. By using this site, you
 ..."): the publisher's note on shopping links, no story. The publisher's commission (we, or
 "may earn") and its links are both named, in a line of at most DISCLOSURE_MAX characters."""
 _NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
+                         # The same call as a later sentence: "You're reading the X newsletter.
+                         # Sign up to get it in your inbox."
+                         r"[.?!]\s+(?:subscribe|sign up|signup|register|join)\b[^.?!]{0,80}\b(?:newsletters?|mailing list|inbox)\b|"
                          r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
                          r"\bby email\b.*\bnever miss\b", re.I)
 
@@ -171,6 +175,20 @@ _LINK_PROMPT = re.compile(r"^(?:follow|read|see|visit|watch|listen|get|download|
 """A line sending the reader to an address ("Follow our full coverage at https://...")."""
 _CONTACT_LINE = re.compile(r"^\W*(?:e-?mail|contact|write to)\b\W{0,3}(?:\w+\W{1,3}){0,6}?\S+@\S+\W*$", re.I)
 """A writer's contact line ("Email: jroe@example.com"), no story."""
+_CONTACT_SENTENCE = re.compile(r"\b(?:can|may) be (?:reached|contacted|emailed) at\s+\S+@\S+|"
+                               r"\breach (?:him|her|them|me|us) at\s+\S+@\S+|\be-?mail (?:him|her|them|me|us) at\s+\S+@\S+")
+"""A writer's or desk's contact sentence anywhere in a short line ("Staff writer Jo Roe can be
+reached at jroe@example.com. Follow her on X", "Email us at desk@example.org"): the address is
+the publisher's furniture, a quoted address ("write to info@council.gov") has no such frame."""
+SOCIAL_PLATFORMS = ("twitter", "x", "instagram", "facebook", "threads", "bluesky", "linkedin", "tiktok", "youtube",
+                    "mastodon", "snapchat", "whatsapp", "telegram")
+_PLATFORM = "(?:" + "|".join(SOCIAL_PLATFORMS) + ")"
+_FOLLOW_ON_PLATFORMS = re.compile(rf"^follow\b.{{1,60}}\bon {_PLATFORM}(?:,? (?:and |or )?{_PLATFORM})+\W*$")
+"""A social prompt naming two platforms or more ("Follow Newsbeat on Instagram, Facebook, Twitter
+and YouTube"); "Follow the signs on the A9" names none."""
+_QUESTION_PREFIX = re.compile(r"^[^.?!]{3,100}\?\s+")
+"""A teaser question before a prompt ("Want more movie news? Sign up for ...", "Have a tip?
+..."): the prompt is read after it, as after a label."""
 _COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b")
 """A copyright notice ("Copyright 2024 Example Media Inc. All rights reserved.", "© 2023 Example
 Network"): the page's, not the story's (an agency's notice is read as its credit first)."""
@@ -229,7 +247,7 @@ READING_TIME_LEADS = ("reading time", "read time", "estimated reading time", "le
                       "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "czas czytania",
                       "leestijd")
 READING_TIME_ENDS = ("read", "lesezeit", "de lecture", "de lectura", "di lettura", "de leitura", "czytania", "leestijd")
-_MINUTES = r"\d{1,3}\s*-?\s*(?:min(?:ute)?s?|minuten|minutos|minuti|minut)\.?"
+_MINUTES = r"\d{1,3}\s*-?\s*(?:min(?:ute|uto|uti|uten|utos|uty|ut)?s?)\.?"
 _READING_TIME = re.compile(
     rf"^(?:{'|'.join(map(re.escape, READING_TIME_LEADS))})\W*(?:ca\.?\s*)?{_MINUTES}\W*$|"
     rf"^{_MINUTES}\s+(?:{'|'.join(map(re.escape, READING_TIME_ENDS))})\W*$", re.I)
@@ -266,7 +284,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     if any(p.match(text) for p in extra):
         return True  # a profile's furniture: lines that start so
-    if _FIRST_APPEARED.search(key):
+    if _FIRST_APPEARED.search(key) or ("@" in key and _CONTACT_SENTENCE.search(key)):
         return True
     if len(text) > FURNITURE_MAX:
         return False
@@ -275,9 +293,11 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
             or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare) or _READING_TIME.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
-            or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare)):
+            or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare) or _FOLLOW_ON_PLATFORMS.match(bare)):
         return True
     labelled = _LABEL_PREFIX.sub("", bare, count=1)
+    if labelled == bare:
+        labelled = _QUESTION_PREFIX.sub("", bare, count=1)
     return labelled != bare and bool(_NEWSLETTER.search(labelled) or _FURNITURE.match(labelled))
 
 
