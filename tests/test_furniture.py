@@ -74,6 +74,14 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "Want more river news? Sign up for the Valley Courier's free newsletter.",
     "You're reading the Morning Brief newsletter. Sign up to get it in your inbox.",
     "Follow Valley Courier on Instagram, Facebook and YouTube.", "Follow her on Threads @annlee",
+    "Follow Lakeshore on Instagram and X, or subscribe to our newsletter for daily stories.",
+    "Please sign up for Courier newsletters to keep receiving the latest news.",
+    "\u00d7 Subscribe to the Valley Newsletter \u2022 Wake up every Sunday to our best stories.",
+    # A print-edition note; the placeholder (and its heading) where an embedded post would be.
+    "A version of this article appears in print on March 2, 2026, Section A, Page 12 of the Valley edition "
+    "with the headline: Pier Gates Hold.",
+    "This article appeared in the Business section of the print edition under the headline \"Gates hold\"",
+    "Instagram content", "This content can also be viewed on the site it originates from.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -114,6 +122,8 @@ def test_furniture_lines(line):
     "Follow the signs on the A9 to reach the new bridge.", "Follow instructions posted on Facebook by the council.",
     "Is it safe? Experts say yes, but the council disagrees.",
     "Why did he join? He said the club's newsletter convinced him.",
+    "This story appeared to anger the minister, who left the room.",
+    "Follow-up posts on Facebook and Twitter showed the claims were false.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -87,6 +87,8 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "to view this video please enable javascript", "please enable javascript", "javascript is disabled",
         "we apologize, but this video has failed to load", "this video has failed to load", "try refreshing your browser",
         "video loading", "this video is unavailable", "video unavailable",
+        # Condé Nast sites' placeholder for an embedded post (Vogue, Wired, GQ, The New Yorker).
+        "this content can also be viewed on the site it originates from",
     ),
     "other languages": (
         "read in ", "read this story in", "read this article in", "also read in", "lire en ", "leer en ",
@@ -108,7 +110,10 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "in this article", "jump to", "skip to content", "skip to main content", "show more", "show less",
                "read less", "back to top", "view comments", "sign in", "log in", "next article", "previous article",
                "next story", "previous story", "open in new tab", "cookie settings", "reject all", "accept all",
-               "manage preferences", "font size", "text size", "print", "email", "comments", "menu"),
+               "manage preferences", "font size", "text size", "print", "email", "comments", "menu",
+               # The heading over that placeholder.
+               "instagram content", "twitter content", "x content", "tiktok content", "youtube content",
+               "facebook content"),
     "summary boxes": ("highlights", "key points", "key takeaways", "quick read", "story highlights",
                       "top takeaways", "tl;dr", "in short:", "the big picture", "key highlights", "top highlights", "at a glance", "what to know", "kortversjonen",
                       "das wichtigste in kürze", "en bref", "en resumen"),
@@ -134,7 +139,13 @@ _FIRST_APPEARED = re.compile(
     # A research site's citation and reuse notice under the story (phys.org, Medical Xpress,
     # Tech Xplore): "Citation: <title> (2023, December 20) retrieved 23 December 2023 from
     # https://...", "This document is subject to copyright. Apart from any fair dealing ...".
-    r"^citation: .{10,400}\bretrieved\b.{0,60}\bfrom https?://\S+$|^this document is subject to copyright\b", re.I)
+    r"^citation: .{10,400}\bretrieved\b.{0,60}\bfrom https?://\S+$|^this document is subject to copyright\b|"
+    # A print-edition note: "A version of this article appears in print on April 3, 2025, Section
+    # A, Page 1 of the New York edition ...", "This article appeared in the Leaders section of the
+    # print edition under the headline ...".
+    r"^(?:a version of )?this (?:article|story|piece|column|interview|review|essay|report) (?:originally |first )?"
+    r"(?:appears|appeared|was published|ran)\b.{0,200}\b(?:print|edition|issue|page \w+|section)\b", re.I)
+
 _DISCLOSURE = re.compile(
     r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
     r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
@@ -148,7 +159,7 @@ affiliate commission", "If you buy through affiliate links, we may earn commissi
 through a link on our site, we may receive compensation. By using this site, you consent to
 ..."): the publisher's note on shopping links, no story. The publisher's commission (we, or
 "may earn") and its links are both named, in a line of at most DISCLOSURE_MAX characters."""
-_NEWSLETTER = re.compile(r"^(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
+_NEWSLETTER = re.compile(r"^(?:please )?(?:subscribe|sign up|signup|get|join|register)\b.*\bnewsletters?\b|^newsletter\b|"
                          # The same call as a later sentence: "You're reading the X newsletter.
                          # Sign up to get it in your inbox."
                          r"[.?!]\s+(?:subscribe|sign up|signup|register|join)\b[^.?!]{0,80}\b(?:newsletters?|mailing list|inbox)\b|"
@@ -163,7 +174,7 @@ TAIL_SCAN = 1000
 """A wire tag closing the last paragraph sits in its last characters: only those are read."""
 
 
-_OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ "
+_OPENING_MARKS = "[({*_-\u2013\u2014\u2022>|~ \u00d7\u2715"
 """Marks a prompt is wrapped in ("[Sign up for ...]", "(Follow us on ...)", "*Create an account*"):
 the furniture phrases are matched after them."""
 _PROMPT_INSIDE = re.compile(r"\b(?:click|tap|clicking|tapping) here\b|\bsign up here\b|\bsubscription today\b|"
@@ -183,7 +194,7 @@ the publisher's furniture, a quoted address ("write to info@council.gov") has no
 SOCIAL_PLATFORMS = ("twitter", "x", "instagram", "facebook", "threads", "bluesky", "linkedin", "tiktok", "youtube",
                     "mastodon", "snapchat", "whatsapp", "telegram")
 _PLATFORM = "(?:" + "|".join(SOCIAL_PLATFORMS) + ")"
-_FOLLOW_ON_PLATFORMS = re.compile(rf"^follow\b.{{1,60}}\bon {_PLATFORM}(?:,? (?:and |or )?{_PLATFORM})+\W*$")
+_FOLLOW_ON_PLATFORMS = re.compile(rf"^follow (?!up\b).{{1,60}}\bon {_PLATFORM}(?:,? (?:and |or )?{_PLATFORM})+\b")
 """A social prompt naming two platforms or more ("Follow Newsbeat on Instagram, Facebook, Twitter
 and YouTube"); "Follow the signs on the A9" names none."""
 _QUESTION_PREFIX = re.compile(r"^[^.?!]{3,100}\?\s+")
