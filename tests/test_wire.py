@@ -255,6 +255,12 @@ def test_agency_name_alone_after_the_last_sentence_is_its_credit():
     ("By AFP and TOI staff", "AFP"),
     ("Australian Associated Press", "AAP"),
     ("Europa Press", "Europa Press"),
+    ("\u2014Field Level Media", "Field Level Media"),
+    ("-- Field Level Media", "Field Level Media"),
+    ("Source: Saudi Press Agency", "SPA"),
+    ("(KUNA)", "KUNA"),
+    ("Con información de Notimex", "Notimex"),
+    ("Fuente: Prensa Latina", "Prensa Latina"),
 ])
 def test_other_countries_credit_forms(line, agency):
     hit = line_credit(line)
@@ -282,6 +288,9 @@ def test_slashed_credit_keeps_desk_initials_and_place():
     ("SYDNEY (AAP) - Shares rose.", "AAP", "SYDNEY", "Shares rose."),
     ("ANKARA (AA) - Turkey's inflation eased.", "Anadolu", "ANKARA", "Turkey's inflation eased."),
     ("BRUXELLES (Belga) - Le gouvernement a démissionné.", "Belga", "BRUXELLES", "Le gouvernement a démissionné."),
+    ("RIYADH (SPA) - The ministry said.", "SPA", "RIYADH", "The ministry said."),
+    ("HANOI (VNA) - Exports rose.", "VNA", "HANOI", "Exports rose."),
+    ("TAIPEI (CNA) - The cabinet met.", "CNA", "TAIPEI", "The cabinet met."),
 ])
 def test_datelines_in_other_languages(paragraph, agency, city, rest):
     hit, text = split_dateline(paragraph)

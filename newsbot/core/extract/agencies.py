@@ -83,6 +83,26 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("WAFA", ("WAFA",), ()),
     Agency("UPI", (), ("United Press International",), ("UPI",)),
     Agency("Dow Jones", (), ("Dow Jones Newswires",)),
+    # Sports and syndication wires whose copy US and UK sites run under their credit.
+    Agency("Field Level Media", (), ("Field Level Media",)),
+    Agency("Tribune News Service", (), ("Tribune News Service", "Tribune Content Agency")),
+    # Latin American, Gulf, Asian, European and African national agencies, by name (their
+    # initials are also everyday words or other bodies' names: only in a credit's own printing).
+    Agency("Notimex", ("Notimex",), ()),
+    Agency("Prensa Latina", (), ("Prensa Latina",)),
+    Agency("Agência Brasil", (), ("Agência Brasil",)),
+    Agency("SPA", (), ("Saudi Press Agency",), ("SPA",)),
+    Agency("WAM", (), ("Emirates News Agency",), ("WAM",)),
+    Agency("QNA", (), ("Qatar News Agency",), ("QNA",)),
+    Agency("KUNA", ("KUNA",), ("Kuwait News Agency",)),
+    Agency("MENA", (), ("Middle East News Agency",), ("MENA",)),
+    Agency("VNA", (), ("Vietnam News Agency",), ("VNA",)),
+    Agency("PNA", (), ("Philippine News Agency",), ("PNA",)),
+    Agency("CNA", (), ("Central News Agency",), ("CNA",)),
+    Agency("BTA", (), ("Bulgarian News Agency",), ("BTA",)),
+    Agency("STA", (), ("Slovenian Press Agency",), ("STA",)),
+    Agency("ANA-MPA", ("ANA-MPA",), ("Athens-Macedonian News Agency",)),
+    Agency("NAN", (), ("News Agency of Nigeria",), ("NAN",)),
 )
 """Every agency newsbot credits. Add a row here and every recogniser knows it."""
 
