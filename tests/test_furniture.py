@@ -82,6 +82,9 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "with the headline: Pier Gates Hold.",
     "This article appeared in the Business section of the print edition under the headline \"Gates hold\"",
     "Instagram content", "This content can also be viewed on the site it originates from.",
+    "This story was originally published March 2, 2026, 7:00 AM.",
+    "Why you can trust Lakeshore Tech We spend hours testing every product or service we review.",
+    "We may earn revenue from the products available on this page and participate in affiliate programs. Learn more",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -124,6 +127,8 @@ def test_furniture_lines(line):
     "Why did he join? He said the club's newsletter convinced him.",
     "This story appeared to anger the minister, who left the room.",
     "Follow-up posts on Facebook and Twitter showed the claims were false.",
+    "Why you can trust the new figures, according to the statistics office.",
+    "The retailer said its affiliate programs grew by 20% last year.",
 ])
 def test_story_sentences_that_start_like_furniture_stay(line):
     assert not is_furniture(line)

@@ -135,6 +135,11 @@ _SOCIAL = re.compile(
     r"article|this|story)\b\W*){2,}$", re.I)
 _FIRST_APPEARED = re.compile(
     r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
+    # McClatchy's "This story was originally published December 22, 2023, 12:20 PM."
+    r"^this (?:article|story|post|piece) was (?:first|originally) published (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})\b|"
+    # Future plc's review pledge: "Why you can trust TechRadar We spend hours testing every product ...".
+    r"^why you can trust .{2,40}\bwe spend hours testing\b|"
     r"^the post .{1,200} appeared first on .{1,100}$|"
     # A research site's citation and reuse notice under the story (phys.org, Medical Xpress,
     # Tech Xplore): "Citation: <title> (2023, December 20) retrieved 23 December 2023 from
@@ -149,7 +154,10 @@ _FIRST_APPEARED = re.compile(
 _DISCLOSURE = re.compile(
     r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
     r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
-    r"\baffiliate (?:links?|commissions?)\b|\bas an amazon associate\b")
+    r"\baffiliate (?:links?|commissions?)\b|\bas an amazon associate\b|"
+    # Hearst's: "We may earn revenue from the products available on this page and participate
+    # in affiliate programs."
+    r"\bwe (?:may )?earn revenue from the products\b.{0,80}\baffiliate programs?\b")
 _DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b")
 _DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
 """One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
