@@ -193,7 +193,11 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
         # Markup parsed flattened is deep enough to make Resiliparse's walk slow (quadratic
         # past a few thousand levels): trafilatura reads the flattened tree instead.
         flattened = "deep_markup_flattened" in flags
-        loc = locate_generic(sel, url or canonical, len(page.text), None if flattened else page.text, locator)
+        # A page declaring its story not free (JSON-LD isAccessibleForFree=false) may ship the
+        # whole story in its state and show a part: the record keeps what the page shows.
+        walled = md.to_bool(ld.get("isAccessibleForFree")) is False
+        loc = locate_generic(sel, url or canonical, len(page.text), None if flattened else page.text, locator,
+                             read_scripts=not walled)
     locale = md.ld_text(ld.get("inLanguage")) or md.meta(tree, "og:locale") or tree.get("lang")
     rules = md.DateRules(tz=profile.timezone if profile else None,
                          day_first=profile.day_first if profile else md.day_first_for(url or canonical, locale))

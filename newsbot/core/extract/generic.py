@@ -29,6 +29,7 @@ from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from . import wire as wires
 from .html import _CONTAINER_TAGS, _FOLDED_TEXT, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
+from .script_story import script_story_lines
 from .text import clean, fold, strip_markup
 
 
@@ -67,11 +68,14 @@ around the story's container ("trafilatura_on_region"): the benchmarks print it.
 
 
 def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_text: str | None = None,
-                   locator: str = "trafilatura") -> Located:
+                   locator: str = "trafilatura", read_scripts: bool = True) -> Located:
     """The story's blocks from the page's one parsed tree (trafilatura works on its own copy,
     so the tree stays whole for the widgets and the metadata). page_chars: the page's size;
     long runs are cut for trafilatura only on pages of CUT_ABOVE characters or more.
-    page_text: the page's text, for the resiliparse locator (it parses its own tree)."""
+    page_text: the page's text, for the resiliparse locator (it parses its own tree).
+    read_scripts: whether a short story may be read from a script's state (script_story.py);
+    not on a page that declares its story walled, whose state holds what the reader is not
+    shown."""
     check_locator(locator)
     loc = Located()
     lines: list[str] | None = None
@@ -105,6 +109,10 @@ def locate_generic(sel: Selector, url: str | None, page_chars: int = 0, page_tex
     if lines is None:
         located_by["trafilatura" if locator == "trafilatura" else "trafilatura_after_resiliparse"] += 1
         lines, items = trafilatura_lines(region or sel, url, page_chars, page_text, second_opinion)
+    if read_scripts and (longer := script_story_lines(sel.root, lines)) is not None:
+        # A client-rendered page: the markup printed the story's head, a script holds it all.
+        lines, items, outside = longer, set(), set()
+        loc.flags.append("story_from_script")
     scan = page_scan(sel.root)
     containers = scan.containers
     boxes = furniture_texts(containers, lines)
