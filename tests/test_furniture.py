@@ -64,6 +64,8 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "Læs også: Ny bro åbner i maj", "Lue myös: Uusi silta avataan", "Xem thêm: Cây cầu mới sẽ thông xe",
     "اقرأ أيضاً: افتتاح الجسر الجديد", "También te puede interesar: El puente abre en mayo", "관련기사: 새 다리 다음 달 개통",
     "関連記事：新しい橋が来月開通", "إعلان", "광고", "이전기사", "많이 본 기사",
+    "Čtěte také: Nový most otevřou v květnu", "Διαβάστε επίσης: Ανοίγει η νέα γέφυρα", "קראו גם: הגשר החדש נפתח",
+    "Citește și: Podul nou se deschide în mai",
     # Page controls printed as text, and reading-time notes.
     "In this article", "Show More", "Back to top", "Skip to main content", "Next article", "Reject all", "Print",
     "Listen to this article", "Listen to this article • 4 min", "5 min read", "12 Min Read", "4-minute read",
@@ -119,7 +121,7 @@ def test_furniture_lines(line):
     "In 2019 the band said all of its rights were reserved for the label.",
     "Bacaan doa itu dibacakan di masjid pada hari Jumat, kata pengurus.", "관련기사를 쓴 기자는 경찰에 출석했다.",
     "Leesbaarheid van de nieuwe borden is verbeterd, zegt de gemeente.", "광고비 지출이 올해 두 배로 늘었다고 회사는 밝혔다.",
-    "Prep Time: 20 mins", "20 minutes", "Show more patience with new drivers, the police urged on Monday.",
+    "Prep Time: 20 mins", "20 minutes", "Citește și scrisoarea primarului, a spus consilierul.", "Show more patience with new drivers, the police urged on Monday.",
     "Print shops on the high street closed in 2019, the council said.", "Reading time for pupils doubled in a year.",
     "Residents can write to info@council.example to complain, the mayor said.",
     "Follow the signs on the A9 to reach the new bridge.", "Follow instructions posted on Facebook by the council.",

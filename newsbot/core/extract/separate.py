@@ -46,6 +46,9 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "дивіться також", "lees ook", "lees meer", "bekijk ook", "læs også", "læs mere", "lue myös", "lue lisää",
         "xem thêm", "đọc thêm", "اقرأ أيضا", "اقرأ ايضا", "te puede interesar", "también te puede interesar",
         "también le puede interesar", "관련기사", "関連記事",
+        # Czech, Greek, Hebrew, Romanian (with its colon: "citește și" also opens sentences).
+        "čtěte také", "přečtěte si také", "mohlo by vás zajímat", "dále čtěte", "διαβάστε επίσης", "δείτε επίσης",
+        "קראו גם", "citește și:",
     ),
     "advertising": (
         "advertisement", "sponsored:", "ad:", "story continues below", "article continues below",
