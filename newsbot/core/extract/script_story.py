@@ -36,6 +36,8 @@ HEADING_OR_QUOTE = re.compile(r"head|h[2-6]$|quote|list", re.I)
 ANCHOR_LINES = 6
 """How many of the located first lines are looked for in the scripts."""
 MAX_NODES = 500_000
+MAX_STORY_NODES = 5_000
+"""A list longer than this is no story's paragraphs (a catalogue, a data table)."""
 """JSON nodes visited per script at most (a state blob is a few tens of thousands)."""
 
 _SCRIPTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
@@ -57,8 +59,9 @@ def script_story_lines(root, lines: list[str]) -> list[str] | None:
         if not EXTEND_SHARE * chars <= len(text) <= SCRIPT_MAX_CHARS or not any(a in text for a in anchors):
             continue
         for data in _json_values(text):
-            for anchor in anchors:
-                story = _story_list(data, anchor)
+            # One walk of the state for all the anchors, hits in document order.
+            for anchor, chain in _chains_to(data, anchors):
+                story = _story_in_chain(chain, anchor)
                 if story and sum(len(s) for s in story) >= EXTEND_SHARE * chars:
                     return story
     return None
@@ -89,21 +92,15 @@ def _json_values(text: str):
         start = end
 
 
-def _story_list(data, anchor: str) -> list[str] | None:
-    """The lines of the node list holding a string that holds the anchor (the first such
-    string that sits in a story list: a summary field may hold it too)."""
-    for chain in _chains_to(data, anchor):
-        story = _story_in_chain(chain, anchor)
-        if story:
-            return story
-    return None
-
-
 def _story_in_chain(chain, anchor: str) -> list[str] | None:
+    """The lines of the nearest node list above the anchor's string that is a story (a
+    summary field may hold the anchor too: its chain has no such list)."""
     # Nearest list first: the first list whose element holding the anchor has the whole
     # paragraph, and which has STORY_MIN_PARAGRAPHS such paragraphs, is the story.
     for container, index in reversed(chain):
-        if not isinstance(container, list):
+        if not isinstance(container, list) or len(container) > MAX_STORY_NODES:
+            continue
+        if anchor not in _node_text(container[index]):
             continue
         texts = [_node_text(el) for el in container]
         if anchor not in texts[index]:
@@ -124,24 +121,39 @@ def _story_in_chain(chain, anchor: str) -> list[str] | None:
     return None
 
 
-def _chains_to(data, anchor: str):
-    """[(container, key)] from the root down to each string holding the anchor, in order."""
-    stack = [(data, [])]
+def _chains_to(data, anchors: list[str]):
+    """(anchor, [(container, key)] from the root down) for each string holding one of the
+    anchors, in document order. Parents are kept as links, not copied chains: one walk of
+    the state whatever its depth."""
+    frames: list[tuple] = []  # (container, key, parent frame index)
+    stack = [(data, -1)]
     seen = 0
     while stack:
-        node, chain = stack.pop()
+        node, parent = stack.pop()
         seen += 1
         if seen > MAX_NODES:
             return
-        if isinstance(node, str):
-            if anchor in node:
-                yield chain
-        elif isinstance(node, dict):
+        if type(node) is str:
+            for anchor in anchors:
+                if anchor in node:
+                    chain = []
+                    while parent >= 0:
+                        container, key, parent = frames[parent]
+                        chain.append((container, key))
+                    yield anchor, chain[::-1]
+                    break
+        elif type(node) is dict:
             for key in reversed(list(node)):
-                stack.append((node[key], chain + [(node, key)]))
-        elif isinstance(node, list):
+                value = node[key]
+                if type(value) in (str, dict, list):
+                    frames.append((node, key, parent))
+                    stack.append((value, len(frames) - 1))
+        elif type(node) is list:
             for i in range(len(node) - 1, -1, -1):
-                stack.append((node[i], chain + [(node, i)]))
+                value = node[i]
+                if type(value) in (str, dict, list):
+                    frames.append((node, i, parent))
+                    stack.append((value, len(frames) - 1))
 
 
 def _kind(node) -> str | None:
