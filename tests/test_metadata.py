@@ -155,6 +155,14 @@ def _record(head: str, body: str, url: str = "https://www.harbourview-gazette.co
      "Sturm vorbei: Die Fähre fährt wieder", "Sturm vorbei: Die Fähre fährt wieder"),
     ('<h1><span class="kicker">Sturm vorbei:</span>Die Fähre fährt wieder</h1>', "Sturm vorbei: Die Fähre fährt wieder | Hafenblatt",
      "Sturm vorbei: Die Fähre fährt wieder"),
+    # The separator is for screen readers only: the kicker is a line of its own above the
+    # headline, which is the rest, even when the declared headline joins them.
+    ('<h1><span class="heading__kicker">Sturm vorbei</span><span class="visually-hidden">: </span>'
+     '<span class="heading__title">Die Fähre fährt wieder</span></h1>', "Sturm vorbei: Die Fähre fährt wieder",
+     "Die Fähre fährt wieder"),
+    ('<h1><span class="Head_titleheader">Nach dem Sturm</span><span class="Head_dash" aria-hidden="true"> – </span>'
+     '<span class="Head_text">Die Fähre fährt wieder</span></h1>', "Nach dem Sturm – Die Fähre fährt wieder | Hafenblatt",
+     "Die Fähre fährt wieder"),
     # Soft hyphens are line-break hints, not letters.
     ("<h1>Fähr\u00adverbindung wieder\u00adhergestellt</h1>", "Fährverbindung wiederhergestellt", "Fährverbindung wiederhergestellt"),
 ])

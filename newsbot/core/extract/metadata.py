@@ -721,8 +721,6 @@ def _h1_headline(h1, declared: list[str]) -> str:
     if not children or clean(h1.text) or not declared:
         return full
     keys = {fold(d) for d in declared if d}
-    if fold(full) in keys:
-        return full
     # The first child is the kicker; separator-only children after it go with it.
     k = 1
     while k < len(children) and _KICKER_SEPARATOR.match(inline_text(children[k])):
@@ -730,7 +728,23 @@ def _h1_headline(h1, declared: list[str]) -> str:
     rest = headline_text(" ".join([clean(children[0].tail or "")] + [inline_text(c) + " " + clean(c.tail or "")
                                                                       for c in children[k:]]))
     rest = rest.strip(" :|-–—")
+    if rest and rest != full and _marked_kicker(children[:k]):
+        return rest
+    if fold(full) in keys:
+        return full
     return rest if rest and fold(rest) in keys else full
+
+
+_HIDDEN_CLASS = re.compile(r"visually-?hidden|sr-only|screen-reader|hiddendash|a11y", re.I)
+
+
+def _marked_kicker(kicker_children) -> bool:
+    """Whether the h1's leading element is a kicker set on a line of its own: the separator
+    after it is printed for screen readers only (a visually hidden ": ", an aria-hidden
+    dash), so the reader sees the kicker above the headline, not "Kicker: Headline" (Zeit,
+    Cicero, Tages-Anzeiger). A visible separator (Bild's "Kicker: Headline") keeps it."""
+    return any(_HIDDEN_CLASS.search(el.get("class") or "") or el.get("aria-hidden") == "true"
+               for el in kicker_children[1:])
 
 
 def _title_tag(tree) -> str | None:
