@@ -29,7 +29,7 @@ from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block, blockify
 from . import metadata as md
 from . import wire as wires
 from .html import _CONTAINER_TAGS, _FOLDED_TEXT, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
-from .script_story import script_story_lines
+from .script_story import SCRIPT_TEXTS, script_story_lines
 from .text import clean, fold, strip_markup
 
 
@@ -917,7 +917,6 @@ def set_aside_author_bios(blocks: list[Block], bios: list[str]) -> list[Block]:
 
 SHORT_BODY_CHARS = 500
 """A generic body shorter than this is checked for a story held elsewhere on the page."""
-_SCRIPT_TEXTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
 _JSON_STORY = re.compile(r'"(?:articleBody|body|content|text|html|story)"\s*:\s*"((?:[^"\\]|\\.){2000,})"')
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d)]?(?:\s|\\n|$)")
 
@@ -929,7 +928,7 @@ def story_in_script(root, body_chars: int) -> bool:
     body read from a blob no rule knows the shape of."""
     if body_chars >= SHORT_BODY_CHARS:
         return False
-    for text in _SCRIPT_TEXTS(root):
+    for text in SCRIPT_TEXTS(root):
         if len(text) < 2000:
             continue
         for m in _JSON_STORY.finditer(text):

@@ -36,11 +36,12 @@ HEADING_OR_QUOTE = re.compile(r"head|h[2-6]$|quote|list", re.I)
 ANCHOR_LINES = 6
 """How many of the located first lines are looked for in the scripts."""
 MAX_NODES = 500_000
+"""JSON nodes visited per script at most (a state blob is a few tens of thousands)."""
 MAX_STORY_NODES = 5_000
 """A list longer than this is no story's paragraphs (a catalogue, a data table)."""
-"""JSON nodes visited per script at most (a state blob is a few tens of thousands)."""
 
-_SCRIPTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
+SCRIPT_TEXTS = XPath("//script[not(contains(@type, 'ld+json'))]/text()")
+"""The text of every script that is no JSON-LD block (those are read as metadata)."""
 _ANCHOR = re.compile(r"[A-Za-z0-9 ,]{30,}")
 
 
@@ -55,7 +56,7 @@ def script_story_lines(root, lines: list[str]) -> list[str] | None:
     anchors = [m.group(0)[:40] for line in lines[:ANCHOR_LINES] if (m := _ANCHOR.search(line))]
     if not anchors:
         return None
-    for text in _SCRIPTS(root):
+    for text in SCRIPT_TEXTS(root):
         if not EXTEND_SHARE * chars <= len(text) <= SCRIPT_MAX_CHARS or not any(a in text for a in anchors):
             continue
         for data in _json_values(text):
@@ -103,8 +104,6 @@ def _story_in_chain(chain, anchor: str) -> list[str] | None:
         if anchor not in _node_text(container[index]):
             continue
         texts = [_node_text(el) for el in container]
-        if anchor not in texts[index]:
-            continue
         if sum(len(t) >= PARAGRAPH_MIN_CHARS for t in texts) < STORY_MIN_PARAGRAPHS:
             continue
         kind = _kind(container[index])

@@ -153,7 +153,6 @@ _FIRST_APPEARED = re.compile(
     # print edition under the headline ...".
     r"^(?:a version of )?this (?:article|story|piece|column|interview|review|essay|report) (?:originally |first )?"
     r"(?:appears|appeared|was published|ran)\b.{0,200}\b(?:print|edition|issue|page \w+|section)\b", re.I)
-
 _DISCLOSURE = re.compile(
     r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
     r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
