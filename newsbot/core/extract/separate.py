@@ -136,7 +136,7 @@ _SOCIAL = re.compile(
     r"^(?:(?:share|follow|on|via|us|email|e-mail|print|copy|link|facebook|twitter|x|linkedin|whatsapp|telegram|"
     r"reddit|pinterest|instagram|youtube|flipboard|threads|bluesky|tumblr|messenger|comments?|sms|save|gift|"
     r"article|this|story)\b\W*){2,}$", re.I)
-_FIRST_APPEARED = re.compile(
+_PUBLICATION_NOTE = re.compile(
     r"^(?:this (?:article|story|post|piece) )?(?:was )?(?:first|originally) (?:appeared|published|ran) (?:on|in|at)\b|"
     # McClatchy's "This story was originally published December 22, 2023, 12:20 PM."
     r"^this (?:article|story|post|piece) was (?:first|originally) published (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
@@ -153,6 +153,9 @@ _FIRST_APPEARED = re.compile(
     # print edition under the headline ...".
     r"^(?:a version of )?this (?:article|story|piece|column|interview|review|essay|report) (?:originally |first )?"
     r"(?:appears|appeared|was published|ran)\b.{0,200}\b(?:print|edition|issue|page \w+|section)\b", re.I)
+"""A publisher's note about the story, not the story: where and when it first appeared, in
+print or elsewhere, how to cite it, the review pledge. Read on lines of up to 300 characters
+(a print note with its headline runs past FURNITURE_MAX)."""
 _DISCLOSURE = re.compile(
     r"\b(?:(?:we|i)\s+(?:may|might|could|can|will|would|also|sometimes|often)?|may|might)\s*(?:earn|receive|get|make)\b"
     r".{0,40}\b(?:commissions?|compensation|a share of (?:the )?(?:sales?|revenue))\b|"
@@ -305,7 +308,7 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     if any(p.match(text) for p in extra):
         return True  # a profile's furniture: lines that start so
-    if _FIRST_APPEARED.search(key) or ("@" in key and _CONTACT_SENTENCE.search(key)):
+    if _PUBLICATION_NOTE.search(key) or ("@" in key and _CONTACT_SENTENCE.search(key)):
         return True
     if len(text) > FURNITURE_MAX:
         return False
