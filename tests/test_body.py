@@ -509,3 +509,32 @@ def test_a_single_link_label_after_the_story_is_unclassified():
     tail = "<p><a href='/licensing'>Purchase Licensing Rights</a></p>"
     rec = extract(_page(_ps(STORY) + tail), url="https://example.org/pier", locator="resiliparse")
     assert rec.body == STORY and rec.unclassified == ["Purchase Licensing Rights"]
+
+
+LABELLED = [("<strong>Also:</strong> ", "Lifeboat crews train for a winter of storms on the new slipway"),
+            ("MORE: ", "Ferry operator adds two sailings a day for the spring"),
+            ("<b>Lesen Sie auch:</b> ", "Neuer Hafenmeister aus vier Bewerbern gewählt"),
+            ("Read: ", "The quiet history of the harbour's first timber pier")]
+
+
+@pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
+@pytest.mark.parametrize("label,headline", LABELLED)
+def test_a_labelled_link_to_another_story_inside_the_story_is_not_story(locator, label, headline):
+    # "Label: <a>headline</a>" set between two paragraphs, in any language and any case.
+    inner = _ps(STORY[:2]) + f"<p>{label}<a href='/news/other'>{headline}</a></p>" + _ps(STORY[2:])
+    rec = extract(_page(inner), url="https://example.org/pier", locator=locator)
+    assert rec.body == STORY
+    assert any(headline in line for line in rec.unclassified)
+
+
+@pytest.mark.parametrize("line", [
+    "Tickets: <a href='https://example-theatre.org'>example-theatre.org</a>",  # an address is information
+    "Contact: <a href='/desk'>harbour desk</a>",  # under LABELLED_LINK_WORDS words
+    "The chair said: <a href='/report'>the full report on the rotten timber piles</a> is online",  # text after the link
+    "In 2019 the board said: <a href='/report'>the piles would last another decade at most</a>",  # no label: a digit
+])
+def test_a_story_line_with_a_label_and_a_link_that_is_no_related_story_stays(line):
+    inner = _ps(STORY[:2]) + f"<p>{line}</p>" + _ps(STORY[2:])
+    rec = extract(_page(inner), url="https://example.org/pier")
+    assert len(rec.body) == len(STORY) + 1
+

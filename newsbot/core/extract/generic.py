@@ -539,7 +539,8 @@ not story."""
 def _may_hold_links(lines: list[str]) -> bool:
     """Whether any rule that needs the page's link texts could apply: a run of LINK_LIST_MIN
     short lines, a short line before the first paragraph, any line after the last, a line in
-    capitals, or a story of mostly short lines (the navigation flag). Most stories have none:
+    capitals, a short line with a colon near its head (a labelled link), or a story of mostly
+    short lines (the navigation flag). Most stories have none:
     no link is read."""
     run = 0
     started = False
@@ -549,7 +550,8 @@ def _may_hold_links(lines: list[str]) -> bool:
         if len(line) <= 200:
             short += 1
             run += 1
-            if run >= LINK_LIST_MIN or (not started and len(line) <= 40) or _is_capitals_headline(line):
+            if (run >= LINK_LIST_MIN or (not started and len(line) <= 40) or _is_capitals_headline(line)
+                    or ":" in line[:LINK_LABEL_MAX + 2]):
                 return True
         else:
             run = 0
@@ -559,13 +561,37 @@ def _may_hold_links(lines: list[str]) -> bool:
 
 
 def link_texts(root, wanted: set[str]) -> set[str]:
-    """Which of the wanted lines are the whole text of one of the page's links."""
+    """Which of the wanted lines are the whole text of one of the page's links, or a label
+    and then one link's whole text (labelled_link_tails)."""
+    tails = labelled_link_tails(wanted)
     out = set()
     for a in root.iter("a"):
         text = clean(a.text_content())
         if text in wanted:
             out.add(text)
+        elif text in tails:
+            out.add(tails[text])
     return out
+
+
+_LINK_LABEL = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,2}) ?: (.+)$")
+LINK_LABEL_MAX = 24
+LABELLED_LINK_WORDS = 4
+"""A line that is a label of one to three words and a colon, then one link's whole text of
+LABELLED_LINK_WORDS words or more ("Also: <a>AI in 2023: a year of ...</a>", "Related:
+<a>...</a>", "Lesen Sie auch: <a>...</a>", in any language): a related story set into the
+page, wherever it stands. A printed address after a label ("Tickets: <a>example.com</a>")
+is information and has fewer words."""
+
+
+def labelled_link_tails(lines) -> dict[str, str]:
+    """{what follows the label: the line} for the lines that may be a labelled link."""
+    tails = {}
+    for line in lines:
+        if ":" in line[:LINK_LABEL_MAX + 2] and (m := _LINK_LABEL.match(line)) and len(m.group(1)) <= LINK_LABEL_MAX \
+                and len(m.group(2).split()) >= LABELLED_LINK_WORDS:
+            tails[m.group(2)] = line
+    return tails
 
 
 def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
@@ -595,14 +621,16 @@ def set_aside_link_lines(blocks: list[Block], linked: set[str]) -> list[Block]:
     """Single lines that are a link's whole text and read as page chrome, not story: a short
     label before the story's first paragraph (a section or breadcrumb link: "Politics"), any
     such line after its last ("Purchase Licensing Rights", "Read more", "Feedback to editors",
-    a tag, a share count, a related headline, a promo; not a printed web address), and a
-    headline in capitals set inside the story (a house promo linking elsewhere). A credit line
+    a tag, a share count, a related headline, a promo; not a printed web address), and, set
+    inside the story, a headline in capitals (a house promo linking elsewhere) or a labelled
+    link (LABELLED_LINK_WORDS). A credit line
     among them is still read as one (separate())."""
     paragraphs = [i for i, b in enumerate(blocks) if b.zone == STORY and len(b.text) >= 80]
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(blocks), len(blocks))
+    labelled = set(labelled_link_tails(b.text for b in blocks if b.text in linked).values())
     return [Block(b.text, NOISE, b.group) if b.zone == STORY and b.text in linked and (
         (((i < first and len(b.text) <= LINK_LABEL_CHARS) or i > last) and not _is_address(b.text))
-        or _is_capitals_headline(b.text)) else b for i, b in enumerate(blocks)]
+        or _is_capitals_headline(b.text) or b.text in labelled) else b for i, b in enumerate(blocks)]
 
 
 def _is_address(text: str) -> bool:
