@@ -538,3 +538,18 @@ def test_a_story_line_with_a_label_and_a_link_that_is_no_related_story_stays(lin
     rec = extract(_page(inner), url="https://example.org/pier")
     assert len(rec.body) == len(STORY) + 1
 
+
+@pytest.mark.parametrize("box", [
+    # Condé Nast's list of most-read stories after the story, its items' links inside sentences.
+    "<div class='LinkStackWrapper-x linkstack' data-testid='LinkStack'><h2>Most Read Stories of the Year</h2>"
+    "<ul><li><p>The <a href='/a'>Lighthouse Keeper's Last Winter</a> on the Cape</p></li>"
+    "<li><p>Inside <a href='/b'>the Ferry Company's Boardroom Drama</a></p></li></ul></div>",
+    # A "recirculation" module: more stories from the site under their own heading.
+    "<div class='inline-article-recirc'><h2>More Must-Reads From the Courier</h2><ul>"
+    "<li><a href='/c'>Harbour town </a><span>names its new poet</span></li>"
+    "<li><span>Your questions about the </span><a href='/d'>tide tables, answered</a></li></ul></div>",
+])
+@pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
+def test_a_box_of_other_stories_after_the_story_is_not_story(box, locator):
+    rec = extract(_page(_ps(STORY) + box), url="https://example.org/pier", locator=locator)
+    assert rec.body == STORY

@@ -26,7 +26,10 @@ FURNITURE_HINT = re.compile(
     r"related|newsletter|signup|sign-up|social|share|read-?more|also-?read|more-?(?:stories|from|news)|recommend|"
     r"trending|most-?(?:read|popular|viewed)|lang(?:uage)?-?switch|outbrain|taboola|promo|"
     r"score-?(?:board|card|strip|widget)|live-?score|tracker|(?:covid|corona|cases?)-?(?:tracker|count|stats|widget)|"
-    r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search")
+    r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search|"
+    # Condé Nast's "Most read" and "You might also like" boxes (class "link-stack", LinkStack);
+    # the trade's "recirculation" modules ("inline-article-recirc", "recirc-most-popular").
+    r"link-?stack|recirc")
 """Class or id words of boxes that sit in or beside a story and are not story. These hint
 patterns are matched against lower-cased class and id text (generic.page_scan): a
 case-blind alternation costs five times as much in Python's regex engine."""
