@@ -163,7 +163,12 @@ _DISCLOSURE = re.compile(
     # Hearst's: "We may earn revenue from the products available on this page and participate
     # in affiliate programs."
     r"\bwe (?:may )?earn revenue from the products\b.{0,80}\baffiliate programs?\b")
-_DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b")
+_DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b|"
+                                 # The note addressing the reader: "If you buy something through
+                                 # this post, IGN may get a share of the sale", "... on qualifying
+                                 # purchases at no extra cost to you".
+                                 r"\bif you (?:buy|purchase|shop|click|sign up)\b|\bqualifying purchases\b|"
+                                 r"\bat no (?:extra|additional) cost to you\b|\bthrough (?:this|our) (?:post|page|site|article)\b")
 _DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
 """One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
 DISCLOSURE_MAX = 500
@@ -216,6 +221,11 @@ _QUESTION_PREFIX = re.compile(r"^[^.?!]{3,100}\?\s+")
 _COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b")
 """A copyright notice ("Copyright 2024 Example Media Inc. All rights reserved.", "© 2023 Example
 Network"): the page's, not the story's (an agency's notice is read as its credit first)."""
+_COPYRIGHT_HOLDER_LINE = re.compile(r"^(?:[Cc]opyright\s*)?(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)\s*"
+                                    r"(?:[A-Z][\w&'’.-]*\s+){1,6}(?:19|20)\d{2}(?:\s*[-–|.,]\s*\S.{0,50})?\W*$")
+"""The same notice naming its holder before the year ("© Telegraph Media Group Limited 2024",
+"copyright Inexhibit 2019 - ISSN: ..."): read as printed, every word of the name a capital's
+("Copyright law changed in 2019" is a sentence)."""
 RIGHTS_RESERVED = ("all rights reserved", "tous droits réservés", "todos los derechos reservados",
                    "alle rechte vorbehalten", "tutti i diritti riservati", "todos os direitos reservados",
                    "wszelkie prawa zastrzeżone", "alle rechten voorbehouden", "版权所有", "版權所有")
@@ -317,7 +327,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
             or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare) or _READING_TIME.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
-            or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare) or _FOLLOW_ON_PLATFORMS.match(bare)):
+            or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare) or _FOLLOW_ON_PLATFORMS.match(bare)
+            or (("20" in key or "19" in key) and _COPYRIGHT_HOLDER_LINE.match(text.strip()))):
         return True
     labelled = _LABEL_PREFIX.sub("", bare, count=1)
     if labelled == bare:
