@@ -514,14 +514,17 @@ def test_a_single_link_label_after_the_story_is_unclassified():
 LABELLED = [("<strong>Also:</strong> ", "Lifeboat crews train for a winter of storms on the new slipway"),
             ("MORE: ", "Ferry operator adds two sailings a day for the spring"),
             ("<b>Lesen Sie auch:</b> ", "Neuer Hafenmeister aus vier Bewerbern gewählt"),
-            ("Read: ", "The quiet history of the harbour's first timber pier")]
+            ("Read: ", "The quiet history of the harbour's first timber pier"),
+            ("( MORE: ", "Harbour Storm Season: What We Know So Far"),  # in brackets, closed after the link
+            ("[Related: ", "Pier repairs to close the promenade until June")]
 
 
 @pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
 @pytest.mark.parametrize("label,headline", LABELLED)
 def test_a_labelled_link_to_another_story_inside_the_story_is_not_story(locator, label, headline):
     # "Label: <a>headline</a>" set between two paragraphs, in any language and any case.
-    inner = _ps(STORY[:2]) + f"<p>{label}<a href='/news/other'>{headline}</a></p>" + _ps(STORY[2:])
+    closing = {"(": ")", "[": "]"}.get(label[0], "")
+    inner = _ps(STORY[:2]) + f"<p>{label}<a href='/news/other'>{headline}</a>{closing}</p>" + _ps(STORY[2:])
     rec = extract(_page(inner), url="https://example.org/pier", locator=locator)
     assert rec.body == STORY
     assert any(headline in line for line in rec.unclassified)

@@ -551,7 +551,7 @@ def _may_hold_links(lines: list[str]) -> bool:
             short += 1
             run += 1
             if (run >= LINK_LIST_MIN or (not started and len(line) <= 40) or _is_capitals_headline(line)
-                    or ":" in line[:LINK_LABEL_MAX + 2]):
+                    or ":" in line[:LINK_LABEL_MAX + 4]):
                 return True
         else:
             run = 0
@@ -579,7 +579,7 @@ LINK_LABEL_MAX = 24
 LABELLED_LINK_WORDS = 4
 """A line that is a label of one to three words and a colon, then one link's whole text of
 LABELLED_LINK_WORDS words or more ("Also: <a>AI in 2023: a year of ...</a>", "Related:
-<a>...</a>", "Lesen Sie auch: <a>...</a>", in any language): a related story set into the
+<a>...</a>", "Lesen Sie auch: <a>...</a>", "(MORE: <a>...</a>)", in any language): a related story set into the
 page, wherever it stands. A printed address after a label ("Tickets: <a>example.com</a>")
 is information and has fewer words."""
 
@@ -588,10 +588,19 @@ def labelled_link_tails(lines) -> dict[str, str]:
     """{what follows the label: the line} for the lines that may be a labelled link."""
     tails = {}
     for line in lines:
-        if ":" in line[:LINK_LABEL_MAX + 2] and (m := _LINK_LABEL.match(line)) and len(m.group(1)) <= LINK_LABEL_MAX \
+        if ":" not in line[:LINK_LABEL_MAX + 4]:
+            continue
+        inner = line
+        # Set in brackets: "(MORE: <a>...</a>)", "[Related: <a>...</a>]".
+        if line[0] in "([" and line[-1] == _CLOSING[line[0]]:
+            inner = line[1:-1].strip()
+        if (m := _LINK_LABEL.match(inner)) and len(m.group(1)) <= LINK_LABEL_MAX \
                 and len(m.group(2).split()) >= LABELLED_LINK_WORDS:
             tails[m.group(2)] = line
     return tails
+
+
+_CLOSING = {"(": ")", "[": "]"}
 
 
 def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:

@@ -182,6 +182,11 @@ _NEWSLETTER = re.compile(r"^(?:please )?(?:subscribe|sign up|signup|get|join|reg
                          # Sign up to get it in your inbox."
                          r"[.?!]\s+(?:subscribe|sign up|signup|register|join)\b[^.?!]{0,80}\b(?:newsletters?|mailing list|inbox)\b|"
                          r"delivered (?:straight )?to your inbox|never miss (?:a|our|an)\b|by signing up,? you agree|"
+                         # The box's promise and its confirmation: "Get all the latest news, reviews and
+                         # exclusives, direct to your inbox.", "Your subscription has been confirmed."
+                         r"^(?:get|sign up|subscribe|receive|have|the best of|all the latest)\b.{0,120}"
+                         r"\b(?:direct(?:ly)?|straight|right|sent) to your inbox\b|"
+                         r"^(?:your )?subscription (?:has been |is )?confirmed\b|\bkeep an eye on your inbox\b|"
                          r"\bby email\b.*\bnever miss\b", re.I)
 
 
@@ -212,9 +217,13 @@ the publisher's furniture, a quoted address ("write to info@council.gov") has no
 SOCIAL_PLATFORMS = ("twitter", "x", "instagram", "facebook", "threads", "bluesky", "linkedin", "tiktok", "youtube",
                     "mastodon", "snapchat", "whatsapp", "telegram")
 _PLATFORM = "(?:" + "|".join(SOCIAL_PLATFORMS) + ")"
-_FOLLOW_ON_PLATFORMS = re.compile(rf"^follow (?!up\b).{{1,60}}\bon {_PLATFORM}(?:,? (?:and |or )?{_PLATFORM})+\b")
+_FOLLOW_ON_PLATFORMS = re.compile(
+    rf"^follow (?!up\b).{{1,60}}\bon {_PLATFORM}(?:(?:,? (?:and |or )?{_PLATFORM})+\b|"
+    # One platform, then nothing but a handle or the prompt's reason: "Follow the Mirror US News
+    # page on Facebook", "... on Instagram at @nickstecher", "... to make sure you're not missing out".
+    r"(?: (?:at )?@\w+(?: and @\w+)?| for .{1,60}| to (?:make sure|stay|keep|get|see|never)\b.{0,80})?\W*$)")
 """A social prompt naming two platforms or more ("Follow Newsbeat on Instagram, Facebook, Twitter
-and YouTube"); "Follow the signs on the A9" names none."""
+and YouTube"), or one as the line's end; "Follow the signs on the A9" names none."""
 _QUESTION_PREFIX = re.compile(r"^[^.?!]{3,100}\?\s+")
 """A teaser question before a prompt ("Want more movie news? Sign up for ...", "Have a tip?
 ..."): the prompt is read after it, as after a label."""
