@@ -36,6 +36,13 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "\u00a9 Lakeshore Media Group Limited 2024", "copyright Harbourview 2019 - ISSN: 1234-5678",
     "Thank you for subscribing to our newsletter.",
     "Your subscription has been confirmed. Keep an eye on your inbox!",
+    "If you enjoyed this article, we have a proposition for you: join Harbour Plus. Members get every story, "
+    "the print magazine, no meters and no adverts, and a say in what we cover next. Members also get events, "
+    "the archive back to 1921, a weekly letter from the editor and a discount in the shop on the quay.",
+    "If you liked this story, sign up for the weekly features newsletter.",
+    "Thank you for visiting my blog! If you enjoyed this article, please consider supporting my work.",
+    "[button link=\u201dhttps://example.org/submit/\u201d type=\u201dbig\u201d] Send us YOUR review[/button]",
+    '[caption id="attachment_12" align="alignnone" width="300"] The pier at dawn[/caption]',
     "Get all the latest stories, reviews and offers, direct to your inbox.",
     "Follow the Courier Valley News page on Facebook",
     "Follow the Courier Valley News page on Facebook to make sure you're not missing out.",
@@ -116,6 +123,9 @@ def test_furniture_lines(line):
     "Copyright law changed in 2019, the court noted, and the publishers lost their case.",
     "Copyright cases rose in 2019", "\u00a9 is what the sign on the shop read in 2019",
     "Follow the signs on Twitter to find the protest, the organisers told supporters.",
+    "If you enjoyed the concert, the mayor said, you will love the festival next summer.",
+    "[1] The council's own figures, published in March, put the cost at twice that [/ see annex].",
+    "[Updated] The council met again on Monday and approved the budget.",
     "Scam texts land straight to your inbox every day, police warned.",
     "The latest scam sends fake invoices straight to your inbox, the bank warned customers.",
     "Listeners moved from radio to Spotify in large numbers last year, the survey found.",

@@ -171,6 +171,17 @@ _DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b
                                  r"\bat no (?:extra|additional) cost to you\b|\bthrough (?:this|our) (?:post|page|site|article)\b")
 _DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
 """One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
+_ENJOYED_PROMPT = re.compile(
+    r"^(?:thanks?(?: you)? for (?:reading|visiting)\b[^.!?]{0,40}[.!?]\s+)?"
+    r"if you (?:enjoyed|liked|loved|appreciated|valued|found)\s+(?:reading\s+)?this "
+    r"(?:article|story|piece|post|read|content|column|newsletter|guide|interview|report|blog|episode)\b")
+"""The appeal after a story, of any length up to DISCLOSURE_MAX: "If you enjoyed this article, we have a
+proposition for you: Join NRPLUS", "If you liked this story, sign up for the weekly features
+newsletter", "If you enjoyed this article, please consider sharing it!"."""
+_SHORTCODE = re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]\W*$", re.S)
+"""A WordPress shortcode printed unrendered as a whole line ("[button link=...]Send us your
+review[/button]", "[caption id=...]...[/caption]", "[embed]https://...[/embed]"): a template
+placeholder, not story."""
 DISCLOSURE_MAX = 500
 """An affiliate disclosure ("When you purchase through links on our site, we may earn an
 affiliate commission", "If you buy through affiliate links, we may earn commissions", "...
@@ -322,6 +333,10 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     key = fold(text)
     if (any(word in key for word in _DISCLOSURE_WORDS) and _DISCLOSURE.search(key)
             and _DISCLOSURE_CONTEXT.search(key)):
+        return True
+    if key.startswith(("if you", "thank")) and _ENJOYED_PROMPT.match(key):
+        return True
+    if "[/" in text and _SHORTCODE.match(text.strip()):
         return True
     if len(text) > 300:
         return False
