@@ -363,3 +363,27 @@ def test_a_bare_dollar_reads_the_country_a_form_preselects(forms, currency, flag
     rec = _page(f"{promo}<article><h1>Ferry cancelled</h1>{_STORY}</article>{forms}")
     [offer] = rec.paywall.offers
     assert (offer.price, offer.currency) == (4.25, currency) and flag in offer.flags
+
+
+@pytest.mark.parametrize("wall_class, header", [
+    # Nature's registration wall after the story's opening: a header, its benefits, sign-in options.
+    ("app-access-wall", "Log in or create an account to continue"),
+    ("registration-wall", "Please sign in or create a free account to continue reading."),
+    ("login-wall", "Create a free account to continue reading"),
+])
+def test_a_registration_wall_is_the_paywall_not_story(wall_class, header):
+    wall = (f"<div class='{wall_class}'><h2>Enjoying the Courier? <br/>{header}</h2>"
+            "<ul><li>Read the newest reporting from our harbour desk</li><li>Explore the archive of ferry timetables</li></ul>"
+            "<a href='/login'>Access through your library</a><p>or</p><a href='/signin'>Sign in or create an account</a></div>")
+    rec = _page(f"<article><h1>Ferry cancelled</h1>{_STORY}{wall}</article>")
+    assert rec.body == [f"Paragraph {i} of the ferry story, long enough to be kept as story text by any reader here."
+                        for i in range(5)]
+    assert rec.paywall is not None and rec.paywall.meter_message == header
+    assert rec.access == "metered"
+
+
+@pytest.mark.parametrize("line", ["Register now to continue the fight, the union told its members.",
+                                  "Log in", "Sign in to keep reading lists in sync across devices"])
+def test_a_sign_in_sentence_is_no_wall_header(line):
+    from newsbot.core.extract.paywall import is_header
+    assert not is_header(line)

@@ -34,7 +34,7 @@ FURNITURE_HINT = re.compile(
 patterns are matched against lower-cased class and id text (generic.page_scan): a
 case-blind alternation costs five times as much in Python's regex engine."""
 PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|softwall|piano|tp-modal|offer|pricing|"
-                          r"plans?\b|premium-wall|barrier")
+                          r"plans?\b|premium-wall|barrier|access-?wall|registration-?wall|login-?wall")
 COMMERCE_HINT = re.compile(r"product|shop|commerce|affiliate|deal|retail|buy-?box|price-?comparison")
 """Shopping cards ("$199 at <Store>", class "product-offer-list") name offers too: not a paywall."""
 

@@ -78,6 +78,11 @@ HEADER = re.compile(r"^(?:one subscription\. two world-class reads\.?|subscribe 
                     r"your (?:subscription|account) is being used on (?:another|a different) device)\b.{0,120}|"
                     r"this (?:article|story) is (?:for|only for|available to|exclusively for) (?:our )?(?:subscribers|members)(?: only)?\.?|"
                     r"(?:this is a )?premium (?:story|article|content)\.?|exclusive for subscribers\.?|"
+                    # A registration wall's header (Nature: "Log in or create an account to continue";
+                    # "Please sign in or create a free account to continue reading").
+                    r"(?:please )?(?:(?:log ?in|sign ?in|register)(?: (?:or|and) (?:create (?:a |an |your )?(?:free )?account|"
+                    r"register|sign up))?|create (?:a |an |your )?(?:free )?account)(?: for free)? to (?:continue|keep)"
+                    r"(?: reading)?(?: (?:this|the) (?:article|story))?\.?|"
                     r"this is an? [\w .-]{2,40}? (?:pro|premium|plus|prime|exclusive) (?:story|article)\.?"
                     r"(?: subscribe to (?:read|continue reading|unlock) the (?:full |rest of the )?(?:story|article)\.?)?)$", re.I)
 CTA = re.compile(
