@@ -387,3 +387,32 @@ def test_a_registration_wall_is_the_paywall_not_story(wall_class, header):
 def test_a_sign_in_sentence_is_no_wall_header(line):
     from newsbot.core.extract.paywall import is_header
     assert not is_header(line)
+
+
+@pytest.mark.parametrize("pitch, price, currency, months", [
+    # Moneycontrol's pitch at the end of every story, in the story's own paragraphs.
+    ("Get access to the valley's fastest growing subscription service Courier Pro for as little as Rs 599 for "
+     "first year. Use the code \"HARBOUR\". Courier Pro offers you research and analysis. For more information, "
+     "check out the Courier website or app.", 599.0, "INR", 12.0),
+    ("Subscribe to Courier Digital for just \u00a31 a week. Cancel any time.", 1.0, "GBP", 0.23),
+])
+def test_a_subscription_pitch_in_the_story_is_a_site_offer_not_story(pitch, price, currency, months):
+    rec = _page(f"<article><h1>Ferry cancelled</h1>{_STORY}<p>{pitch}</p></article>")
+    assert rec.body == [f"Paragraph {i} of the ferry story, long enough to be kept as story text by any reader here."
+                        for i in range(5)]
+    assert pitch in rec.unclassified
+    (offer,) = rec.paywall.offers
+    assert (offer.price, offer.currency, offer.term_months) == (price, currency, months)
+    assert "site_promo" in offer.flags
+    assert rec.access == "free"  # a pitch walls no story
+
+
+@pytest.mark.parametrize("line", [
+    "Investors can try the new fund for just Rs 500 a month, the company said in its filing on Monday.",
+    "Subscribers to the premium plan pay more, the regulator found, and the company denied it.",
+    "Join the protest, the union said; its premium members marched for just an hour before the rain.",
+])
+def test_a_story_sentence_about_prices_is_no_pitch(line):
+    rec = _page(f"<article><h1>Ferry cancelled</h1>{_STORY}<p>{line}</p></article>")
+    assert line in rec.body
+    assert rec.paywall is None or not rec.paywall.offers

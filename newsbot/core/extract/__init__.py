@@ -68,6 +68,7 @@ def _from_text(page: Page, url: str | None, profile: Profile | None) -> Article:
                      furniture=profile.furniture_patterns if profile else (),
                      dollar=page_dollar(url, [], None, profile.currency if profile else None))
     _fill_parts(art, parts, premium=False, ld_free=None)
+    _add_promo_offers(art, parts.promos)
     return _finish(art)
 
 
@@ -268,7 +269,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
                 paywalled_part=paywalled_part, labels=md.headline_labels(tree),
                 walled_class=walled_story(tree, parts.body))
     _add_promo_offers(art, promo_offers([blockify(el, PAYWALL, fine=True) for el in subscription_promos(tree)],
-                                        dollar))
+                                        dollar) + parts.promos)
     return _finish(art)
 
 

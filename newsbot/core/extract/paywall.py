@@ -12,6 +12,7 @@ import re
 from newsbot.core.record import Benefit, Paywall
 from . import offers
 from .blocks import Block
+from .offers import find_price
 from .text import fold, may_hold
 
 METER = re.compile(
@@ -317,6 +318,32 @@ def _take_benefit(blocks: list[Block], i: int, pw: Paywall, used: list[bool]) ->
 SITE_PROMO = "site_promo"
 """Flag of an offer read from a priced subscription link outside any paywall (the header's
 "Subscribe for $0.99/week"): the publisher's plan, no evidence that this story is walled."""
+
+
+_PITCH = re.compile(
+    r"^(?:get (?:access to|unlimited access to|full access to)|subscribe (?:to|for)|try|join|unlock|upgrade to|"
+    r"become a (?:member|subscriber))\b[^.!?]{0,200}?\b(?:subscriptions?|premium|pro|plus|prime|membership|digital)\b"
+    r"[^.!?]{0,120}?\b(?:for (?:as little as|just|only)|at (?:just|only|as little as)|starting (?:at|from)|"
+    r"from (?:just|only))\s+", re.I)
+PITCH_MAX = 600
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def pitch_offer(text: str, dollar: str | None = None):
+    """The offer of a subscription pitch set in prose at a story's end ("Get access to India's
+    fastest growing financial subscriptions service Moneycontrol Pro for as little as Rs 599
+    for first year. Use the code ..."), flagged SITE_PROMO; None for any other line. The pitch
+    walls no story: it is the publisher's price, like a header's subscription link."""
+    if len(text) > PITCH_MAX or not (m := _PITCH.match(text)):
+        return None
+    rest = text[m.end():]
+    _, amount, _, end = find_price(rest[:80])
+    if amount is None:
+        return None
+    stop = _SENTENCE_END.search(rest, end)
+    offer = offers.build_offer(None, rest[:stop.start() if stop else len(rest)], None, None, dollar)
+    offer.flags.append(SITE_PROMO)
+    return offer
 
 
 def promo_offers(promos: list[list[Block]], dollar: str | None = None) -> list:

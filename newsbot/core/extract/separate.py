@@ -15,7 +15,7 @@ from . import wire as wires
 from .agencies import names_unnamed_agencies
 from .blocks import AFTER, BYLINE, NOISE, PAYWALL, STORY, Block
 from .disclaimer import is_disclaimer
-from .paywall import is_cta, parse_paywall, starts_paywall
+from .paywall import is_cta, parse_paywall, pitch_offer, starts_paywall
 from .text import fold
 
 # Page furniture: lines that are never story. One table of the phrases a line starts with,
@@ -323,6 +323,9 @@ class Parts:
     unclassified: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     """What the separation could not settle, e.g. "wire_agency_unnamed"."""
+    promos: list = field(default_factory=list)
+    """Offers of subscription pitches set in the story (paywall.pitch_offer): the publisher's
+    prices, no wall; their lines are in unclassified."""
 
 
 def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
@@ -375,6 +378,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
     hits: list[tuple[int, wires.WireHit]] = []
     disclaimers_found: list[str] = []
     loose: list[tuple[int, wires.WireHit]] = []
+    promos: list = []
 
     # 1. Where the paywall starts: its own widget, or (plain text, story regions) the first
     #    line that opens one; from there on the story is over.
@@ -414,6 +418,11 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
             label[i] = "wire"
             hits.append((i, hit))
             last_credit = i
+            continue
+        if b.zone == STORY and (offer := pitch_offer(t, dollar)) is not None:
+            # Asked before the furniture table, which holds the pitch's opening ("subscribe to").
+            label[i] = "unclassified"
+            promos.append(offer)
             continue
         if b.zone in (NOISE, AFTER, BYLINE) or caption or is_furniture(t, furniture):
             label[i] = "unclassified"
@@ -472,6 +481,7 @@ def separate(blocks: list[Block], authors: list[str] | None = None,
         disclaimer=" ".join(disclaimers_found) or None,
         paywall=paywall,
         unclassified=[blocks[i].text for i in range(n) if label[i] == "unclassified"],
+        promos=promos,
     )
     if wire is None and (any(h.unnamed for _, h in loose) or any(names_unnamed_agencies(a) for a in authors or [])):
         # "With inputs from agencies": agency copy, but which agency cannot be read. The
