@@ -551,8 +551,19 @@ def test_a_story_line_with_a_label_and_a_link_that_is_no_related_story_stays(lin
     "<div class='inline-article-recirc'><h2>More Must-Reads From the Courier</h2><ul>"
     "<li><a href='/c'>Harbour town </a><span>names its new poet</span></li>"
     "<li><span>Your questions about the </span><a href='/d'>tide tables, answered</a></li></ul></div>",
+    # "Our Latest Stories": each a linked headline and its own one-line teaser.
+    "<div class='latest-news-box'><div class='latest-news-box-title'><span>Our Latest Stories</span></div><ul>"
+    "<li><h3><a href='/e'>Lifeboat crew wins regional award</a></h3><h4>The volunteers were honoured at a dinner</h4></li>"
+    "<li><h3><a href='/f'>Harbour cafe reopens</a></h3><h4>New owners kept the old menu</h4></li></ul></div>",
 ])
 @pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
 def test_a_box_of_other_stories_after_the_story_is_not_story(box, locator):
     rec = extract(_page(_ps(STORY) + box), url="https://example.org/pier", locator=locator)
     assert rec.body == STORY
+
+
+def test_a_story_classed_with_a_latest_news_category_is_still_story():
+    # WordPress prints the post's categories as classes on the story's own container.
+    page = "<div class='post type-post category-latest-headlines category-news'>" + _ps(STORY) + "</div>"
+    for locator in ("trafilatura", "resiliparse"):
+        assert extract(_page(page), url="https://example.org/pier", locator=locator).body == STORY

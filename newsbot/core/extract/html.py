@@ -29,7 +29,10 @@ FURNITURE_HINT = re.compile(
     r"stats?-?(?:box|widget)|top-?search|popular-?search|trending-?search|"
     # Condé Nast's "Most read" and "You might also like" boxes (class "link-stack", LinkStack);
     # the trade's "recirculation" modules ("inline-article-recirc", "recirc-most-popular").
-    r"link-?stack|recirc")
+    r"link-?stack|recirc|"
+    # "Our Latest Stories" boxes (CBS Sports' latest-news-box); not a post's category class
+    # ("category-latest-headlines" on the story's own container).
+    r"(?<!category-)(?<!tag-)latest[-_]?(?:news|stories|articles|headlines)")
 """Class or id words of boxes that sit in or beside a story and are not story. These hint
 patterns are matched against lower-cased class and id text (generic.page_scan): a
 case-blind alternation costs five times as much in Python's regex engine."""
