@@ -416,3 +416,46 @@ def test_a_story_sentence_about_prices_is_no_pitch(line):
     rec = _page(f"<article><h1>Ferry cancelled</h1>{_STORY}<p>{line}</p></article>")
     assert line in rec.body
     assert rec.paywall is None or not rec.paywall.offers
+
+
+
+_PART = ("<div class='body articleBody'>" + "".join(
+    f"<p class='articleBodyBlock'>Part {{n}}, paragraph {i}: the harbour board met again over the ferry contract "
+    f"and the tenders that the port authority had received.</p>" for i in range(4)) + "</div>")
+
+
+def _with_named_part(html: str, selector: str, found: str) -> list[str]:
+    """The story lines once the named part is read in, the extractor having found `found`'s lines."""
+    from parsel import Selector
+    from newsbot.core.extract import _with_paywalled_part
+    from newsbot.core.extract.blocks import STORY, blockify
+    sel = Selector(text=html)
+    blocks = blockify(sel.css(found)[0].root, STORY)
+    return [b.text for b in _with_paywalled_part(sel, selector, blocks) if b.zone == STORY]
+
+
+def test_a_story_split_into_several_named_parts_between_ads_is_read_whole():
+    # Google's paywall markup names ".articleBody"; the page splits its story into several
+    # such blocks between ad rows (Rzeczpospolita), a later one holding a related-story card.
+    card = ("<div class='article--featured'><div class='overline'><a href='/opinion'>Opinion</a></div>"
+            "<a class='title' href='/opinion/a2'>Why the ferry contract matters to every island household</a>"
+            "<p class='lead'>A teaser of the other story.</p></div>")
+    second = _PART.format(n=2).replace("</div>", card + "</div>", 1)
+    ads = "<div class='row'><aside class='advert'><div>Advertisement</div></aside></div>"
+    html = (f"<html><body><article id='a'><h1>Ferry contract</h1>{_PART.format(n=1)}</article>{ads}"
+            f"<section>{second}</section>{ads}<section>{_PART.format(n=3)}</section></body></html>")
+    lines = _with_named_part(html, ".articleBody", "#a .articleBody")
+    assert [p[:6] for p in lines if p.startswith("Part")] == ["Part 1"] * 4 + ["Part 2"] * 4 + ["Part 3"] * 4
+    assert "Opinion" not in lines and not any("Why the ferry contract" in p for p in lines)
+
+
+@pytest.mark.parametrize("html, selector", [
+    # A selector naming the page's wrapper: it holds the story, and what the extractor left out.
+    ("<html><body><div class='page'><nav><a href='/s'>Sections</a></nav><div id='a'>" + _PART.format(n=1)
+     + "</div><footer><p>Contact the newsroom</p></footer></div></body></html>", ".page"),
+    # A selector naming each paragraph (NZZ's p.regwalled), a teaser of another make among them.
+    ("<html><body><div id='a'>" + _PART.format(n=1).replace("articleBodyBlock", "text walled")
+     + "</div><div class='teaser walled'><a href='/b'>Another story entirely</a></div></body></html>", ".walled"),
+])
+def test_a_named_part_holding_the_story_adds_nothing(html, selector):
+    assert _with_named_part(html, selector, "#a") == _with_named_part(html, "#none", "#a")

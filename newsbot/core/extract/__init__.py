@@ -297,14 +297,39 @@ def _with_paywalled_part(sel: Selector, selector: str, blocks: list[Block]) -> l
     except Exception:  # a selector cssselect cannot read (the page's own markup): ignore it
         return blocks
     have = {b.text for b in blocks if b.zone == STORY}
-    part = [b for el in elements for b in blockify(el, STORY)]
-    if any(b.text in have for b in part):
-        return blocks  # the named part wraps the story the extractor found: nothing is missing
-    extra = [b for b in part if b.text not in have]
+    parts = [(el, blockify(el, STORY)) for el in elements]
+    # A part that holds half the story the extractor found or more (the story's container, a
+    # page-wide wrapper) is read already, and so is any part inside or around one: what the
+    # extractor left out of it, it left out on purpose. Another part made like such a holder
+    # is the story's continuation (Rzeczpospolita splits its story into several div.articleBody
+    # between ads). With no holder, a part holding any story line means the extractor read
+    # the named parts already (NZZ's p.regwalled paragraphs, its teasers among them set aside).
+    held = [(el, sum(b.text in have for b in part)) for el, part in parts]
+    holders = [el for el, n in held if n and 2 * n >= len(have)]
+    if not holders and any(n for _, n in held):
+        return blocks
+    makes = {(el.tag, el.get("class")) for el in holders}
+    extra, seen = [], set(have)
+    for el, part in parts:
+        if holders and (el in holders or any(_nested(el, h) for h in holders)
+                        or (el.tag, el.get("class")) not in makes):
+            continue
+        # A line that is a link's whole text is a teaser set into the part, not its story
+        # (Rzeczpospolita's related-story cards: a section link, a linked headline).
+        linked = link_texts(el, {b.text for b in part}) if holders else set()
+        for b in part:
+            if b.text not in seen and b.text not in linked:
+                seen.add(b.text)
+                extra.append(b)
     if not extra:
         return blocks
     last = max((i for i, b in enumerate(blocks) if b.zone == STORY), default=len(blocks) - 1)
     return blocks[:last + 1] + extra + blocks[last + 1:]
+
+
+def _nested(a, b) -> bool:
+    """Whether one of two elements holds the other."""
+    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
 
 
 ARTICLE_BODY_MIN_CHARS = 600
