@@ -289,6 +289,21 @@ def test_writers_linked_after_the_story_begins_are_other_stories():
     assert md.page_authors(tree, {}) == []
 
 
+def test_a_byline_beside_a_headline_box_of_its_own_is_read():
+    # The Harvard Crimson's layout: the h1 and its kicker in a box of their own, then in the
+    # story's column a photo with its caption and credit, the byline ("/writer/<id>/<slug>/"),
+    # the story. Without <article>, in CSS-module classes that name nothing.
+    filler = "<div class='x1'>" + "<p>Other headline on the page, one of many in the site's menus.</p>" * 120 + "</div>"
+    photo = ("<div class='x2'><img src='/p.jpg'><div><span>The harbour master at the new pier, which opens in "
+             "spring after four years of building.</span><style>.x3{color:red}</style>"
+             "<span class='x3'>By <a href='/writer/1205115/Pat_Quay/'>Pat Quay</a></span></div></div>")
+    byline = ("<div class='x4'><span>By <a href='/writer/1207921/Lee_Harbour/'>Lee Harbour</a>, "
+              "Contributing Writer</span></div>")
+    tree = _page("", f"<div class='x0'><div class='x5'><div class='x6'><span>Opinion</span><h1>Council approves "
+                     f"the budget</h1></div>{photo}{byline}{_LONG_PARAGRAPH * 3}</div>{filler}</div>")
+    assert md.page_authors(tree, {}) == ["Lee Harbour"]
+
+
 def test_a_declared_author_comes_before_an_author_link():
     tree = _page('<meta name="author" content="Kim Park">',
                  f'<article><h1>Council approves the budget</h1><p>By <a href="/author/jroe">Jane Roe</a></p>'

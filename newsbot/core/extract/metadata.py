@@ -967,7 +967,9 @@ AUTHOR_PATHS = ("author", "authors", "autor", "autores", "autori", "auteur", "au
                 "contributors", "byline", "staff", "newsteam", "redakteur", "redacteur")
 """A folder of writers' pages on a news site (/author/jane-roe, /staff/jroe, /autor/...). Not
 /people/ or /profile/: entertainment and sports sites file the people a story is about there."""
-_AUTHOR_HREF = re.compile(r"(?:^|/)(?:" + "|".join(AUTHOR_PATHS) + r")/[^/?#\s]+/?(?:[?#]|$)", re.I)
+_AUTHOR_HREF = re.compile(r"(?:^|/)(?:" + "|".join(AUTHOR_PATHS) + r")/(?:\d+/)?[^/?#\s]+/?(?:[?#]|$)", re.I)
+"""The writer's page, its slug after a numeric id or not ("/writer/1207921/Charles__Fried/",
+The Harvard Crimson's)."""
 AUTHOR_LINK_TEXT_MAX = 150
 """The printed byline holding a writer's link is short ("By <a>Jane Roe</a>"); a longer
 element is prose that links a writer's page."""
@@ -979,6 +981,27 @@ _BYLINE_OPENING = re.compile(r"^(?:(?:" + "|".join(BY_LEADS) + r")\s+)?(?:"
                              + "|".join(w for w in sorted(_BY_WORDS) if " " not in w and w not in BY_LEADS) + r")\b", re.I)
 
 
+CAPTION_BEFORE_CREDIT = 60
+"""Characters of text right before a writer's link, in the same box, past which the link is a
+photo's credit under its caption: a byline stands on its own or after a headshot."""
+
+
+def _through_story_start(region):
+    """The headline's block, or, when the story does not begin inside it (the h1 and its kicker
+    in a box of their own, the byline beside it in the story's column: The Harvard Crimson),
+    the nearest block above it, up to BYLINE_REACH levels, where a paragraph of the story
+    begins: the author-link reader stops at that paragraph, so no more of the page is read."""
+    climbed = region
+    for _ in range(BYLINE_REACH + 1):
+        if any(len(clean(p.text_content())) > AUTHOR_LINK_TEXT_MAX for p in climbed.iter("p")):
+            return climbed
+        parent = climbed.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        climbed = parent
+    return region
+
+
 def _author_links(tree) -> list[str]:
     """Names of links to a writer's page (AUTHOR_PATHS) in the headline's block, before the
     story's first paragraph, each in a short element of its own ("<p>By <a href=/author/jroe>
@@ -988,6 +1011,7 @@ def _author_links(tree) -> list[str]:
     region = _headline_region(tree)
     if region is None:
         return []
+    region = _through_story_start(region)
     out: list[str] = []
     for el in region.iter("a", "p"):
         if el.tag == "p" and len(clean(el.text_content())) > AUTHOR_LINK_TEXT_MAX:
@@ -997,6 +1021,9 @@ def _author_links(tree) -> list[str]:
         holder = el.getparent()
         if holder is None or _TEXT_LENGTH(holder) > AUTHOR_LINK_TEXT_MAX or _IN_NAV_FOOTER_ASIDE(el):
             continue
+        before = next((b for b in holder.itersiblings(preceding=True) if b.tag not in ("style", "script")), None)
+        if before is not None and _TEXT_LENGTH(before) > CAPTION_BEFORE_CREDIT:
+            continue  # a photo's credit after its caption ("... career." then "By <a>Name</a>")
         rest = clean(holder.text_content())
         for link in holder.iter("a"):
             rest = rest.replace(clean(link.text_content()), "", 1)
