@@ -31,8 +31,10 @@ FURNITURE_HINT = re.compile(
     # the trade's "recirculation" modules ("inline-article-recirc", "recirc-most-popular").
     r"link-?stack|recirc|"
     # "Our Latest Stories" boxes (CBS Sports' latest-news-box); not a post's category class
-    # ("category-latest-headlines" on the story's own container).
-    r"(?<!category-)(?<!tag-)latest[-_]?(?:news|stories|articles|headlines)")
+    # ("category-latest-headlines" on the story's own container). The look-behind comes after
+    # the literal: every alternative starting with a letter lets re skip ahead by the first
+    # one (a look-behind first made this search 2.6 times slower, on every container).
+    r"latest(?<!category-latest)(?<!tag-latest)[-_]?(?:news|stories|articles|headlines)")
 """Class or id words of boxes that sit in or beside a story and are not story. These hint
 patterns are matched against lower-cased class and id text (generic.page_scan): a
 case-blind alternation costs five times as much in Python's regex engine."""
