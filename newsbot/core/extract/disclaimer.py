@@ -34,7 +34,10 @@ GENERAL = [
 """The kinds of syndication disclaimer publishers print; a publisher's own wording is in
 its profile (newsbot/core/profiles/), not here."""
 
-_GENERAL = re.compile("|".join(GENERAL))
+# Two patterns, not one: an alternative anchored at the start ("^this article ...") in the
+# alternation stops re skipping ahead to a possible first letter, which doubled the search.
+_GENERAL_ANYWHERE = re.compile("|".join(p for p in GENERAL if not p.startswith("^")))
+_GENERAL_AT_START = re.compile("|".join(p for p in GENERAL if p.startswith("^")))
 
 
 def is_disclaimer(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
@@ -44,4 +47,4 @@ def is_disclaimer(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     key = fold(text)
     if any(p.search(text) for p in extra):
         return True
-    return bool(_GENERAL.search(key))
+    return bool(_GENERAL_ANYWHERE.search(key) or _GENERAL_AT_START.match(key))
