@@ -43,6 +43,24 @@ PAYWALL_HINT = re.compile(r"paywall|subscri|suscri|assin|abonn|meter|regwall|sof
 COMMERCE_HINT = re.compile(r"product|shop|commerce|affiliate|deal|retail|buy-?box|price-?comparison")
 """Shopping cards ("$199 at <Store>", class "product-offer-list") name offers too: not a paywall."""
 
+CLASS_CACHE_SIZE = 8192
+"""Distinct "class id" strings whose hints are remembered: a site's pages repeat their class
+names, so a crawl asks each once (about half of a page's containers repeat another's on the
+shared corpora); a bounded cache keeps a long crawl's memory flat."""
+
+
+@lru_cache(maxsize=CLASS_CACHE_SIZE)
+def is_furniture_class(attrs: str) -> bool:
+    """Whether a container's lower-cased "class id" names a furniture box (FURNITURE_HINT)."""
+    return FURNITURE_HINT.search(attrs) is not None
+
+
+@lru_cache(maxsize=CLASS_CACHE_SIZE)
+def is_paywall_class(attrs: str) -> bool:
+    """Whether a container's lower-cased "class id" names a paywall or plan widget, not a
+    shopping card (PAYWALL_HINT without COMMERCE_HINT)."""
+    return PAYWALL_HINT.search(attrs) is not None and COMMERCE_HINT.search(attrs) is None
+
 
 @dataclass
 class Located:
@@ -241,7 +259,7 @@ def paywall_widgets(containers: list[tuple], story_texts: set[str] = frozenset()
     found = []
     # Raw lxml elements: parsel would wrap each of the page's hundreds of divs in a Selector.
     for el, attrs in containers:
-        if not _is_widget_tag(el.tag) or not PAYWALL_HINT.search(attrs) or COMMERCE_HINT.search(attrs):
+        if not _is_widget_tag(el.tag) or not is_paywall_class(attrs):
             continue
         if any(el is f or _is_descendant(el, f) for f in found):
             continue
@@ -294,7 +312,7 @@ def furniture_texts(containers: list[tuple], lines: list[str]) -> set[str]:
     wanted = {line for line in lines if len(line) <= 200}
     if not wanted:
         return set()
-    boxes = [el for el, attrs in containers if el.tag in _CONTAINER_TAGS and FURNITURE_HINT.search(attrs)]
+    boxes = [el for el, attrs in containers if el.tag in _CONTAINER_TAGS and is_furniture_class(attrs)]
     # Each line's first characters, white space left out: a box holding the line holds them
     # too (however its inline elements were spaced), so a box holding none of them is not
     # taken apart into blocks. Past PREFIX_CHECK_MAX tests the boxes are all taken apart (linear).
