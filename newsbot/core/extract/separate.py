@@ -295,6 +295,14 @@ _TIMESTAMP_LINE = re.compile(
 """A line that is only the page's timestamp: a lead word, then nothing but a date and a time
 (numbers, English month and weekday names, am/pm, a zone): "Updated on 19.11.2019 um 10:15
 Uhr". A sentence that opens so ("Published in 2019, the report ...") has other words."""
+_DATE_TIME_LINE = re.compile(
+    rf"^(?=.*\b(?:19|20)\d\d\b)(?=.*\b\d{{1,2}}(?::\d{{2}}\b|[.]\d{{2}}\s*(?:[ap]\.?m\b|uhr\b|h\b)))(?:{_DATE_TOKEN}[\s,.:/|()+-]*){{3,14}}"
+    r"(?:,?\s*[a-z]{2,4})?$", re.I)
+"""A line that is only a timestamp with no lead word: a date with a year and a clock, and at
+most a zone or country code after it ("Sunday 17 December 2023 17:23, UK" under Sky News's
+standfirst, TMZ's "9/8/2015 12:15 PM PT"). A line of dates alone ("29 November 2018 | 20
+January 2019", an exhibition's run) is story, so the clock is required, written with a colon
+or with its am/pm ("12.50" alone is a table's figure)."""
 
 
 READING_TIME_LEADS = ("reading time", "read time", "estimated reading time", "lesezeit", "lesedauer",
@@ -351,7 +359,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
         return False
     bare = key.lstrip(_OPENING_MARKS)
     if (_FURNITURE.match(bare) or _SOCIAL.match(bare) or _NEWSLETTER.search(bare) or _SUMMARY_HEADINGS.match(bare)
-            or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare) or _READING_TIME.match(bare)
+            or _READ_PROGRESS.match(bare) or _TIMESTAMP_LINE.match(bare) or _DATE_TIME_LINE.match(bare)
+            or _READING_TIME.match(bare)
             or _PROMPT_INSIDE.search(bare) or _LINK_PROMPT.match(bare)
             or _CONTACT_LINE.match(bare) or _BARE_NUMBER.match(key) or _COPYRIGHT_LINE.match(bare)
             or _PODCAST_PROMPT.search(bare) or _REUSE_NOTICE.search(bare) or _FOLLOW_ON_PLATFORMS.match(bare)
