@@ -178,3 +178,18 @@ def test_furniture_box_lines_leave_a_generic_story():
     rec = extract(page.encode(), url="https://example.org/council")
     assert all("Paragraph" in p for p in rec.body) and len(rec.body) == 6
     assert "Budget passes 7-2" not in rec.body
+
+
+@pytest.mark.parametrize("box", [
+    # An editors' note shown on a click (Science X's fact-check popover), a glossary card.
+    "<div class='d-none' id='fact-check-popover'><p>This note was reviewed under the Lakeshore "
+    "desk's editorial process.</p><p>fact-checked</p><p>proofread</p></div>",
+    "<div class='glossary-tooltip'><p>Levy: a charge the council sets on every household each year, "
+    "shown when a reader taps the word.</p></div>",
+])
+def test_popover_and_tooltip_lines_are_not_story(box):
+    paras = "".join(f"<p>{STORY} Paragraph {i} adds more detail about the plan.</p>" + (box if i == 2 else "")
+                    for i in range(6))
+    page = f"<html><body><article><h1>Council approves budget</h1>{paras}</article></body></html>"
+    rec = extract(page.encode(), url="https://example.org/council")
+    assert len(rec.body) == 6 and all("Paragraph" in p for p in rec.body)

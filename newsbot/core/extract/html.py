@@ -30,6 +30,10 @@ FURNITURE_HINT = re.compile(
     # Condé Nast's "Most read" and "You might also like" boxes (class "link-stack", LinkStack);
     # the trade's "recirculation" modules ("inline-article-recirc", "recirc-most-popular").
     r"link-?stack|recirc|"
+    # Popovers and tooltips: an editors' note (Science X's fact-check popover), an author's bio
+    # card (Dotdash Meredith's author tooltip), a "save this article" prompt; shown on a click,
+    # never the story (none holds a line of the shared corpora's truths).
+    r"popover|tooltip|"
     # "Our Latest Stories" boxes (CBS Sports' latest-news-box); not a post's category class
     # ("category-latest-headlines" on the story's own container). The look-behind comes after
     # the literal: every alternative starting with a letter lets re skip ahead by the first
