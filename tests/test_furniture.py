@@ -102,6 +102,7 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "This story was originally published March 2, 2026, 7:00 AM.",
     "Why you can trust Lakeshore Tech We spend hours testing every product or service we review.",
     "We may earn revenue from the products available on this page and participate in affiliate programs. Learn more",
+    "Supported by", "About this content",
     # A timestamp with no lead word: a date with its year and a clock, a zone or country after it.
     "Monday 2 March 2026 09:41, UK", "3/2/2026 9:41 AM PT", "Mar 2, 2026, 09:41 IST", "02.03.2026, 9.41 Uhr",
 ])
@@ -156,6 +157,7 @@ def test_furniture_lines(line):
     "Follow-up posts on Facebook and Twitter showed the claims were false.",
     "Why you can trust the new figures, according to the statistics office.",
     "The retailer said its affiliate programs grew by 20% last year.",
+    "Supported by the council's grant, the club rebuilt its stand.",
     # Dates without a clock (an exhibition's run), a table row of figures, a sentence with a time.
     "2 March 2026 | 30 April 2026", "2026 | 12.50 | 13.20", "The ferry leaves at 09:41 on 2 March 2026.",
 ])

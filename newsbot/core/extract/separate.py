@@ -104,7 +104,10 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
                "must watch", "about the author", "about the authors", "end of article", "end of story",
                "purchase licensing rights", "purchase licensing rights, opens new tab",
                "maybe later", "no thanks", "no, thanks", "not now", "allow notifications", "be first!",
-               "readmore", "shop similar look", "shop the look", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部",
+               "readmore", "shop similar look", "shop the look",
+               # An advertising or funding label over the story: the New York Times's "Supported
+               # by" (its ad slot's heading), the Guardian's "Supported by" and "About this content".
+               "supported by", "about this content", "विज्ञापन", "और पढ़ें", "कॉपी लिंक", "纠错", "上一篇", "下一篇", "返回首页", "返回顶部",
                # Arabic "advertisement", "related"; Korean "advertisement", "previous/next article",
                # "most read", "recommended", "popular", "top stories".
                "إعلان", "ذات صلة", "광고", "이전기사", "다음기사", "많이 본 기사", "추천기사", "인기기사", "주요 기사",
