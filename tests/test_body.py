@@ -490,6 +490,24 @@ def test_a_story_line_naming_the_author_is_no_bio():
     assert rec.body == STORY + [line]
 
 
+@pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
+@pytest.mark.parametrize("bio", [
+    "Ann Lee is a senior reporter for the Courier. Email: alee@courier.example.",
+    "Ann Lee writes about the harbour and the coast from Whitby. More about Ann Lee",
+    "Ann Lee, a former harbour pilot, has covered the coast for the Courier since 2019.",
+])
+def test_a_bio_opening_with_the_authors_name_is_unclassified(locator, bio):
+    # The page names its author (JSON-LD with no description); the bio under the story opens
+    # with that name and a bio's verb. A line on another person in the same words stays.
+    ld = {"@type": "NewsArticle", "headline": "Pier to be rebuilt", "author": {"@type": "Person", "name": "Ann Lee"}}
+    other = "Tom Hart is the board's chair and a former captain of the harbour's lifeboat, the council said."
+    rec = extract(_page(_ps(STORY + [other]) + f"<div class='end-note'><p>{bio}</p></div>", head=_ld(ld)),
+                  url="https://example.org/pier", locator=locator)
+    assert rec.authors == ["Ann Lee"]
+    assert rec.body == STORY + [other]
+    assert bio in rec.unclassified
+
+
 def test_json_ld_of_a_hundred_thousand_nested_objects_is_walked_bounded():
     from newsbot.core.extract import metadata as md
 

@@ -239,7 +239,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
     paywalled_part = md.ld_paywalled_part(ld)
     if extraction == "generic":
         loc.blocks = set_aside_author_bios(set_aside_title_lines(loc.blocks, art.headline, (page_url, canonical)),
-                                           md.ld_author_bios(ld, objects))
+                                           md.ld_author_bios(ld, objects), art.authors)
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD

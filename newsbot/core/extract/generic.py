@@ -934,22 +934,42 @@ BIO_LINE_CHARS = 40
 """Lines shorter than this are not compared with the authors' bios (a name, "and")."""
 
 
-def set_aside_author_bios(blocks: list[Block], bios: list[str]) -> list[Block]:
-    """Story lines that print an author's bio as the page's JSON-LD gives it ("Beaumont covers
-    national politics for The Associated Press", a writer's career under a review) become
-    unclassified: about the writer, not the story. A line is a bio when it opens a bio or a
-    bio opens inside it (printed text and JSON-LD differ in quotes, spaces and case)."""
+def set_aside_author_bios(blocks: list[Block], bios: list[str], authors: list[str] = ()) -> list[Block]:
+    """Story lines that print an author's bio become unclassified: about the writer, not the
+    story. A line is a bio when it opens a bio the page's JSON-LD gives ("Beaumont covers
+    national politics for The Associated Press", a writer's career under a review), or a bio
+    opens inside it (printed text and JSON-LD differ in quotes, spaces and case); or when it
+    opens with an author's full name and a bio's verb (bio_of)."""
     keys = [fold(bio) for bio in bios if len(bio) >= BIO_LINE_CHARS]
-    if not keys:
+    names = [n for n in authors if len(n.split()) >= 2]
+    if not keys and not names:
         return blocks
     out = []
     for b in blocks:
         if b.zone == STORY and len(b.text) >= BIO_LINE_CHARS:
             line = fold(b.text)
-            if any(line[:60] in key or key[:60] in line for key in keys):
+            if any(line[:60] in key or key[:60] in line for key in keys) or bio_of(b.text, names):
                 b = Block(b.text, NOISE, b.group)
         out.append(b)
     return out
+
+
+BIO_VERBS = ("is", "was", "writes", "covers", "reports", "has", "joined", "edits", "contributes", "lives",
+             "specializes", "specialises", "focuses", "leads", "serves", "hosts", "can be reached")
+"""What an author's bio says of the author after the name ("Ann Lee is a senior reporter for
+...", "Ann Lee writes about ...", "Ann Lee can be reached at ...")."""
+BIO_MAX_CHARS = 600
+_BIO_AFTER_NAME = re.compile(r"(?:,[^,]{1,80},)?\s+(?:" + "|".join(BIO_VERBS) + r")\b")
+
+
+def bio_of(text: str, names: list[str]) -> bool:
+    """Whether a line opens with one of the story's authors' full names (two words or more) and
+    a bio's verb, after at most an apposition ("Ann Lee, a former judge, is ..."): the writer's
+    bio under or over the story (IGN's, the New York Times's, Bleacher Report's), in a story that
+    does not speak of its own writer so."""
+    if len(text) > BIO_MAX_CHARS:
+        return False
+    return any(text.startswith(n) and _BIO_AFTER_NAME.match(text, len(n)) for n in names)
 
 
 SHORT_BODY_CHARS = 500
