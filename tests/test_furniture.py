@@ -103,6 +103,13 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "Why you can trust Lakeshore Tech We spend hours testing every product or service we review.",
     "We may earn revenue from the products available on this page and participate in affiliate programs. Learn more",
     "Supported by", "About this content",
+    # A writer's holdings disclosure under a finance story (Morningstar's, the Motley Fool's,
+    # Seeking Alpha's, InvestorPlace's forms).
+    "The author does not own shares in any securities mentioned in this article. Read our editorial policies.",
+    "Ann Lee has no position in any of the stocks mentioned. Lakeshore Money has a disclosure policy.",
+    "I/we have no stock, option or similar derivative position in any of the companies mentioned.",
+    "On the date of publication, Ann Lee did not have (either directly or indirectly) any positions in the "
+    "securities mentioned in this article.",
     # A timestamp with no lead word: a date with its year and a clock, a zone or country after it.
     "Monday 2 March 2026 09:41, UK", "3/2/2026 9:41 AM PT", "Mar 2, 2026, 09:41 IST", "02.03.2026, 9.41 Uhr",
 ])
@@ -158,6 +165,8 @@ def test_furniture_lines(line):
     "Why you can trust the new figures, according to the statistics office.",
     "The retailer said its affiliate programs grew by 20% last year.",
     "Supported by the council's grant, the club rebuilt its stand.",
+    "Analysts said pension funds held positions in the stocks mentioned by the minister.",
+    "The harbour fund has a disclosure policy that it updates every year, its chair said.",
     # Dates without a clock (an exhibition's run), a table row of figures, a sentence with a time.
     "2 March 2026 | 30 April 2026", "2026 | 12.50 | 13.20", "The ferry leaves at 09:41 on 2 March 2026.",
 ])

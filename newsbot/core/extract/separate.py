@@ -172,6 +172,23 @@ _DISCLOSURE_CONTEXT = re.compile(r"\blinks?\b|\baffiliate\b|\bamazon associate\b
                                  # purchases at no extra cost to you".
                                  r"\bif you (?:buy|purchase|shop|click|sign up)\b|\bqualifying purchases\b|"
                                  r"\bat no (?:extra|additional) cost to you\b|\bthrough (?:this|our) (?:post|page|site|article)\b")
+_HOLDINGS_DISCLOSURE = re.compile(
+    # "The author or authors do not own shares in any securities mentioned in this article"
+    # (Morningstar), "Ann Lee has no position in any of the stocks mentioned" and "Longtime
+    # contributor Ann Lee owns shares of ..." (the Motley Fool), "I/we have no stock, option or
+    # similar derivative position in any of the companies mentioned" (Seeking Alpha), "On the date
+    # of publication, Ann Lee did not have ... any positions in the securities mentioned".
+    r"\b(?:ha(?:s|ve|d)|holds?|held|owns?|owned|did not have|do(?:es)? not (?:own|hold|have))\s+"
+    r"(?:\([^)]{0,60}\)\s*)?(?:no\s+|any\s+)?"
+    r"(?:(?:direct|indirect|beneficial|financial|long|short|stock|option|similar|derivative|or)[\s,]+)*"
+    r"(?:positions?|shares|stakes?|interests?)\b.{0,80}\b(?:stocks?|securities|companies|funds?|shares) "
+    r"(?:mentioned|discussed|named|covered)(?:\s+(?:in|on)\s+(?:this|the)\s+(?:article|story|post|report|piece|page))?"
+    r"\s*(?:[.,;:)]|$)|"
+    r"\bhas positions in and recommends\b|\bhas a disclosure policy\W*$")
+"""A writer's holdings disclosure under a finance story: the writer owns, holds or has no
+shares or positions in the securities the story mentions. A story sentence about funds'
+holdings names no "stocks mentioned" closing a clause ("... the stocks mentioned by the
+minister" is a story's sentence)."""
 _DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
 """One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
 _ENJOYED_PROMPT = re.compile(
@@ -347,6 +364,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
     key = fold(text)
     if (any(word in key for word in _DISCLOSURE_WORDS) and _DISCLOSURE.search(key)
             and _DISCLOSURE_CONTEXT.search(key)):
+        return True
+    if ("mentioned" in key or "disclosure" in key or "recommends" in key) and _HOLDINGS_DISCLOSURE.search(key):
         return True
     if key.startswith(("if you", "thank")) and _ENJOYED_PROMPT.match(key):
         return True
