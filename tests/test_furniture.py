@@ -204,3 +204,32 @@ def test_popover_and_tooltip_lines_are_not_story(box):
     page = f"<html><body><article><h1>Council approves budget</h1>{paras}</article></body></html>"
     rec = extract(page.encode(), url="https://example.org/council")
     assert len(rec.body) == 6 and all("Paragraph" in p for p in rec.body)
+
+
+def test_a_box_whose_id_is_a_headline_slug_is_not_furniture_by_its_words():
+    # A slideshow's slides are named for their headings: "shared" and "promoted" in such a slug
+    # are the story's words, not the names of a share row or a promo box.
+    def slide(ident: str, heading: str, n: int) -> str:
+        return (f"<div class='slide' id='{ident}'><h2>{heading}</h2>"
+                + "".join(f"<p>Slide {n} line {k}: the harbour board showed the plans to the town.</p>"
+                          for k in range(2)) + "</div>")
+    slides = (slide("the-mayor-shared-her-plans-for-the-pier-1", "The mayor shared her plans for the pier", 1)
+              + slide("crews-promoted-the-new-deck-at-the-fair-2", "Crews promoted the new deck at the fair", 2)
+              + "".join(slide(f"slide-{n}", f"Step {n} of the rebuild", n) for n in range(3, 7)))
+    page = f"<html><body><article><h1>Pier plans in pictures</h1>{slides}</article></body></html>"
+    rec = extract(page.encode(), url="https://example.org/pier-slides")
+    assert "Slide 1 line 0: the harbour board showed the plans to the town." in rec.body
+    assert "Slide 2 line 1: the harbour board showed the plans to the town." in rec.body
+
+
+@pytest.mark.parametrize("token, slug", [
+    ("zendaya-promoted-dune-part-two-in-london-while-wearing-a-plum-colored-suit-1", True),
+    ("c-title-social-media-sofia-lee-disappearance-true-crime-mystery-1234932544", True),
+    ("block-views-block-related-news-block-related-news", False),
+    ("share-list__social-list-icon--first", False),
+    ("related-stories", False),
+])
+def test_prose_slugs_are_told_from_class_names(token, slug):
+    from newsbot.core.extract.generic import is_prose_slug
+
+    assert is_prose_slug(token) is slug

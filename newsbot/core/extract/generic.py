@@ -774,6 +774,36 @@ def _in_body(el) -> bool:
     return any(a.tag == "body" for a in el.iterancestors())
 
 
+SLUG_PARTS = 6
+"""A class or id token of this many hyphenated parts or more may be a slug of prose."""
+SLUG_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "in", "of", "to", "for", "with", "and", "on", "at", "by", "from", "while", "is", "are",
+    "was", "as", "or", "into", "after", "before", "over", "how", "why", "what", "who",
+    "de", "la", "el", "en", "y", "los", "las", "del", "le", "les", "des", "du", "et", "un", "une",
+    "der", "die", "das", "und", "im", "mit", "il", "di", "e", "do", "da", "em", "no", "na"))
+"""Words that join a sentence, not a class name: a token holding one is a headline's slug."""
+
+
+def is_prose_slug(token: str) -> bool:
+    """Whether a class or id token is a slug made of a heading's words (Business Insider's slide
+    id "zendaya-promoted-dune-part-two-in-london-...-1", Rolling Stone's title id "c-title-social-
+    media-...-1234932544"): its words are the story's, not the box's kind, so "promoted" or
+    "social media" in it names no furniture. A slug joins SLUG_PARTS or more parts with a
+    sentence's small words in them, or ends in an article's number."""
+    parts = token.split("-")
+    if len(parts) < SLUG_PARTS:
+        return False
+    return any(p in SLUG_FUNCTION_WORDS for p in parts) or (parts[-1].isdigit() and len(parts[-1]) >= 6)
+
+
+def container_attrs(cls: str | None, ident: str | None) -> str:
+    """A container's "class id", lower-cased, without tokens that are slugs of prose."""
+    attrs = f"{cls or ''} {ident or ''}".lower()
+    if attrs.count("-") < SLUG_PARTS - 1:
+        return attrs  # no token can be a slug: the common case, one count in C
+    return " ".join(t for t in attrs.split() if not is_prose_slug(t))
+
+
 def page_scan(root) -> PageScan:
     """The PageScan of a page's tree (class words are matched as written, as XPath's
     contains() does; text lengths are normalize-space()'s)."""
@@ -789,7 +819,7 @@ def page_scan(root) -> PageScan:
             continue
         # Block containers (custom elements, a hyphen in the tag, too) with a class or an id.
         if tag in _CONTAINER_TAGS or ("-" in tag and "-" in tag.rsplit("}", 1)[-1]):
-            containers.append((el, f"{cls or ''} {ident or ''}".lower()))
+            containers.append((el, container_attrs(cls, ident)))
         elif tag == "figcaption":
             captions.append(el)
         if cls is None:
