@@ -326,6 +326,16 @@ def test_links_to_other_stories_inside_the_story_are_not_story():
     assert all(t in rec.unclassified for t in RELATED)
 
 
+@pytest.mark.parametrize("heading, goes", [("Previously", True), ("More from the harbour:", True),
+                                            ("The board listed its reasons for the vote in a letter.", False)])
+def test_the_heading_of_a_list_of_links_goes_with_it(heading, goes):
+    links = "<ul>" + "".join(f"<li><a href='/news/{i}'>{t}</a></li>" for i, t in enumerate(RELATED)) + "</ul>"
+    rec = extract(_page(_ps(STORY[:3]) + f"<p><b>{heading}</b></p>" + links + _ps(STORY[3:])),
+                  url="https://example.org/pier")
+    assert all(t not in rec.body for t in RELATED)
+    assert (heading in rec.unclassified) is goes and (heading in rec.body) is not goes
+
+
 def test_two_linked_lines_in_a_row_stay_three_go():
     from lxml import html as lxml_html
     from newsbot.core.extract.blocks import NOISE, Block

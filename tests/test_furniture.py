@@ -102,7 +102,7 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "This story was originally published March 2, 2026, 7:00 AM.",
     "Why you can trust Lakeshore Tech We spend hours testing every product or service we review.",
     "We may earn revenue from the products available on this page and participate in affiliate programs. Learn more",
-    "Supported by", "About this content",
+    "Supported by", "About this content", "View all posts by Ann Lee", "See all “Harbour Notes” columns",
     # A writer's holdings disclosure under a finance story (Morningstar's, the Motley Fool's,
     # Seeking Alpha's, InvestorPlace's forms).
     "The author does not own shares in any securities mentioned in this article. Read our editorial policies.",

@@ -605,7 +605,8 @@ _CLOSING = {"(": ")", "[": "]"}
 
 def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
     """Runs of LINK_LIST_MIN or more story lines that are each a link's whole text (linked:
-    link_texts of the lines) become unclassified."""
+    link_texts of the lines) become unclassified, and so does the list's heading right before
+    the run (list_heading: "Previously", "More in Politics:")."""
     if len(linked) < LINK_LIST_MIN:
         return blocks
     out = list(blocks)
@@ -617,8 +618,17 @@ def set_aside_link_lists(blocks: list[Block], linked: set[str]) -> list[Block]:
         if run >= LINK_LIST_MIN:
             for j in range(k, k + run):
                 out[j] = Block(out[j].text, NOISE, out[j].group)
+            if k and out[k - 1].zone == STORY and is_list_heading(out[k - 1].text):
+                out[k - 1] = Block(out[k - 1].text, NOISE, out[k - 1].group)
         k += max(run, 1)
     return out
+
+
+def is_list_heading(text: str) -> bool:
+    """A short line that ends no sentence (or ends in a colon): a heading, here of a list of
+    links ("Previously", "More Dear Abby columns:", "Related coverage")."""
+    text = text.strip()
+    return 0 < len(text) <= LINK_LABEL_CHARS and not text.endswith((".", "!", "?", '"', "”", "'", "’"))
 
 
 LINK_LABEL_CHARS = 40

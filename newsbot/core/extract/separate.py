@@ -82,6 +82,9 @@ FURNITURE_STARTS: dict[str, tuple[str, ...]] = {
         "thank you for signing up", "thanks for subscribing", "thank you for subscribing",
         "read the latest from", "more from this author", "more articles by", "listen to this article",
         "follow him on", "follow her on", "follow them on", "follow me on",
+        # Archive links: WordPress's "View all posts by <author>", "See all stories by ...",
+        # a column's "See all “Dear Abby” columns".
+        "see all", "view all", "browse all",
         # Hindi: "read the full story (on the app)", "to download the app".
         "पूरी खबर पढ़ें", "पढ़ें पूरी खबर", "ऐप डाउनलोड करने के लिए", "ऐप डाउनलोड करें", "अधूरा नहीं! पढ़िए पूरा",
     ),
