@@ -430,7 +430,17 @@ def html_tree(text: str, flags: list[str] | None = None):
     if tree is None:
         from .page import PageError
         raise PageError("not_html", "the page could not be parsed as HTML")
+    if ' br"' in text or '"br ' in text or '"br"' in text:  # a substring test in C spares the query
+        for span in _BREAK_SPANS(tree):
+            span.tag = "br"
     return tree
+
+
+_BREAK_SPANS = etree.XPath("//span[not(node())][contains(concat(' ', normalize-space(@class), ' '), ' br ')]")
+"""Empty spans of class "br" that a page sets between its paragraphs instead of line breaks
+(the Times of India's `<span class="id-r-component br" data-pos="2"></span>` in the story's
+text): made line breaks, every reader of the tree splits the paragraphs there instead of
+gluing one sentence to the next ("...years.A series of ...")."""
 
 
 def _hit_resource_limit() -> bool:

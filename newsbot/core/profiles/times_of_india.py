@@ -6,7 +6,9 @@ rssfeedmostrecent.cms) and src/fundus/publishers/ind/times_of_india.py (story pa
 in div._s30J, summary div.M1rHh, date and authors from JSON-LD, og:title without
 " - Times of India"). Article URLs: /<section>/<slug>/articleshow/<id>.cms. The story
 container's class names are generated and change; the profile keeps the one Fundus uses
-and lets the generic path take over when it is gone.
+and the current page's div[data-articlebody="1"] (2026: paragraphs parted by empty
+`span.id-r-component.br`, read as line breaks by html.html_tree), and lets the generic path
+take over when both are gone.
 """
 
 from .base import IST, Profile
@@ -26,7 +28,7 @@ PROFILE = Profile(
     currency="INR",
     headline=("h1",),
     standfirst=("div.M1rHh",),
-    story=("div._s30J",),
+    story=("div._s30J", "div[data-articlebody='1']"),
     noise=("div[class*=adBox]", "div.vdo_embedd", "div[data-type=in_view]"),
     furniture=(r"also read\b", r"follow more stories on"),
     disclaimers=(),
