@@ -518,6 +518,24 @@ def test_a_bio_opening_with_the_authors_name_is_unclassified(locator, bio):
     assert bio in rec.unclassified
 
 
+@pytest.mark.parametrize("locator", ["trafilatura", "resiliparse"])
+@pytest.mark.parametrize("byline, ld_author", [
+    ("By Ann Lee", "Ann Lee"),
+    ("By Ann Lee and Tom Hart", ["Ann Lee", "Tom Hart"]),
+    # A date element the extractor left out of the line, and no author declared.
+    ("posted on by Ann Lee", None),
+])
+def test_a_byline_printed_as_a_story_line_is_not_story(locator, byline, ld_author):
+    ld = {"@type": "NewsArticle", "headline": "Pier to be rebuilt"}
+    if ld_author:
+        ld["author"] = [{"@type": "Person", "name": n} for n in ([ld_author] if isinstance(ld_author, str) else ld_author)]
+    late = "By Tuesday the crews had moved the cranes to the southern quay, the harbour master said."
+    rec = extract(_page(f"<p>{byline}</p>" + _ps(STORY + [late]), head=_ld(ld)), url="https://example.org/pier",
+                  locator=locator)
+    assert rec.body == STORY + [late]
+    assert byline in rec.unclassified
+
+
 def test_json_ld_of_a_hundred_thousand_nested_objects_is_walked_bounded():
     from newsbot.core.extract import metadata as md
 

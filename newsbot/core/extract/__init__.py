@@ -22,7 +22,7 @@ from newsbot.core.record import Article, Paywall, plain
 from . import metadata as md
 from .blocks import BYLINE, NOISE, PAYWALL, STORY, Block, blockify, text_blocks
 from .generic import (fallback_authors, fallback_date, fallback_headline, link_texts, locate_generic,
-                      set_aside_author_bios, set_aside_link_lines, set_aside_title_lines, story_in_script)
+                      set_aside_author_bios, set_aside_byline_lines, set_aside_link_lines, set_aside_title_lines, story_in_script)
 from .html import Located, form_country, html_tree, locate_with_profile, subscription_promos, walled_story
 from .offers import page_dollar
 from .page import Page, PageError, load_page
@@ -240,6 +240,7 @@ def _from_html(page: Page, url: str | None, profile: Profile | None, locator: st
     if extraction == "generic":
         loc.blocks = set_aside_author_bios(set_aside_title_lines(loc.blocks, art.headline, (page_url, canonical)),
                                            md.ld_author_bios(ld, objects), art.authors)
+        loc.blocks = set_aside_byline_lines(loc.blocks, art.authors)
         if paywalled_part:
             loc.blocks = _with_paywalled_part(sel, paywalled_part, loc.blocks)
     # What a bare "$" means: the profile's currency, any locale that names a country (JSON-LD

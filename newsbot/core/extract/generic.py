@@ -994,6 +994,28 @@ def set_aside_author_bios(blocks: list[Block], bios: list[str], authors: list[st
     return out
 
 
+BYLINE_LINE_MAX = 120
+_BYLINE_LINE = re.compile(r"^(?:(?P<lead>posted|published|written|updated)\b[^|]{0,40}?\s)?by\s*:?\s+(?P<names>\S.*)$", re.I)
+
+
+def set_aside_byline_lines(blocks: list[Block], authors: list[str], head: int = 3) -> list[Block]:
+    """Story lines that are the page's byline become byline blocks (unclassified, and read for
+    an agency's credit): "By <the record's authors>" anywhere ("By Gregory Day" over a review),
+    and among the first `head` story lines one that posts a date and a name ("posted on
+    2026-03-02 by Ann Lee", its date an element the extractor left out)."""
+    wanted = {fold(a) for a in authors}
+    out, seen = [], 0
+    for b in blocks:
+        if b.zone == STORY:
+            seen += 1
+            if len(b.text) <= BYLINE_LINE_MAX and (m := _BYLINE_LINE.match(b.text)):
+                names = {fold(n) for n in md.split_names(m["names"])}
+                if (names and wanted and names <= wanted) or (m["lead"] and seen <= head and names):
+                    b = Block(b.text, BYLINE, b.group)
+        out.append(b)
+    return out
+
+
 BIO_VERBS = ("is", "was", "writes", "covers", "reports", "has", "joined", "edits", "contributes", "lives",
              "specializes", "specialises", "focuses", "leads", "serves", "hosts", "can be reached")
 """What an author's bio says of the author after the name ("Ann Lee is a senior reporter for
