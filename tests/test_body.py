@@ -405,6 +405,16 @@ def test_headline_joined_with_a_stray_space_before_its_colon_is_not_the_first_pa
     assert [b.text for b in set_aside_title_lines(blocks, "Pier works : Board votes to rebuild")] == [STORY[0]]
 
 
+def test_the_headline_under_a_label_and_after_a_newsletter_blurb_is_not_the_first_paragraph():
+    from newsbot.core.extract.blocks import NOISE, Block
+    from newsbot.core.extract.generic import set_aside_title_lines
+    blurb = "Subscribe to the Courier Newsletter \u2022 Wake up every Sunday to a list of the week's best stories."
+    blocks = [Block(blurb), Block("News Board votes to rebuild the pier"), Block(STORY[0])]
+    out = set_aside_title_lines(blocks, "Board votes to rebuild the pier")
+    assert [(b.text, b.zone) for b in out] == [(blurb, STORY_ZONE), ("News Board votes to rebuild the pier", NOISE),
+                                               (STORY[0], STORY_ZONE)]
+
+
 def test_the_pages_own_address_printed_as_a_line_is_not_story():
     # A print header prints the page's address above the story; a link's address stays.
     inner = ("<div class='print-header'><span>https://www.example.org/news/pier-works-1234.php</span></div>"

@@ -30,6 +30,7 @@ from . import metadata as md
 from . import wire as wires
 from .html import _CONTAINER_TAGS, _FOLDED_TEXT, _TEXT_LENGTH, PARSER, Located, furniture_texts, paywall_widgets
 from .script_story import SCRIPT_TEXTS, script_story_lines
+from .separate import is_furniture
 from .text import clean, fold, strip_markup
 
 
@@ -943,10 +944,14 @@ def _url_key(url: str) -> str:
     return url.strip().split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
 
 
+TITLE_LABEL_CHARS = 20
+"""Letters of a section label printed before the headline on its line ("News", "Opinion")."""
+
+
 def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple[str | None, ...] = ()) -> list[Block]:
     """trafilatura sometimes starts the story with the page's title and date line. Before
     the first paragraph, a line equal to the headline is dropped (the record has it as
-    `headline`) and a line that is only a date becomes page furniture (unclassified). (A
+    `headline`), one that is the headline after a short label is furniture, and a line that is only a date becomes page furniture (unclassified). (A
     line equal to the page's description is left: it is as often the story's first
     paragraph as a standfirst printed twice.) Anywhere, a line that is the page's own
     address (urls: its URL and canonical URL; a print header's "https://example.org/news/...")
@@ -960,12 +965,19 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
             out.append(Block(b.text, NOISE))
             continue
         if not started and b.zone == STORY:
-            if key and len(b.text) <= 2 * len(headline) + 20 and _title_key(b.text) == key:
-                continue
+            if key and len(b.text) <= 2 * len(headline) + 20 and (line_key := _title_key(b.text)).endswith(key):
+                if line_key == key:
+                    continue
+                if len(line_key) - len(key) <= TITLE_LABEL_CHARS:
+                    # The headline under its section's label ("News <headline>" from an h1
+                    # holding a sub-title box): furniture, the label kept as unclassified.
+                    out.append(Block(b.text, NOISE))
+                    continue
             if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
                 out.append(Block(b.text, NOISE))
                 continue
-            started = len(b.text) >= 80
+            # A furniture line (a newsletter box's blurb) before the title starts no story.
+            started = len(b.text) >= 80 and not is_furniture(b.text)
         out.append(b)
     return out
 
