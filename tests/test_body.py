@@ -415,6 +415,20 @@ def test_the_headline_under_a_label_and_after_a_newsletter_blurb_is_not_the_firs
                                                (STORY[0], STORY_ZONE)]
 
 
+def test_a_deck_the_first_paragraph_prints_again_is_not_story():
+    from newsbot.core.extract.blocks import NOISE, Block
+    from newsbot.core.extract.generic import set_aside_title_lines
+    deck = "The harbour board voted on Tuesday to rebuild the northern pier"
+    first = "WHITBY -- The harbour board voted on Tuesday to rebuild the northern pier before the winter storms."
+    out = set_aside_title_lines([Block(deck), Block(first), Block(STORY[1])], "Pier to be rebuilt")
+    assert [b.zone for b in out] == [NOISE, STORY_ZONE, STORY_ZONE]
+    # A short line the paragraph merely starts with, or a paragraph of its own, stays.
+    kept = set_aside_title_lines([Block("WHITBY"), Block(first)], "Pier to be rebuilt")
+    assert [b.zone for b in kept] == [STORY_ZONE, STORY_ZONE]
+    kept = set_aside_title_lines([Block(STORY[0]), Block(STORY[1])], "Pier to be rebuilt")
+    assert [b.zone for b in kept] == [STORY_ZONE, STORY_ZONE]
+
+
 def test_the_pages_own_address_printed_as_a_line_is_not_story():
     # A print header prints the page's address above the story; a link's address stays.
     inner = ("<div class='print-header'><span>https://www.example.org/news/pier-works-1234.php</span></div>"

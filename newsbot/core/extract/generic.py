@@ -951,7 +951,8 @@ TITLE_LABEL_CHARS = 20
 def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple[str | None, ...] = ()) -> list[Block]:
     """trafilatura sometimes starts the story with the page's title and date line. Before
     the first paragraph, a line equal to the headline is dropped (the record has it as
-    `headline`), one that is the headline after a short label is furniture, and a line that is only a date becomes page furniture (unclassified). (A
+    `headline`), one that is the headline after a short label or that the next line holds whole
+    (_deck_printed_again) is furniture, and a line that is only a date becomes page furniture (unclassified). (A
     line equal to the page's description is left: it is as often the story's first
     paragraph as a standfirst printed twice.) Anywhere, a line that is the page's own
     address (urls: its URL and canonical URL; a print header's "https://example.org/news/...")
@@ -960,11 +961,14 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
     own = {_url_key(u) for u in urls if u}
     out: list[Block] = []
     started = False
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if own and b.zone == STORY and "/" in b.text and " " not in b.text.strip() and _url_key(b.text) in own:
             out.append(Block(b.text, NOISE))
             continue
         if not started and b.zone == STORY:
+            if _deck_printed_again(b, blocks[i + 1] if i + 1 < len(blocks) else None):
+                out.append(Block(b.text, NOISE))
+                continue
             if key and len(b.text) <= 2 * len(headline) + 20 and (line_key := _title_key(b.text)).endswith(key):
                 if line_key == key:
                     continue
@@ -980,6 +984,21 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
             started = len(b.text) >= 80 and not is_furniture(b.text)
         out.append(b)
     return out
+
+
+DECK_MIN_CHARS = 40
+
+
+def _deck_printed_again(line: Block, following: Block | None) -> bool:
+    """Whether a line before the story's first paragraph is printed again inside the next
+    story line (a deck or summary cut from the first paragraph: AP stories on ABC News print
+    "Federal drug officials are warning ..." over "ATLANTA -- Federal drug officials are warning
+    ... products."): the paragraph holds it whole, so the line is a copy, not story."""
+    if following is None or following.zone != STORY or len(line.text) < DECK_MIN_CHARS:
+        return False
+    if len(following.text) <= len(line.text):
+        return False
+    return fold(line.text).rstrip(" .…") in fold(following.text)
 
 
 BIO_LINE_CHARS = 40
