@@ -429,6 +429,17 @@ def test_a_deck_the_first_paragraph_prints_again_is_not_story():
     assert [b.zone for b in kept] == [STORY_ZONE, STORY_ZONE]
 
 
+def test_the_urls_title_printed_over_the_story_is_not_story():
+    from newsbot.core.extract.blocks import NOISE, Block
+    from newsbot.core.extract.generic import set_aside_title_lines
+    url = "https://example.org/local/whitby/whitby-board-votes-to-rebuild-pier-133589711.html"
+    out = set_aside_title_lines([Block("Whitby Board Votes To Rebuild Pier"), Block(STORY[0])], "बोर्ड ने घाट", (url,))
+    assert [b.zone for b in out] == [NOISE, STORY_ZONE]
+    # Two words are no title; nor is a line the slug does not spell.
+    out = set_aside_title_lines([Block("Pier works"), Block(STORY[0])], None, ("https://example.org/pier-works-12.html",))
+    assert [b.zone for b in out] == [STORY_ZONE, STORY_ZONE]
+
+
 def test_the_pages_own_address_printed_as_a_line_is_not_story():
     # A print header prints the page's address above the story; a link's address stays.
     inner = ("<div class='print-header'><span>https://www.example.org/news/pier-works-1234.php</span></div>"

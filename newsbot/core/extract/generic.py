@@ -9,6 +9,7 @@ metadata extraction (slower) runs only for what those lack.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from copy import deepcopy
 from collections import Counter
 from datetime import timezone
@@ -959,6 +960,7 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
     is furniture too."""
     key = _title_key(headline) if headline else None
     own = {_url_key(u) for u in urls if u}
+    slugs = {k for u in urls if u and (k := _slug_key(u))}
     out: list[Block] = []
     started = False
     for i, b in enumerate(blocks):
@@ -966,7 +968,8 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
             out.append(Block(b.text, NOISE))
             continue
         if not started and b.zone == STORY:
-            if _deck_printed_again(b, blocks[i + 1] if i + 1 < len(blocks) else None):
+            if _deck_printed_again(b, blocks[i + 1] if i + 1 < len(blocks) else None) or (
+                    slugs and len(b.text) <= 200 and _title_key(b.text) in slugs):
                 out.append(Block(b.text, NOISE))
                 continue
             if key and len(b.text) <= 2 * len(headline) + 20 and (line_key := _title_key(b.text)).endswith(key):
@@ -987,6 +990,20 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
 
 
 DECK_MIN_CHARS = 40
+_SLUG_TAIL = re.compile(r"(?:[-_]\d+)+(?:\.\w+)?$|\.\w+$")
+
+
+def _slug_key(url: str) -> str | None:
+    """The words of a URL's last path segment as a headline key, its article number and file
+    suffix left out (".../samastipur-police-caught-2-miscreants-133589711.html" ->
+    "samastipurpolicecaught2miscreants"): a line before the story that prints just these words
+    is the page's URL title (Dainik Bhaskar prints it in English over a Hindi story). None for
+    a segment of fewer than three words."""
+    segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    words = _SLUG_TAIL.sub("", segment)
+    if words.count("-") + words.count("_") < 2:
+        return None
+    return _title_key(words)
 
 
 def _deck_printed_again(line: Block, following: Block | None) -> bool:
