@@ -968,8 +968,7 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
             out.append(Block(b.text, NOISE))
             continue
         if not started and b.zone == STORY:
-            if _deck_printed_again(b, blocks[i + 1] if i + 1 < len(blocks) else None) or (
-                    slugs and len(b.text) <= 200 and _title_key(b.text) in slugs):
+            if _deck_printed_again(b, blocks[i + 1] if i + 1 < len(blocks) else None):
                 out.append(Block(b.text, NOISE))
                 continue
             if key and len(b.text) <= 2 * len(headline) + 20 and (line_key := _title_key(b.text)).endswith(key):
@@ -980,6 +979,9 @@ def set_aside_title_lines(blocks: list[Block], headline: str | None, urls: tuple
                     # holding a sub-title box): furniture, the label kept as unclassified.
                     out.append(Block(b.text, NOISE))
                     continue
+            if slugs and len(b.text) <= 200 and _title_key(b.text) in slugs:
+                out.append(Block(b.text, NOISE))  # the URL's title (after the headline: that one goes)
+                continue
             if len(b.text) <= 60 and _DATE_WORDS.search(b.text) and md.iso_date(b.text, timezone.utc):
                 out.append(Block(b.text, NOISE))
                 continue
