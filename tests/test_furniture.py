@@ -102,6 +102,9 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "This story was originally published March 2, 2026, 7:00 AM.",
     "Why you can trust Lakeshore Tech We spend hours testing every product or service we review.",
     "We may earn revenue from the products available on this page and participate in affiliate programs. Learn more",
+    "By clicking subscribe, you agree to receive news and offers by email from the Courier. Your "
+    "information will be used in line with our privacy policy, which you can read on our site, and you can "
+    "unsubscribe at any time by following the link at the foot of every email we send you.",
     "Supported by", "About this content", "View all posts by Ann Lee", "See all “Harbour Notes” columns",
     # A writer's holdings disclosure under a finance story (Morningstar's, the Motley Fool's,
     # Seeking Alpha's, InvestorPlace's forms).
@@ -166,6 +169,7 @@ def test_furniture_lines(line):
     "The retailer said its affiliate programs grew by 20% last year.",
     "Supported by the council's grant, the club rebuilt its stand.",
     "Analysts said pension funds held positions in the stocks mentioned by the minister.",
+    "By clicking the link, readers agreed to nothing, the court found.",
     "The harbour fund has a disclosure policy that it updates every year, its chair said.",
     # Dates without a clock (an exhibition's run), a table row of figures, a sentence with a time.
     "2 March 2026 | 30 April 2026", "2026 | 12.50 | 13.20", "The ferry leaves at 09:41 on 2 March 2026.",

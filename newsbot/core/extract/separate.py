@@ -192,6 +192,12 @@ _HOLDINGS_DISCLOSURE = re.compile(
 shares or positions in the securities the story mentions. A story sentence about funds'
 holdings names no "stocks mentioned" closing a clause ("... the stocks mentioned by the
 minister" is a story's sentence)."""
+_FORM_CONSENT = re.compile(r"^by (?:signing up|clicking|tapping|pressing|submitting|subscribing|registering|entering)\b"
+                           r"[^.]{0,60}?,? you (?:agree|accept|consent|acknowledge)\b")
+"""A sign-up form's consent line, of any length up to DISCLOSURE_MAX ("By clicking subscribe,
+you agree to the Fox News Privacy Policy and Terms of Use, and agree to receive content ...",
+Top Gear's "By clicking subscribe, you agree to receive news, promotions and offers by email
+...")."""
 _DISCLOSURE_WORDS = ("commission", "compensation", "affiliate", "amazon associate", "a share of")
 """One of these is in every line _DISCLOSURE matches: substring tests first, the pattern after."""
 _ENJOYED_PROMPT = re.compile(
@@ -369,6 +375,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
             and _DISCLOSURE_CONTEXT.search(key)):
         return True
     if ("mentioned" in key or "disclosure" in key or "recommends" in key) and _HOLDINGS_DISCLOSURE.search(key):
+        return True
+    if key.startswith("by ") and _FORM_CONSENT.match(key):
         return True
     if key.startswith(("if you", "thank")) and _ENJOYED_PROMPT.match(key):
         return True
