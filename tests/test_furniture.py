@@ -237,3 +237,14 @@ def test_prose_slugs_are_told_from_class_names(token, slug):
     from newsbot.core.extract.generic import is_prose_slug
 
     assert is_prose_slug(token) is slug
+
+
+@pytest.mark.parametrize("line", [
+    "2026 09:41 " + "1" * 150 + "!", "Updated 2026 09:41 " + "1" * 150 + "!", "Updated " + "sat " * 40 + "x",
+    "2026 09:41 " + "1st " * 40 + "x",
+])
+def test_hostile_date_like_lines_are_refused(line):
+    # Runs of digits or date words with a stray end: each date pattern cuts a line into tokens
+    # one way only, so these are refused at once (the looser patterns took seconds a line).
+    assert not is_furniture(line)
+    assert extract(f"{STORY}\n{line}\n".encode()).body == [STORY, line]

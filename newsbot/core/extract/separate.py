@@ -316,8 +316,13 @@ TIMESTAMP_LEADS = ("published", "updated", "posted", "modified", "last updated",
                    "veröffentlicht", "aktualisiert", "publicado", "actualizado", "publié", "mis à jour", "pubblicato",
                    "aggiornato", "opublikowano", "zaktualizowano", "gepubliceerd", "bijgewerkt")
 """The words a page's own timestamp line opens with ("Published 11:11 PM EST Nov 19, 2019")."""
-_DATE_TOKEN = (r"(?:\d{1,4}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-               r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|utc|gmt|[a-z]{1,3}[sd]?t|uhr|h|at|on|am|le|el|il)")
+_DATE_TOKEN = (r"(?:\d{1,4}(?!\d)(?:(?:st|nd|rd|th)(?![a-z])|(?!st|nd|rd|th))|"
+               r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+               r"|[ap]\.?m\.?|utc|[a-z]{1,3}[sd]?t|uhr|h|on|le|el|il)(?![a-z]))")
+"""One word of a date line. Each token ends where its run of digits or letters ends, and no two
+alternatives take the same word ("at", "am", "gmt" are the zone and clock forms'): a line can be
+cut into tokens one way only, so a hostile line of digits fails in linear time (the looser
+tokens took seconds a line, the number of ways to cut a run of digits into 14 tokens)."""
 _TIMESTAMP_LINE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in sorted(TIMESTAMP_LEADS, key=len, reverse=True)) + r")\b\s*:?\s*"
     rf"(?=[^\d]*\d)(?:{_DATE_TOKEN}[\s,.:/|()+-]*){{2,14}}$", re.I)
