@@ -105,6 +105,7 @@ STORY = "The council approved the new budget on Friday after a long debate about
     "By clicking subscribe, you agree to receive news and offers by email from the Courier. Your "
     "information will be used in line with our privacy policy, which you can read on our site, and you can "
     "unsubscribe at any time by following the link at the foot of every email we send you.",
+    "Harbour Role: The Courier has counted the town's votes since 1901, and its tallies are the town's record. Learn more.",
     "Supported by", "About this content", "View all posts by Ann Lee", "See all “Harbour Notes” columns",
     # A writer's holdings disclosure under a finance story (Morningstar's, the Motley Fool's,
     # Seeking Alpha's, InvestorPlace's forms).
@@ -169,6 +170,7 @@ def test_furniture_lines(line):
     "The retailer said its affiliate programs grew by 20% last year.",
     "Supported by the council's grant, the club rebuilt its stand.",
     "Analysts said pension funds held positions in the stocks mentioned by the minister.",
+    "The council wants residents to learn more. It will hold three meetings about the pier.",
     "By clicking the link, readers agreed to nothing, the court found.",
     "The harbour fund has a disclosure policy that it updates every year, its chair said.",
     # Dates without a clock (an exhibition's run), a table row of figures, a sentence with a time.

@@ -192,6 +192,9 @@ _HOLDINGS_DISCLOSURE = re.compile(
 shares or positions in the securities the story mentions. A story sentence about funds'
 holdings names no "stocks mentioned" closing a clause ("... the stocks mentioned by the
 minister" is a story's sentence)."""
+_ENDS_IN_PROMPT = re.compile(r"[.!?]\s+(?:learn more|read more|find out more|click here)\W*$")
+"""A blurb whose last sentence is only a link prompt ("AP's Role: The Associated Press is the most
+trusted source ... Learn more."): a promo, at any length up to DISCLOSURE_MAX."""
 _FORM_CONSENT = re.compile(r"^by (?:signing up|clicking|tapping|pressing|submitting|subscribing|registering|entering)\b"
                            r"[^.]{0,60}?,? you (?:agree|accept|consent|acknowledge)\b")
 """A sign-up form's consent line, of any length up to DISCLOSURE_MAX ("By clicking subscribe,
@@ -380,6 +383,8 @@ def is_furniture(text: str, extra: tuple[re.Pattern, ...] = ()) -> bool:
             and _DISCLOSURE_CONTEXT.search(key)):
         return True
     if ("mentioned" in key or "disclosure" in key or "recommends" in key) and _HOLDINGS_DISCLOSURE.search(key):
+        return True
+    if key.endswith(("more.", "more", "here.", "here")) and _ENDS_IN_PROMPT.search(key):
         return True
     if key.startswith("by ") and _FORM_CONSENT.match(key):
         return True
