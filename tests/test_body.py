@@ -648,3 +648,11 @@ def test_a_story_classed_with_a_latest_news_category_is_still_story():
     page = "<div class='post type-post category-latest-headlines category-news'>" + _ps(STORY) + "</div>"
     for locator in ("trafilatura", "resiliparse"):
         assert extract(_page(page), url="https://example.org/pier", locator=locator).body == STORY
+
+
+def test_a_class_attribute_of_a_hundred_thousand_slug_tokens_is_read_in_linear_time():
+    # Every token of a container's class is asked whether it is a prose slug: a hostile page's
+    # huge class attribute is taken apart once, and the story beside it is read as ever.
+    tokens = " ".join(f"the-{i}-share-of-a-related-promo-{i}" for i in range(100_000))
+    rec = extract(_page(f"<div class='{tokens}'>{_ps(STORY)}</div>"), url="https://example.org/pier")
+    assert rec.body == STORY

@@ -244,6 +244,9 @@ def test_prose_slugs_are_told_from_class_names(token, slug):
 @pytest.mark.parametrize("line", [
     "2026 09:41 " + "1" * 150 + "!", "Updated 2026 09:41 " + "1" * 150 + "!", "Updated " + "sat " * 40 + "x",
     "2026 09:41 " + "1st " * 40 + "x",
+    # The same for the holdings, consent and link-prompt patterns: long runs of their words.
+    "Ann Lee has no " + "direct, indirect, " * 25 + "positions" + " in" * 40 + "!",
+    "By clicking " + "subscribe " * 40 + "you agreed", "Harbour notes " + ". Learn more" * 40 + " x",
 ])
 def test_hostile_date_like_lines_are_refused(line):
     # Runs of digits or date words with a stray end: each date pattern cuts a line into tokens
